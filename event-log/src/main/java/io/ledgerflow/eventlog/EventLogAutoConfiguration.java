@@ -1,0 +1,84 @@
+package io.ledgerflow.eventlog;
+
+import io.ledgerflow.eventlog.inbox.Inbox;
+import io.ledgerflow.eventlog.outbox.Outbox;
+import io.ledgerflow.eventlog.outbox.OutboxRelay;
+import io.ledgerflow.eventlog.topic.Topic;
+import io.ledgerflow.eventlog.topic.Topics;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the outbox, its relay, the inbox and the suite's topics into a service. */
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
+        })
+@EnableConfigurationProperties(EventLogProperties.class)
+public class EventLogAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    EnvelopeCodec envelopeCodec() {
+        return new EnvelopeCodec();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventFactory eventFactory(Environment environment, EnvelopeCodec codec) {
+        return new EventFactory(environment.getRequiredProperty("spring.application.name"), codec, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledgerflow.event-log.relay-enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            KafkaTemplate<String, String> kafka,
+            EventLogProperties properties) {
+        return new OutboxRelay(
+                jdbc,
+                transactions,
+                kafka,
+                properties.relayBatchSize(),
+                properties.relayPollInterval(),
+                properties.outboxRetention());
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, EventFactory events, EnvelopeCodec codec, ObjectProvider<OutboxRelay> relay) {
+        return new Outbox(jdbc, events, codec, relay.getIfAvailable());
+    }
+
+    @Bean
+    Inbox inbox(JdbcClient jdbc, TransactionTemplate transactions, EnvelopeCodec codec) {
+        return new Inbox(jdbc, transactions, codec);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledgerflow.event-log.create-topics", matchIfMissing = true)
+    KafkaAdmin.NewTopics ledgerflowTopics() {
+        return new KafkaAdmin.NewTopics(
+                Topics.all().stream().map(EventLogAutoConfiguration::newTopic).toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic newTopic(Topic topic) {
+        return TopicBuilder.name(topic.name())
+                .partitions(topic.partitions())
+                .replicas(1)
+                .build();
+    }
+}

@@ -1,0 +1,54 @@
+package io.ledgerflow.eventlog.outbox;
+
+import io.ledgerflow.eventlog.DomainEvent;
+import io.ledgerflow.eventlog.EnvelopeCodec;
+import io.ledgerflow.eventlog.EventEnvelope;
+import io.ledgerflow.eventlog.EventFactory;
+import io.ledgerflow.eventlog.topic.Topic;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Records events in the service's outbox table inside the caller's transaction, so the state
+ * change and its events commit or roll back together. Never {@code save()} then {@code send()}.
+ */
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final EventFactory events;
+    private final EnvelopeCodec codec;
+    private final OutboxRelay relay;
+
+    public Outbox(JdbcClient jdbc, EventFactory events, EnvelopeCodec codec, OutboxRelay relay) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.codec = codec;
+        this.relay = relay;
+    }
+
+    /**
+     * Appends an event of the aggregate to the outbox. Must run inside the transaction that changes
+     * the aggregate, and that transaction must lock the aggregate (an update of its row does), so
+     * that events of one aggregate take outbox positions in commit order.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public EventEnvelope append(
+            Topic topic, String aggregateType, String aggregateId, String tenant, DomainEvent event) {
+        EventEnvelope envelope = events.envelope(aggregateType, aggregateId, tenant, event);
+        jdbc.sql("insert into event_outbox (event_id, topic, message_key, envelope) values (?, ?, ?, ?)")
+                .params(envelope.id(), topic.name(), envelope.key(), codec.encode(envelope))
+                .update();
+        if (relay != null && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    relay.wakeUp();
+                }
+            });
+        }
+        return envelope;
+    }
+}

@@ -1,0 +1,215 @@
+package io.ledgerflow.eventlog.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes outbox rows to Kafka in position order and marks them published only after Kafka
+ * acknowledged them. One relay per database is active at a time (a transaction-scoped advisory
+ * lock elects it), so rows of one aggregate are never sent out of order by two instances.
+ *
+ * <p>A crash after Kafka acknowledged a batch but before the mark committed republishes that batch
+ * on restart: delivery is at least once, and consumers' inboxes make the effect exactly once.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    /** Test seam: runs after Kafka acknowledged a batch and before the batch is marked published. */
+    @FunctionalInterface
+    public interface AcknowledgedHook {
+        void afterAcknowledged(List<Long> positions);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x4c656467L; // "Ledg": one relay per database
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final KafkaTemplate<String, String> kafka;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final Duration retention;
+    private final Object signal = new Object();
+    private volatile AcknowledgedHook acknowledgedHook = positions -> {};
+    private volatile boolean running;
+    private volatile boolean wakeRequested;
+    private Thread worker;
+    private long lastCleanup;
+
+    public OutboxRelay(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            KafkaTemplate<String, String> kafka,
+            int batchSize,
+            Duration pollInterval,
+            Duration retention) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+        this.retention = retention;
+    }
+
+    public void setAcknowledgedHook(AcknowledgedHook hook) {
+        this.acknowledgedHook = hook;
+    }
+
+    /** Asks the relay to look at the outbox now rather than at its next poll. */
+    public void wakeUp() {
+        synchronized (signal) {
+            wakeRequested = true;
+            signal.notifyAll();
+        }
+    }
+
+    /**
+     * Relays one batch: reads unpublished rows in position order, sends them, waits for every
+     * acknowledgement, then marks them published, all inside one transaction holding the relay lock.
+     *
+     * @return the number of rows published, 0 when idle or another instance holds the lock
+     */
+    public int relayBatch() {
+        Integer published = transactions.execute(status -> {
+            Boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(?)")
+                    .param(RELAY_LOCK)
+                    .query(Boolean.class)
+                    .single();
+            if (!Boolean.TRUE.equals(leader)) {
+                return 0;
+            }
+            List<PendingRow> rows = jdbc.sql("select position, topic, message_key, envelope from event_outbox"
+                            + " where published_at is null order by position limit ?")
+                    .param(batchSize)
+                    .query((rs, n) -> new PendingRow(
+                            rs.getLong("position"),
+                            rs.getString("topic"),
+                            rs.getString("message_key"),
+                            rs.getString("envelope")))
+                    .list();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(rows.size());
+            for (PendingRow row : rows) {
+                sends.add(kafka.send(new ProducerRecord<>(row.topic(), row.key(), row.envelope())));
+            }
+            kafka.flush();
+            awaitAcknowledgements(sends);
+            List<Long> positions = rows.stream().map(PendingRow::position).toList();
+            acknowledgedHook.afterAcknowledged(positions);
+            jdbc.sql("update event_outbox set published_at = now() where position = any(?)")
+                    .param(positions.toArray(Long[]::new))
+                    .update();
+            return rows.size();
+        });
+        return published == null ? 0 : published;
+    }
+
+    /** Rows still waiting for Kafka; a gauge for operators and a handle for tests. */
+    public long pendingCount() {
+        return jdbc.sql("select count(*) from event_outbox where published_at is null")
+                .query(Long.class)
+                .single();
+    }
+
+    private static void awaitAcknowledgements(List<CompletableFuture<SendResult<String, String>>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the batch; it will be retried", e);
+        }
+    }
+
+    private void runLoop() {
+        long backoffMillis = 0;
+        while (running) {
+            try {
+                int published = relayBatch();
+                backoffMillis = 0;
+                cleanUpPublished();
+                if (published == batchSize) {
+                    continue; // more waiting: no pause
+                }
+                pause(pollInterval.toMillis());
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                backoffMillis = Math.min(5_000, Math.max(100, backoffMillis * 2));
+                log.warn("outbox relay failed, retrying in {} ms: {}", backoffMillis, e.toString());
+                pause(backoffMillis);
+            }
+        }
+    }
+
+    private void cleanUpPublished() {
+        long now = System.currentTimeMillis();
+        if (now - lastCleanup < 60_000) {
+            return;
+        }
+        lastCleanup = now;
+        jdbc.sql("delete from event_outbox where published_at < now() - make_interval(secs => ?)")
+                .param((double) retention.toSeconds())
+                .update();
+    }
+
+    private void pause(long millis) {
+        synchronized (signal) {
+            if (!wakeRequested && running) {
+                try {
+                    signal.wait(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            wakeRequested = false;
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon(true).start(this::runLoop);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        wakeUp();
+        if (worker != null) {
+            try {
+                worker.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private record PendingRow(long position, String topic, String key, String envelope) {}
+}
