@@ -1,0 +1,13 @@
+package io.ledgerflow.calculation;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Workbooks of Excel-style formulas; publishes value changes on the log. */
+@SpringBootApplication
+public class CalculationServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CalculationServiceApplication.class, args);
+    }
+}

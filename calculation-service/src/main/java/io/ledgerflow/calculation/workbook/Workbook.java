@@ -1,0 +1,43 @@
+package io.ledgerflow.calculation.workbook;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A workbook of a workspace. Immutable: a change returns a new instance with the next revision.
+ *
+ * @param version optimistic-lock version managed by Spring Data JDBC; null until first saved
+ */
+@Table("workbook")
+public record Workbook(
+        @Id UUID id,
+        String workspace,
+        String name,
+        long revision,
+        Instant createdAt,
+        Instant deletedAt,
+        @Version Long version) {
+
+    public static Workbook create(String workspace, String name, Instant now) {
+        return new Workbook(UUID.randomUUID(), workspace, name, 1, now, null, null);
+    }
+
+    public WorkbookCreated created() {
+        return new WorkbookCreated(id, name, revision);
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public Workbook delete(Instant now) {
+        return new Workbook(id, workspace, name, revision + 1, createdAt, now, version);
+    }
+
+    public WorkbookDeleted deleted() {
+        return new WorkbookDeleted(id, revision);
+    }
+}

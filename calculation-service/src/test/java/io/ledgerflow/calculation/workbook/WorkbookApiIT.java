@@ -1,0 +1,175 @@
+package io.ledgerflow.calculation.workbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ledgerflow.eventlog.EnvelopeCodec;
+import io.ledgerflow.eventlog.EventEnvelope;
+import io.ledgerflow.eventlog.topic.Topics;
+import io.ledgerflow.testsupport.Http;
+import io.ledgerflow.testsupport.IntegrationTest;
+import io.ledgerflow.testsupport.SharedInfrastructure;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The workbook API over real HTTP, PostgreSQL and Kafka. */
+@IntegrationTest
+class WorkbookApiIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Autowired
+    EnvelopeCodec codec;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http("http://localhost:" + port);
+    }
+
+    @Test
+    void aCreatedWorkbookCanBeReadListedAndDeletedWithinItsWorkspaceOnly() {
+        String workspace = "ws-" + shortId();
+        Http.Response created = http.postJson(workbooks(workspace), "{\"name\":\"FY2026 budget\"}");
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode body = JSON.readTree(created.body());
+        String id = body.get("id").asString();
+        assertThat(body.get("name").asString()).isEqualTo("FY2026 budget");
+        assertThat(body.get("revision").asLong()).isEqualTo(1);
+        assertThat(created.headers().firstValue("Location")).contains(workbooks(workspace) + "/" + id);
+
+        assertThat(JSON.readTree(http.get(workbooks(workspace) + "/" + id).body())
+                        .get("id")
+                        .asString())
+                .isEqualTo(id);
+        JsonNode page = JSON.readTree(http.get(workbooks(workspace)).body());
+        assertThat(page.get("total").asLong()).isEqualTo(1);
+        assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(id);
+
+        Http.Response fromAnotherWorkspace = http.get(workbooks("other-" + shortId()) + "/" + id);
+        assertThat(fromAnotherWorkspace.status()).isEqualTo(404);
+        assertThat(fromAnotherWorkspace.isProblem()).isTrue();
+        assertThat(JSON.readTree(http.get(workbooks("other-" + shortId())).body())
+                        .get("total")
+                        .asLong())
+                .isZero();
+
+        assertThat(http.delete(workbooks(workspace) + "/" + id).status()).isEqualTo(204);
+        assertThat(http.get(workbooks(workspace) + "/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void creatingAWorkbookPublishesWorkbookCreatedKeyedByTheWorkbook() {
+        String workspace = "ws-" + shortId();
+        String id = JSON.readTree(http.postJson(workbooks(workspace), "{\"name\":\"Events\"}")
+                        .body())
+                .get("id")
+                .asString();
+
+        EventEnvelope event = awaitEvent(id);
+        assertThat(event.type()).isEqualTo("WorkbookCreated");
+        assertThat(event.source()).isEqualTo("calculation-service");
+        assertThat(event.tenant()).isEqualTo(workspace);
+        assertThat(event.payload().get("name").asString()).isEqualTo("Events");
+    }
+
+    @Test
+    void badInputGetsAProblemThatNamesWhatIsWrong() {
+        String path = workbooks("acme");
+
+        Http.Response malformed = http.postJson(path, "{\"name\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.isProblem()).isTrue();
+        assertThat(malformed.body()).contains("not valid JSON");
+
+        Http.Response wrongType = http.send("POST", path, "text/plain", "name=x");
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.isProblem()).isTrue();
+
+        Http.Response blank = http.postJson(path, "{\"name\":\"  \"}");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.isProblem()).isTrue();
+        assertThat(blank.body()).contains("name");
+
+        Http.Response badWorkspace = http.postJson(workbooks("Not_A_Workspace"), "{\"name\":\"x\"}");
+        assertThat(badWorkspace.status()).isEqualTo(400);
+        assertThat(badWorkspace.body()).contains("workspace");
+
+        Http.Response badId = http.get(path + "/not-a-uuid");
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.isProblem()).isTrue();
+        assertThat(badId.body()).contains("not-a-uuid");
+
+        Http.Response unknownPath = http.get("/api/calc/nothing-here");
+        assertThat(unknownPath.status()).isEqualTo(404);
+        assertThat(unknownPath.isProblem()).isTrue();
+
+        assertThat(JSON.readTree(http.get(path).body()).get("total").asLong())
+                .as("no failed request created anything")
+                .isZero();
+    }
+
+    @Test
+    void healthAndOpenApiAreServed() {
+        Http management = new Http("http://localhost:" + managementPort);
+        assertThat(management.get("/actuator/health/readiness").body()).contains("UP");
+        assertThat(management.get("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health").status()).isEqualTo(404);
+
+        Http.Response openApi = http.get("/api/calc/v3/api-docs");
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/calc/workspaces/{workspace}/workbooks");
+    }
+
+    private EventEnvelope awaitEvent(String workbookId) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "workbook-api-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        List<EventEnvelope> found = new CopyOnWriteArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.Calculation.WORKBOOK_EVENTS.name()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (workbookId.equals(record.key())) {
+                        codec.decode(record.value()).ifPresent(found::add);
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.getFirst();
+    }
+
+    private static String workbooks(String workspace) {
+        return "/api/calc/workspaces/" + workspace + "/workbooks";
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

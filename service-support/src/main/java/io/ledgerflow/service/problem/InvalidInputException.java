@@ -1,0 +1,19 @@
+package io.ledgerflow.service.problem;
+
+/**
+ * The request is well formed JSON but a value in it is wrong (HTTP 422). Names the offending field
+ * so the problem body can point at it.
+ */
+public class InvalidInputException extends RuntimeException {
+
+    private final String field;
+
+    public InvalidInputException(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+}
