@@ -1,0 +1,55 @@
+package io.ledgerflow.gateway;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The gateway's own settings ({@code ledgerflow.gateway.*}).
+ *
+ * @param services upstream base URI per service name; service {@code calc} is routed at {@code /api/calc/**}
+ * @param maxRequestSize largest request body accepted, by {@code Content-Length} or by counting a chunked body
+ * @param retry retries of idempotent reads whose upstream could not be reached
+ * @param rateLimit per-client token bucket, in memory (no Redis)
+ */
+@Validated
+@ConfigurationProperties("ledgerflow.gateway")
+public record GatewaySettings(
+        @NotEmpty Map<String, URI> services,
+        @NotNull @DefaultValue("1MB") DataSize maxRequestSize,
+        @Valid @NotNull @DefaultValue Retry retry,
+        @Valid @NotNull @DefaultValue RateLimit rateLimit) {
+
+    public GatewaySettings {
+        services = services == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(services));
+    }
+
+    /**
+     * @param attempts retries after the first try (0 disables retrying)
+     * @param firstBackoff pause before the first retry, doubled for each further one
+     */
+    public record Retry(
+            @Min(0) @DefaultValue("2") int attempts,
+            @NotNull @DefaultValue("50ms") Duration firstBackoff) {}
+
+    /**
+     * @param enabled whether requests are limited at all
+     * @param capacity burst size: requests a client can make at once
+     * @param refillPerSecond sustained requests per second per client
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @Positive @DefaultValue("200") int capacity,
+            @Positive @DefaultValue("100") double refillPerSecond) {}
+}

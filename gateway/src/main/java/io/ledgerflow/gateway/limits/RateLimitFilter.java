@@ -1,0 +1,96 @@
+package io.ledgerflow.gateway.limits;
+
+import io.ledgerflow.gateway.GatewaySettings;
+import io.ledgerflow.gateway.problem.GatewayProblems;
+import io.ledgerflow.gateway.problem.ProblemResponses;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.Ordered;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Per-client rate limit for {@code /api/**}, in memory (one token bucket per client address; no Redis). A client over
+ * its budget gets 429 problem+json with {@code Retry-After}. Per gateway instance: with N instances a client gets up to
+ * N times the budget, which is what a limiter without shared state can promise.
+ */
+@Component
+class RateLimitFilter implements WebFilter, Ordered {
+
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+    /** Above this many tracked clients, idle (full) buckets are dropped. */
+    static final int MAX_TRACKED_CLIENTS = 10_000;
+
+    private final GatewaySettings.RateLimit settings;
+    private final ProblemResponses responses;
+    private final LongSupplier nanoClock;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+    @Autowired
+    RateLimitFilter(GatewaySettings settings, ProblemResponses responses) {
+        this(settings.rateLimit(), responses, System::nanoTime);
+    }
+
+    RateLimitFilter(GatewaySettings.RateLimit settings, ProblemResponses responses, LongSupplier nanoClock) {
+        this.settings = settings;
+        this.responses = responses;
+        this.nanoClock = nanoClock;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (!settings.enabled() || !request.getPath().value().startsWith("/api/")) {
+            return chain.filter(exchange);
+        }
+        long now = nanoClock.getAsLong();
+        long waitNanos = bucketOf(clientKey(request), now).tryTake(now);
+        if (waitNanos == 0) {
+            return chain.filter(exchange);
+        }
+        long retryAfterSeconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
+        ProblemDetail problem = GatewayProblems.rateLimited(retryAfterSeconds);
+        problem.setInstance(URI.create(request.getPath().value()));
+        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
+        return responses.write(exchange.getResponse(), problem);
+    }
+
+    int trackedClients() {
+        return buckets.size();
+    }
+
+    private TokenBucket bucketOf(String client, long now) {
+        if (buckets.size() > MAX_TRACKED_CLIENTS && !buckets.containsKey(client)) {
+            buckets.values().removeIf(bucket -> bucket.isFull(now));
+        }
+        return buckets.computeIfAbsent(
+                client, key -> new TokenBucket(settings.capacity(), settings.refillPerSecond(), now));
+    }
+
+    /**
+     * The client's address as the gateway sees it. Forwarded headers are not trusted here: any client could set them.
+     */
+    static String clientKey(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null) {
+            return "unknown";
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+    }
+}

@@ -1,0 +1,89 @@
+package io.ledgerflow.gateway.problem;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The problems the gateway itself answers with (RFC 9457). Each has its own {@code type} so clients can tell a gateway
+ * answer (no route, body too large, upstream down or slow) from a service's own problem, which passes through as is.
+ */
+public final class GatewayProblems {
+
+    public static final URI ROUTE_NOT_FOUND = URI.create("urn:ledgerflow:problem:gateway:route-not-found");
+    public static final URI PAYLOAD_TOO_LARGE = URI.create("urn:ledgerflow:problem:gateway:payload-too-large");
+    public static final URI RATE_LIMITED = URI.create("urn:ledgerflow:problem:gateway:rate-limited");
+    public static final URI UPSTREAM_UNAVAILABLE = URI.create("urn:ledgerflow:problem:gateway:upstream-unavailable");
+    public static final URI UPSTREAM_TIMEOUT = URI.create("urn:ledgerflow:problem:gateway:upstream-timeout");
+    public static final URI BAD_GATEWAY = URI.create("urn:ledgerflow:problem:gateway:bad-gateway");
+    public static final URI INTERNAL_ERROR = URI.create("urn:ledgerflow:problem:gateway:internal-error");
+
+    private GatewayProblems() {}
+
+    public static ProblemDetail routeNotFound(String method, String path) {
+        return problem(
+                ROUTE_NOT_FOUND,
+                HttpStatus.NOT_FOUND,
+                "No route",
+                "No route for " + method + " " + path + ": the gateway serves /api/{calc,linking,sharing,pong}/**.");
+    }
+
+    public static ProblemDetail payloadTooLarge(long limitBytes) {
+        ProblemDetail problem = problem(
+                PAYLOAD_TOO_LARGE,
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Request body too large",
+                "The request body exceeds the limit of " + limitBytes + " bytes.");
+        problem.setProperty("limitBytes", limitBytes);
+        return problem;
+    }
+
+    public static ProblemDetail rateLimited(long retryAfterSeconds) {
+        ProblemDetail problem = problem(
+                RATE_LIMITED,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests",
+                "This client sent too many requests; retry after " + retryAfterSeconds + " s.");
+        problem.setProperty("retryAfterSeconds", retryAfterSeconds);
+        return problem;
+    }
+
+    public static ProblemDetail upstreamUnavailable(String service) {
+        return problem(
+                UPSTREAM_UNAVAILABLE,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Service unavailable",
+                "The " + service + " service cannot be reached; try again shortly.");
+    }
+
+    public static ProblemDetail upstreamTimeout(String service) {
+        return problem(
+                UPSTREAM_TIMEOUT,
+                HttpStatus.GATEWAY_TIMEOUT,
+                "Service timed out",
+                "The " + service + " service did not answer in time.");
+    }
+
+    public static ProblemDetail badGateway(String service) {
+        return problem(
+                BAD_GATEWAY,
+                HttpStatus.BAD_GATEWAY,
+                "Bad gateway",
+                "The " + service + " service closed the connection without a complete answer.");
+    }
+
+    public static ProblemDetail internalError() {
+        return problem(
+                INTERNAL_ERROR,
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "The gateway failed to handle the request.");
+    }
+
+    private static ProblemDetail problem(URI type, HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,52 @@
+package io.ledgerflow.gateway.problem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a {@link ProblemDetail} as an {@code application/problem+json} response. */
+@Component
+public class ProblemResponses {
+
+    private final JsonMapper json;
+
+    public ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    public Mono<Void> write(ServerHttpResponse response, ProblemDetail problem) {
+        byte[] body = json.writeValueAsBytes(fields(problem));
+        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().setContentLength(body.length);
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    /** RFC 9457 members first, extension members after them, at the top level. */
+    static Map<String, Object> fields(ProblemDetail problem) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("type", problem.getType().toString());
+        if (problem.getTitle() != null) {
+            fields.put("title", problem.getTitle());
+        }
+        fields.put("status", problem.getStatus());
+        if (problem.getDetail() != null) {
+            fields.put("detail", problem.getDetail());
+        }
+        if (problem.getInstance() != null) {
+            fields.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            problem.getProperties().forEach(fields::putIfAbsent);
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,59 @@
+package io.ledgerflow.gateway.routing;
+
+import io.ledgerflow.gateway.GatewaySettings;
+import java.net.ConnectException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory.BackoffConfig;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory.RetryConfig;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+/**
+ * One route per service: {@code /api/{service}/**} goes to that service's base URI with the path unchanged (each
+ * service serves its API under its gateway prefix). A WebSocket upgrade on the same route is proxied as WebSocket:
+ * the gateway's websocket routing filter turns {@code http} into {@code ws} for upgrade requests.
+ *
+ * <p>Only GETs are retried, and only when the upstream could not be reached or said it is unavailable: a read that
+ * timed out is not repeated (it would multiply the wait), and nothing that may have had an effect is sent twice.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServiceRoutes {
+
+    static final String PREFIX = "/api/";
+
+    @Bean
+    RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, GatewaySettings settings) {
+        RouteLocatorBuilder.Builder routes = builder.routes();
+        for (Map.Entry<String, URI> service : settings.services().entrySet()) {
+            String name = service.getKey();
+            routes.route(
+                    name,
+                    r -> r.path(pathPattern(name))
+                            .filters(f -> settings.retry().attempts() > 0
+                                    ? f.retry(retry -> idempotentReads(retry, settings))
+                                    : f)
+                            .uri(service.getValue()));
+        }
+        return routes.build();
+    }
+
+    private static void idempotentReads(RetryConfig retry, GatewaySettings settings) {
+        Duration first = settings.retry().firstBackoff();
+        retry.setRetries(settings.retry().attempts())
+                .setMethods(HttpMethod.GET)
+                .setSeries()
+                .setStatuses(HttpStatus.SERVICE_UNAVAILABLE)
+                .setExceptions(ConnectException.class)
+                .setBackoff(new BackoffConfig(first, first.multipliedBy(8), 2, true));
+    }
+
+    static String pathPattern(String service) {
+        return PREFIX + service + "/**";
+    }
+}

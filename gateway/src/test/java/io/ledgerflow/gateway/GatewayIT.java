@@ -1,0 +1,251 @@
+package io.ledgerflow.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledgerflow.gateway.problem.GatewayProblems;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.MediaType;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/** Routing, limits and problem answers, through a real gateway to real stub upstreams. */
+class GatewayIT extends GatewayTestBase {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"calc", "linking", "sharing", "pong"})
+    void routesEachPrefixToItsServiceWithoutRewritingThePath(String service) {
+        gateway()
+                .post()
+                .uri("/api/{service}/echo/items?page=2", service)
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("hello")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.service")
+                .isEqualTo(service)
+                .jsonPath("$.method")
+                .isEqualTo("POST")
+                .jsonPath("$.path")
+                .isEqualTo("/api/" + service + "/echo/items?page=2")
+                .jsonPath("$.bodyBytes")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void unknownRouteIsA404ProblemNamingThePath() {
+        gateway()
+                .get()
+                .uri("/api/unknown/thing")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(GatewayProblems.ROUTE_NOT_FOUND.toString())
+                .jsonPath("$.status")
+                .isEqualTo(404)
+                .jsonPath("$.instance")
+                .isEqualTo("/api/unknown/thing")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("GET /api/unknown/thing"));
+    }
+
+    @Test
+    void bodyDeclaredOverTheLimitIsA413Problem() {
+        gateway()
+                .post()
+                .uri("/api/calc/echo")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(new byte[MAX_REQUEST_BYTES + 1])
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(GatewayProblems.PAYLOAD_TOO_LARGE.toString())
+                .jsonPath("$.limitBytes")
+                .isEqualTo(MAX_REQUEST_BYTES);
+    }
+
+    @Test
+    void chunkedBodyCountedOverTheLimitIsA413Problem() {
+        gateway()
+                .post()
+                .uri("/api/sharing/echo")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(chunks(3, 4096), DataBuffer.class)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(GatewayProblems.PAYLOAD_TOO_LARGE.toString());
+    }
+
+    @Test
+    void chunkedBodyWithinTheLimitPassesWhole() {
+        gateway()
+                .post()
+                .uri("/api/sharing/echo")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(chunks(2, 4096), DataBuffer.class)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.bodyBytes")
+                .isEqualTo(MAX_REQUEST_BYTES);
+    }
+
+    @Test
+    void upstreamDownIsA503Problem() {
+        gateway()
+                .get()
+                .uri("/api/ghost/anything")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(GatewayProblems.UPSTREAM_UNAVAILABLE.toString())
+                .jsonPath("$.service")
+                .isEqualTo("ghost");
+    }
+
+    @Test
+    void upstreamClosingWithoutAnswerIsA502Problem() {
+        gateway()
+                .get()
+                .uri("/api/calc/drop")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(502)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(GatewayProblems.BAD_GATEWAY.toString());
+    }
+
+    @Test
+    void slowUpstreamIsA504ProblemAfterTheResponseTimeout() {
+        long start = System.nanoTime();
+        gateway()
+                .get()
+                .uri("/api/calc/slow")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(504)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(GatewayProblems.UPSTREAM_TIMEOUT.toString())
+                .jsonPath("$.service")
+                .isEqualTo("calc");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(StubUpstreams.SLOW);
+    }
+
+    @Test
+    void upstreamProblemPassesThroughUnchanged() {
+        gateway()
+                .post()
+                .uri("/api/calc/invalid")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"formula\":\"=1+)\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class)
+                .isEqualTo(StubUpstreams.INVALID_FORMULA_PROBLEM);
+    }
+
+    @Test
+    void upstream500ProblemPassesThroughUnchanged() {
+        gateway()
+                .get()
+                .uri("/api/calc/boom")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(500)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class)
+                .isEqualTo(StubUpstreams.BOOM_PROBLEM);
+    }
+
+    @Test
+    void webSocketMessagesRoundTripThroughThePongRoute() {
+        List<String> replies = HttpClient.create()
+                .websocket()
+                .uri("ws://127.0.0.1:" + port + "/api/pong/ws/echo")
+                .handle((in, out) -> out.sendString(Flux.just("serve", "smash"))
+                        .then()
+                        .thenMany(in.receive().asString().take(2)))
+                .collectList()
+                .block(Duration.ofSeconds(10));
+        assertThat(replies).containsExactly("pong:serve", "pong:smash");
+    }
+
+    @Test
+    void aClientOverItsBudgetGets429ProblemsWhileOthersPass() {
+        // A client of its own: 127.0.0.2 is loopback too, so its bucket is separate from the other tests'.
+        var other = org.springframework.test.web.reactive.server.WebTestClient.bindToServer(
+                        new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                                HttpClient.create().bindAddress(() -> new java.net.InetSocketAddress("127.0.0.2", 0))))
+                .baseUrl("http://127.0.0.1:" + port)
+                .build();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < RATE_LIMIT_BURST + 20 && !statuses.contains(429); i++) {
+            statuses.add(other.get()
+                    .uri("/api/linking/echo")
+                    .exchange()
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value());
+        }
+        assertThat(statuses.subList(0, RATE_LIMIT_BURST)).containsOnly(200);
+        assertThat(statuses).contains(429);
+
+        other.get()
+                .uri("/api/linking/echo")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists("Retry-After")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(GatewayProblems.RATE_LIMITED.toString());
+        gateway().get().uri("/api/linking/echo").exchange().expectStatus().isOk();
+    }
+
+    private static Flux<DataBuffer> chunks(int count, int size) {
+        byte[] chunk = "x".repeat(size).getBytes(StandardCharsets.US_ASCII);
+        return Flux.range(0, count)
+                .concatMap(i -> Mono.fromSupplier(() -> DefaultDataBufferFactory.sharedInstance.wrap(chunk.clone())));
+    }
+}

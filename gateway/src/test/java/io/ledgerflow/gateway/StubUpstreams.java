@@ -1,0 +1,130 @@
+package io.ledgerflow.gateway;
+
+import io.netty.buffer.ByteBuf;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * Real HTTP (and WebSocket) servers standing in for the four services, one per service on a random loopback port,
+ * started once per test JVM. Each serves under its gateway prefix, as the real services do:
+ *
+ * <ul>
+ *   <li>{@code GET /api/{svc}/v3/api-docs}: a small OpenAPI document titled "{svc} stub"
+ *   <li>{@code /api/{svc}/echo/**}: JSON naming the service, method, path and the number of body bytes received
+ *   <li>{@code POST /api/calc/invalid}: 400 problem+json, {@code GET /api/calc/boom}: 500 problem+json
+ *   <li>{@code GET /api/calc/slow}: answers after {@link #SLOW}; {@code GET /api/calc/drop}: closes without answering
+ *   <li>WebSocket {@code /api/pong/ws/echo}: answers each text frame {@code m} with {@code pong:m}
+ * </ul>
+ *
+ * Plus {@link #deadUrl()}: a loopback port with nothing listening, for "upstream down".
+ */
+public final class StubUpstreams {
+
+    public static final List<String> SERVICES = List.of("calc", "linking", "sharing", "pong");
+    public static final Duration SLOW = Duration.ofSeconds(4);
+
+    public static final String INVALID_FORMULA_PROBLEM = "{\"type\":\"urn:ledgerflow:problem:calc:invalid-formula\","
+            + "\"title\":\"Invalid formula\",\"status\":400,\"detail\":\"Unexpected ')' at 4\","
+            + "\"instance\":\"/api/calc/invalid\"}";
+    public static final String BOOM_PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\","
+            + "\"status\":500,\"detail\":\"calc broke\"}";
+
+    private static final StubUpstreams INSTANCE = new StubUpstreams();
+
+    private final Map<String, DisposableServer> servers = new LinkedHashMap<>();
+    private final String deadUrl;
+
+    private StubUpstreams() {
+        for (String service : SERVICES) {
+            servers.put(
+                    service,
+                    HttpServer.create()
+                            .host("127.0.0.1")
+                            .port(0)
+                            .handle((request, response) -> handle(service, request, response))
+                            .bindNow(Duration.ofSeconds(10)));
+        }
+        deadUrl = "http://127.0.0.1:" + unusedPort();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.values().forEach(DisposableServer::disposeNow)));
+    }
+
+    public static StubUpstreams get() {
+        return INSTANCE;
+    }
+
+    public String url(String service) {
+        return "http://127.0.0.1:" + servers.get(service).port();
+    }
+
+    public String deadUrl() {
+        return deadUrl;
+    }
+
+    private static Publisher<Void> handle(String service, HttpServerRequest request, HttpServerResponse response) {
+        String path = request.fullPath();
+        String prefix = "/api/" + service;
+        if (path.equals(prefix + "/ws/echo")
+                && "websocket".equalsIgnoreCase(request.requestHeaders().get("Upgrade"))) {
+            return response.sendWebsocket(
+                    (in, out) -> out.sendString(in.receive().asString().map(message -> "pong:" + message)));
+        }
+        if (path.equals(prefix + "/v3/api-docs")) {
+            return json(
+                    response,
+                    200,
+                    "application/json",
+                    "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + service
+                            + " stub\",\"version\":\"1\"},\"paths\":{}}");
+        }
+        if (path.startsWith(prefix + "/echo")) {
+            return request.receive()
+                    .map(ByteBuf::readableBytes)
+                    .reduce(0L, Long::sum)
+                    .flatMap(bytes -> Mono.from(json(
+                            response,
+                            200,
+                            "application/json",
+                            "{\"service\":\"" + service + "\",\"method\":\""
+                                    + request.method().name() + "\",\"path\":\"" + request.uri() + "\",\"bodyBytes\":"
+                                    + bytes + "}")));
+        }
+        if (path.equals("/api/calc/invalid")) {
+            return request.receive()
+                    .then(Mono.from(json(response, 400, "application/problem+json", INVALID_FORMULA_PROBLEM)));
+        }
+        if (path.equals("/api/calc/boom")) {
+            return json(response, 500, "application/problem+json", BOOM_PROBLEM);
+        }
+        if (path.equals("/api/calc/slow")) {
+            return Mono.delay(SLOW).then(Mono.from(json(response, 200, "application/json", "{\"slow\":true}")));
+        }
+        if (path.equals("/api/calc/drop")) {
+            return response.withConnection(connection -> connection.channel().close())
+                    .then(Mono.never());
+        }
+        return json(response, 404, "application/problem+json", "{\"type\":\"about:blank\",\"status\":404}");
+    }
+
+    private static Publisher<Void> json(HttpServerResponse response, int status, String contentType, String body) {
+        return response.status(status).header("Content-Type", contentType).sendString(Mono.just(body));
+    }
+
+    private static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
