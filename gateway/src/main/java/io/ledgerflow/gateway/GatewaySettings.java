@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -31,8 +32,26 @@ public record GatewaySettings(
         @Valid @NotNull @DefaultValue Retry retry,
         @Valid @NotNull @DefaultValue RateLimit rateLimit) {
 
+    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
+
     public GatewaySettings {
         services = services == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(services));
+        services.forEach(GatewaySettings::checkService);
+    }
+
+    private static void checkService(String name, URI uri) {
+        if (!SERVICE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Service name '" + name + "' must match " + SERVICE_NAME
+                    + ": it becomes the path prefix /api/" + name);
+        }
+        String scheme = uri == null ? null : uri.getScheme();
+        if (uri == null
+                || uri.getHost() == null
+                || !("http".equals(scheme) || "https".equals(scheme))
+                || !(uri.getPath() == null || uri.getPath().isEmpty() || "/".equals(uri.getPath()))) {
+            throw new IllegalArgumentException("Service '" + name + "' needs an http(s) base URI without a path"
+                    + " (e.g. http://localhost:8081), not " + uri);
+        }
     }
 
     /**

@@ -38,8 +38,39 @@ class GatewayIT extends GatewayTestBase {
                 .isEqualTo("POST")
                 .jsonPath("$.path")
                 .isEqualTo("/api/" + service + "/echo/items?page=2")
+                .jsonPath("$.forwardedHost")
+                .isEqualTo("127.0.0.1:" + port)
                 .jsonPath("$.bodyBytes")
                 .isEqualTo(5);
+    }
+
+    @Test
+    void anIdempotentGetIsRetriedWhenTheUpstreamIsUnavailable() {
+        gateway()
+                .get()
+                .uri("/api/linking/flaky/get")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.calls")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aPostIsNeverRetriedAndTheUpstreamProblemPassesThrough() {
+        gateway()
+                .post()
+                .uri("/api/linking/flaky/post")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class)
+                .isEqualTo(StubUpstreams.UNAVAILABLE_PROBLEM);
     }
 
     @Test

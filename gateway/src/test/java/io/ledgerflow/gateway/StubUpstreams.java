@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -21,8 +23,10 @@ import reactor.netty.http.server.HttpServerResponse;
  *
  * <ul>
  *   <li>{@code GET /api/{svc}/v3/api-docs}: a small OpenAPI document titled "{svc} stub"
- *   <li>{@code /api/{svc}/echo/**}: JSON naming the service, method, path and the number of body bytes received
+ *   <li>{@code /api/{svc}/echo/**}: JSON naming the service, method, path, {@code X-Forwarded-Host} and the number of body
+ *       bytes received
  *   <li>{@code POST /api/calc/invalid}: 400 problem+json, {@code GET /api/calc/boom}: 500 problem+json
+ *   <li>{@code /api/linking/flaky/**}: 503 problem+json the first time each path is called, 200 after that
  *   <li>{@code GET /api/calc/slow}: answers after {@link #SLOW}; {@code GET /api/calc/drop}: closes without answering
  *   <li>WebSocket {@code /api/pong/ws/echo}: answers each text frame {@code m} with {@code pong:m}
  * </ul>
@@ -39,6 +43,11 @@ public final class StubUpstreams {
             + "\"instance\":\"/api/calc/invalid\"}";
     public static final String BOOM_PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\","
             + "\"status\":500,\"detail\":\"calc broke\"}";
+
+    public static final String UNAVAILABLE_PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\","
+            + "\"status\":503,\"detail\":\"warming up\"}";
+
+    private static final Map<String, AtomicInteger> FLAKY_CALLS = new ConcurrentHashMap<>();
 
     private static final StubUpstreams INSTANCE = new StubUpstreams();
 
@@ -96,7 +105,9 @@ public final class StubUpstreams {
                             200,
                             "application/json",
                             "{\"service\":\"" + service + "\",\"method\":\""
-                                    + request.method().name() + "\",\"path\":\"" + request.uri() + "\",\"bodyBytes\":"
+                                    + request.method().name() + "\",\"path\":\"" + request.uri()
+                                    + "\",\"forwardedHost\":\""
+                                    + request.requestHeaders().get("X-Forwarded-Host", "") + "\",\"bodyBytes\":"
                                     + bytes + "}")));
         }
         if (path.equals("/api/calc/invalid")) {
@@ -105,6 +116,17 @@ public final class StubUpstreams {
         }
         if (path.equals("/api/calc/boom")) {
             return json(response, 500, "application/problem+json", BOOM_PROBLEM);
+        }
+        if (path.startsWith("/api/linking/flaky/")) {
+            // 503 on the first request for each path, 200 from then on: shows whether the gateway retried.
+            int seen = FLAKY_CALLS
+                    .computeIfAbsent(path, key -> new AtomicInteger())
+                    .incrementAndGet();
+            return seen == 1
+                    ? request.receive()
+                            .then(Mono.from(json(response, 503, "application/problem+json", UNAVAILABLE_PROBLEM)))
+                    : request.receive()
+                            .then(Mono.from(json(response, 200, "application/json", "{\"calls\":" + seen + "}")));
         }
         if (path.equals("/api/calc/slow")) {
             return Mono.delay(SLOW).then(Mono.from(json(response, 200, "application/json", "{\"slow\":true}")));

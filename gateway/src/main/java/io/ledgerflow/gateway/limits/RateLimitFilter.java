@@ -29,21 +29,27 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-    /** Above this many tracked clients, idle (full) buckets are dropped. */
+    /** At this many tracked clients, idle (full) buckets are dropped, and all of them if none is idle. */
     static final int MAX_TRACKED_CLIENTS = 10_000;
 
     private final GatewaySettings.RateLimit settings;
+    private final int maxTrackedClients;
     private final ProblemResponses responses;
     private final LongSupplier nanoClock;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     @Autowired
     RateLimitFilter(GatewaySettings settings, ProblemResponses responses) {
-        this(settings.rateLimit(), responses, System::nanoTime);
+        this(settings.rateLimit(), responses, System::nanoTime, MAX_TRACKED_CLIENTS);
     }
 
-    RateLimitFilter(GatewaySettings.RateLimit settings, ProblemResponses responses, LongSupplier nanoClock) {
+    RateLimitFilter(
+            GatewaySettings.RateLimit settings,
+            ProblemResponses responses,
+            LongSupplier nanoClock,
+            int maxTrackedClients) {
         this.settings = settings;
+        this.maxTrackedClients = maxTrackedClients;
         this.responses = responses;
         this.nanoClock = nanoClock;
     }
@@ -76,8 +82,12 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
 
     private TokenBucket bucketOf(String client, long now) {
-        if (buckets.size() > MAX_TRACKED_CLIENTS && !buckets.containsKey(client)) {
+        if (buckets.size() >= maxTrackedClients && !buckets.containsKey(client)) {
             buckets.values().removeIf(bucket -> bucket.isFull(now));
+            if (buckets.size() >= maxTrackedClients) {
+                // Memory stays bounded under a flood of addresses; the price is one fresh burst per client.
+                buckets.clear();
+            }
         }
         return buckets.computeIfAbsent(
                 client, key -> new TokenBucket(settings.capacity(), settings.refillPerSecond(), now));

@@ -1,0 +1,48 @@
+package io.ledgerflow.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+class GatewaySettingsTest {
+
+    private static GatewaySettings settings(Map<String, URI> services) {
+        return new GatewaySettings(
+                services,
+                DataSize.ofMegabytes(1),
+                new GatewaySettings.Retry(2, Duration.ofMillis(50)),
+                new GatewaySettings.RateLimit(true, 200, 100));
+    }
+
+    @Test
+    void keepsServicesSortedByName() {
+        GatewaySettings settings = settings(Map.of(
+                "pong", URI.create("http://localhost:8084"),
+                "calc", URI.create("http://localhost:8081/")));
+
+        assertThat(settings.services()).containsOnlyKeys("calc", "pong");
+        assertThat(settings.services().keySet()).containsExactly("calc", "pong");
+    }
+
+    @Test
+    void rejectsANameThatCannotBeAPathPrefix() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> settings(Map.of("Calc/x", URI.create("http://localhost:8081"))))
+                .withMessageContaining("/api/Calc/x");
+    }
+
+    @Test
+    void rejectsABaseUriThatIsNotPlainHttp() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> settings(Map.of("calc", URI.create("localhost:8081"))))
+                .withMessageContaining("http(s) base URI");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> settings(Map.of("calc", URI.create("http://localhost:8081/api/calc"))))
+                .withMessageContaining("without a path");
+    }
+}
