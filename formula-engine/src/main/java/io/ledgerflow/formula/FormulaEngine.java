@@ -1,0 +1,357 @@
+package io.ledgerflow.formula;
+
+import io.ledgerflow.formula.eval.Node;
+import io.ledgerflow.formula.function.FunctionRegistry;
+import io.ledgerflow.formula.parse.Expr;
+import io.ledgerflow.formula.parse.FormulaPrinter;
+import io.ledgerflow.formula.value.EmptyValue;
+import io.ledgerflow.formula.value.Value;
+import io.ledgerflow.formula.workbook.Workbook;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The embedding API of the formula engine: a workbook of named sheets whose cells hold constants
+ * or Excel formulas, recalculated incrementally on every edit. Every edit yields a new revision;
+ * earlier revisions stay readable ({@link #getValue(long, String, int, int)}).
+ *
+ * <p>Rows and columns are 0-based (A1 is row 0, column 0). Contents are {@link Number}, {@link
+ * String}, {@link Boolean}, null (empty), or a String starting with "=" (a formula). Values are
+ * {@link Value}s. An engine is not thread-safe: one writer at a time, reads between writes; the
+ * recalculation inside an edit uses several threads.
+ */
+public final class FormulaEngine {
+
+    private final FunctionRegistry functions;
+    private final int parallelism;
+    private final LocalDate today;
+    private final Map<String, String> names;
+    private Workbook wb;
+    private long revision;
+    /** Revision history: one epoch per workbook instance (structural edits start a new one). */
+    private final List<Epoch> epochs = new ArrayList<>();
+
+    /** Old values and contents of the cells one revision changed (sorted by cell id). */
+    private record Delta(int[] cells, Value[] oldValues, int[] contentCells, Object[] oldContents) {}
+
+    private static final class Epoch {
+        final Workbook wb;
+        final long first;
+        final List<Delta> deltas = new ArrayList<>();
+
+        Epoch(Workbook wb, long first) {
+            this.wb = wb;
+            this.first = first;
+        }
+    }
+
+    private FormulaEngine(Builder b) {
+        this.functions = b.functions;
+        this.parallelism = b.parallelism;
+        this.today = b.today;
+        this.names = new LinkedHashMap<>(b.names);
+        this.wb = build(b.sheets);
+        epochs.add(new Epoch(wb, 0));
+    }
+
+    Workbook build(Map<String, Object[][]> sheets) {
+        Workbook w = new Workbook(functions, parallelism, today);
+        for (String s : sheets.keySet()) {
+            w.addSheet(s);
+        }
+        names.forEach(w::defineName);
+        List<int[]> cells = new ArrayList<>();
+        List<Expr> exprs = new ArrayList<>();
+        for (Map.Entry<String, Object[][]> e : sheets.entrySet()) {
+            w.loadSheet(w.sheetIndex(e.getKey()), e.getValue(), cells, exprs);
+        }
+        w.finishLoad(cells, exprs);
+        return w;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** An engine over the given sheets (in iteration order) with the default functions. */
+    public static FormulaEngine of(Map<String, Object[][]> sheets) {
+        Builder b = builder();
+        sheets.forEach(b::sheet);
+        return b.build();
+    }
+
+    /** Builds an engine: sheets, names, functions, threads, the date TODAY() returns. */
+    public static final class Builder {
+        private final Map<String, Object[][]> sheets = new LinkedHashMap<>();
+        private final Map<String, String> names = new LinkedHashMap<>();
+        private FunctionRegistry functions = FunctionRegistry.defaults();
+        private int parallelism = Runtime.getRuntime().availableProcessors();
+        private LocalDate today = LocalDate.now();
+
+        public Builder sheet(String name, Object[][] contents) {
+            sheets.put(Objects.requireNonNull(name), contents == null ? new Object[0][] : contents);
+            return this;
+        }
+
+        /** A workbook-level named expression, e.g. {@code name("TaxRate", "=Rates!$B$1")}. */
+        public Builder name(String name, String formula) {
+            names.put(name, formula);
+            return this;
+        }
+
+        public Builder functions(FunctionRegistry registry) {
+            this.functions = registry;
+            return this;
+        }
+
+        /** Threads used for recalculating wide frontiers (1 = single-threaded). */
+        public Builder parallelism(int threads) {
+            this.parallelism = Math.max(1, threads);
+            return this;
+        }
+
+        public Builder today(LocalDate date) {
+            this.today = date;
+            return this;
+        }
+
+        public FormulaEngine build() {
+            if (sheets.isEmpty()) {
+                sheets.put("Sheet1", new Object[0][]);
+            }
+            return new FormulaEngine(this);
+        }
+    }
+
+    // ---- reads ---------------------------------------------------------------------------------
+
+    public List<String> sheetNames() {
+        List<String> l = new ArrayList<>(wb.sheetCount());
+        for (int i = 0; i < wb.sheetCount(); i++) {
+            l.add(wb.sheetName(i));
+        }
+        return l;
+    }
+
+    /** Number of used rows and columns of a sheet ({rows, cols}). */
+    public int[] sheetSize(String sheet) {
+        int[] e = wb.extent(sheetIndex(sheet));
+        return new int[] {e[0] + 1, e[1] + 1};
+    }
+
+    private int sheetIndex(String sheet) {
+        int s = wb.sheetIndex(sheet);
+        if (s < 0) {
+            throw new IllegalArgumentException("No such sheet: " + sheet);
+        }
+        return s;
+    }
+
+    /** The current value of a cell (empty cells: {@link EmptyValue}). */
+    public Value getValue(String sheet, int row, int col) {
+        return wb.valueAt(sheetIndex(sheet), row, col);
+    }
+
+    public Value getValue(CellAddress a) {
+        return getValue(a.sheet(), a.row(), a.col());
+    }
+
+    /** The formula of a cell in canonical form ("=A1+1"), or null if it holds none. */
+    public String getFormula(String sheet, int row, int col) {
+        return wb.formulaAt(sheetIndex(sheet), row, col);
+    }
+
+    /** The content as given to the engine: Double, String, Boolean, null, or "=formula". */
+    public Object getContent(String sheet, int row, int col) {
+        String f = getFormula(sheet, row, col);
+        return f != null ? f : getValue(sheet, row, col).toJava();
+    }
+
+    /** Defined names and their formulas. */
+    public Map<String, String> names() {
+        return wb.names();
+    }
+
+    // ---- edits ---------------------------------------------------------------------------------
+
+    /** One cell's new content for {@link #setCells}. */
+    public record CellUpdate(String sheet, int row, int col, Object content) {}
+
+    public ChangeSet setCell(String sheet, int row, int col, Object content) {
+        return setCells(List.of(new CellUpdate(sheet, row, col, content)));
+    }
+
+    /** Sets a block of contents with its top-left corner at (row, col). Null entries clear cells. */
+    public ChangeSet setBlock(String sheet, int row, int col, Object[][] contents) {
+        List<CellUpdate> list = new ArrayList<>();
+        for (int r = 0; r < contents.length; r++) {
+            for (int c = 0; c < contents[r].length; c++) {
+                list.add(new CellUpdate(sheet, row + r, col + c, contents[r][c]));
+            }
+        }
+        return setCells(list);
+    }
+
+    /** Applies several cell edits as one revision. */
+    public ChangeSet setCells(List<CellUpdate> updates) {
+        List<Workbook.CellEdit> edits = new ArrayList<>(updates.size());
+        for (CellUpdate u : updates) {
+            edits.add(new Workbook.CellEdit(sheetIndex(u.sheet()), u.row(), u.col(), u.content()));
+        }
+        Workbook.EditResult r = wb.apply(edits, false);
+        return commit(r);
+    }
+
+    /** Recalculates every formula from scratch (a new revision; normally never needed). */
+    public ChangeSet recalculateAll() {
+        return commit(wb.apply(List.of(), true));
+    }
+
+    private ChangeSet commit(Workbook.EditResult r) {
+        revision++;
+        int n = r.changedCells().length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(r.changedCells()[a], r.changedCells()[b]));
+        int[] cells = new int[n];
+        Value[] olds = new Value[n];
+        for (int i = 0; i < n; i++) {
+            cells[i] = r.changedCells()[order[i]];
+            olds[i] = r.oldValues()[order[i]];
+        }
+        List<Workbook.ContentChange> cc = new ArrayList<>(r.contents());
+        cc.sort((a, b) -> Integer.compare(a.cell(), b.cell()));
+        // keep the first (oldest) content per cell
+        List<Workbook.ContentChange> dedup = new ArrayList<>(cc.size());
+        for (Workbook.ContentChange c : cc) {
+            if (dedup.isEmpty() || dedup.get(dedup.size() - 1).cell() != c.cell()) {
+                dedup.add(c);
+            }
+        }
+        int[] contentCells = new int[dedup.size()];
+        Object[] oldContents = new Object[dedup.size()];
+        for (int i = 0; i < dedup.size(); i++) {
+            contentCells[i] = dedup.get(i).cell();
+            oldContents[i] = dedup.get(i).oldContent();
+        }
+        current().deltas.add(new Delta(cells, olds, contentCells, oldContents));
+        return changeSet(r.changedCells(), r.oldValues());
+    }
+
+    private ChangeSet changeSet(int[] ids, Value[] olds) {
+        int n = ids.length;
+        int[] sheets = new int[n];
+        int[] rows = new int[n];
+        int[] cols = new int[n];
+        Value[] news = new Value[n];
+        for (int i = 0; i < n; i++) {
+            int id = ids[i];
+            sheets[i] = wb.cellSheet(id);
+            rows[i] = wb.cellRow(id);
+            cols[i] = wb.cellCol(id);
+            news[i] = wb.value(id);
+        }
+        return new ChangeSet(revision, sheetNames(), sheets, rows, cols, olds, news);
+    }
+
+    private Epoch current() {
+        return epochs.get(epochs.size() - 1);
+    }
+
+    // ---- revisions -----------------------------------------------------------------------------
+
+    /** The current revision: 0 after building, +1 per edit. */
+    public long revision() {
+        return revision;
+    }
+
+    private Epoch epochOf(long rev) {
+        if (rev < 0 || rev > revision) {
+            throw new IllegalArgumentException("No such revision: " + rev);
+        }
+        for (int i = epochs.size() - 1; i >= 0; i--) {
+            if (epochs.get(i).first <= rev) {
+                return epochs.get(i);
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    /** The value a cell had at an earlier (or the current) revision. */
+    public Value getValue(long rev, String sheet, int row, int col) {
+        Epoch e = epochOf(rev);
+        int s = e.wb.sheetIndex(sheet);
+        if (s < 0) {
+            return EmptyValue.INSTANCE;
+        }
+        int id = e.wb.cellId(s, row, col);
+        if (id < 0) {
+            return EmptyValue.INSTANCE;
+        }
+        for (int i = (int) (rev - e.first); i < e.deltas.size(); i++) {
+            Delta d = e.deltas.get(i);
+            int k = Arrays.binarySearch(d.cells(), id);
+            if (k >= 0) {
+                return d.oldValues()[k];
+            }
+        }
+        return e.wb.valueAt(s, row, col);
+    }
+
+    /** The formula a cell held at a revision, or null. */
+    public String getFormula(long rev, String sheet, int row, int col) {
+        Epoch e = epochOf(rev);
+        int s = e.wb.sheetIndex(sheet);
+        if (s < 0) {
+            return null;
+        }
+        int id = e.wb.cellId(s, row, col);
+        if (id < 0) {
+            return null;
+        }
+        for (int i = (int) (rev - e.first); i < e.deltas.size(); i++) {
+            Delta d = e.deltas.get(i);
+            int k = Arrays.binarySearch(d.contentCells(), id);
+            if (k >= 0) {
+                Object old = d.oldContents()[k];
+                return old instanceof Node n ? FormulaPrinter.print(e.wb.exprOf(n, s)) : null;
+            }
+        }
+        return e.wb.formulaAt(s, row, col);
+    }
+
+    /** One point of a cell's history: the revision and the value from that revision on. */
+    public record HistoryEntry(long revision, Value value) {}
+
+    /** The values a cell took, revision by revision (only revisions where it changed). */
+    public List<HistoryEntry> history(String sheet, int row, int col) {
+        List<HistoryEntry> out = new ArrayList<>();
+        Value last = null;
+        for (long r = 0; r <= revision; r++) {
+            Value v = getValue(r, sheet, row, col);
+            if (!v.equals(last)) {
+                out.add(new HistoryEntry(r, v));
+                last = v;
+            }
+        }
+        return out;
+    }
+
+    // ---- diagnostics ---------------------------------------------------------------------------
+
+    /** Graph statistics: {nodes, edges, range nodes}. */
+    public long[] graphStats() {
+        return new long[] {wb.nodeCount(), wb.edgeCount(), wb.rangeNodeCount()};
+    }
+
+    Workbook workbook() {
+        return wb;
+    }
+}

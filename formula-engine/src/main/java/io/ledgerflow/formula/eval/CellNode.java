@@ -1,0 +1,53 @@
+package io.ledgerflow.formula.eval;
+
+import io.ledgerflow.formula.function.Grid;
+import io.ledgerflow.formula.function.Reference;
+import io.ledgerflow.formula.parse.Expr;
+import io.ledgerflow.formula.value.Value;
+import java.util.function.IntFunction;
+
+/** A single-cell reference. */
+public final class CellNode extends Node {
+
+    public final int sheet;
+    public final int row;
+    public final int col;
+    private final boolean rowAbs;
+    private final boolean colAbs;
+    private final boolean explicitSheet;
+
+    public CellNode(int sheet, int row, int col, boolean rowAbs, boolean colAbs, boolean explicitSheet) {
+        this.sheet = sheet;
+        this.row = row;
+        this.col = col;
+        this.rowAbs = rowAbs;
+        this.colAbs = colAbs;
+        this.explicitSheet = explicitSheet;
+    }
+
+    @Override
+    public Value eval(EvalContext ctx) {
+        return ctx.cell(sheet, row, col);
+    }
+
+    @Override
+    public Grid evalGrid(EvalContext ctx) {
+        return ctx.area(new Reference(sheet, row, col, row, col));
+    }
+
+    @Override
+    public Reference evalReference(EvalContext ctx) {
+        return new Reference(sheet, row, col, row, col);
+    }
+
+    @Override
+    public boolean isReference() {
+        return true;
+    }
+
+    @Override
+    public Expr toExpr(IntFunction<String> sheetNames, int hostSheet) {
+        String s = explicitSheet || sheet != hostSheet ? sheetNames.apply(sheet) : null;
+        return new Expr.CellRef(s, row, col, rowAbs, colAbs);
+    }
+}

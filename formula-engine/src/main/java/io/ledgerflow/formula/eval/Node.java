@@ -1,0 +1,40 @@
+package io.ledgerflow.formula.eval;
+
+import io.ledgerflow.formula.function.Grid;
+import io.ledgerflow.formula.function.Reference;
+import io.ledgerflow.formula.parse.Expr;
+import io.ledgerflow.formula.value.Value;
+import java.util.function.IntFunction;
+
+/**
+ * A compiled formula: a tree of nodes evaluated against an {@link EvalContext}. Nodes are
+ * immutable and shared freely between threads.
+ */
+public abstract class Node {
+
+    public abstract Value eval(EvalContext ctx);
+
+    /** The node as a grid (ranges: the area; anything else: its value as 1x1). */
+    public Grid evalGrid(EvalContext ctx) {
+        return Grid.of(eval(ctx));
+    }
+
+    /** The node as a reference, or null when it is not one. */
+    public Reference evalReference(EvalContext ctx) {
+        return null;
+    }
+
+    public boolean isReference() {
+        return false;
+    }
+
+    public boolean isMissing() {
+        return false;
+    }
+
+    /**
+     * The syntax tree this node was compiled from; sheet ids are mapped to names by
+     * {@code sheetNames}, and references to the host sheet are written without a sheet.
+     */
+    public abstract Expr toExpr(IntFunction<String> sheetNames, int hostSheet);
+}

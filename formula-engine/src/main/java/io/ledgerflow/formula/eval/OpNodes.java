@@ -1,0 +1,205 @@
+package io.ledgerflow.formula.eval;
+
+import io.ledgerflow.formula.parse.Expr;
+import io.ledgerflow.formula.value.BooleanValue;
+import io.ledgerflow.formula.value.ErrorValue;
+import io.ledgerflow.formula.value.NumberValue;
+import io.ledgerflow.formula.value.TextValue;
+import io.ledgerflow.formula.value.Value;
+import io.ledgerflow.formula.value.Values;
+import java.util.function.IntFunction;
+
+/** Operator nodes. Arithmetic has a fast path for two numbers that allocates at most the result. */
+public final class OpNodes {
+
+    private OpNodes() {}
+
+    public static Node binary(String op, Node l, Node r) {
+        return switch (op) {
+            case "+" -> new Arith(op, l, r, 0);
+            case "-" -> new Arith(op, l, r, 1);
+            case "*" -> new Arith(op, l, r, 2);
+            case "/" -> new Arith(op, l, r, 3);
+            case "^" -> new Arith(op, l, r, 4);
+            case "&" -> new Concat(l, r);
+            default -> new Compare(op, l, r);
+        };
+    }
+
+    /** Binary arithmetic: + - * / ^. */
+    static final class Arith extends Node {
+        private final String op;
+        private final Node left;
+        private final Node right;
+        private final int kind;
+
+        Arith(String op, Node left, Node right, int kind) {
+            this.op = op;
+            this.left = left;
+            this.right = right;
+            this.kind = kind;
+        }
+
+        @Override
+        public Value eval(EvalContext ctx) {
+            Value a = left.eval(ctx);
+            Value b = right.eval(ctx);
+            double x;
+            double y;
+            if (a instanceof NumberValue na) {
+                x = na.value();
+            } else {
+                Value c = Values.toNumber(a);
+                if (c instanceof ErrorValue) {
+                    return c;
+                }
+                x = ((NumberValue) c).value();
+            }
+            if (b instanceof NumberValue nb) {
+                y = nb.value();
+            } else {
+                Value c = Values.toNumber(b);
+                if (c instanceof ErrorValue) {
+                    return c;
+                }
+                y = ((NumberValue) c).value();
+            }
+            return switch (kind) {
+                case 0 -> Values.number(x + y);
+                case 1 -> Values.number(x - y);
+                case 2 -> Values.number(x * y);
+                case 3 -> y == 0 ? ErrorValue.DIV0 : Values.number(x / y);
+                default ->
+                    x == 0 && y == 0
+                            ? ErrorValue.NUM
+                            : (x == 0 && y < 0 ? ErrorValue.DIV0 : Values.number(Math.pow(x, y)));
+            };
+        }
+
+        @Override
+        public Expr toExpr(IntFunction<String> sheetNames, int hostSheet) {
+            return new Expr.Binary(op, left.toExpr(sheetNames, hostSheet), right.toExpr(sheetNames, hostSheet));
+        }
+    }
+
+    /** Text concatenation. */
+    static final class Concat extends Node {
+        private final Node left;
+        private final Node right;
+
+        Concat(Node left, Node right) {
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        public Value eval(EvalContext ctx) {
+            Value a = Values.toText(left.eval(ctx));
+            if (a instanceof ErrorValue) {
+                return a;
+            }
+            Value b = Values.toText(right.eval(ctx));
+            if (b instanceof ErrorValue) {
+                return b;
+            }
+            return new TextValue(((TextValue) a).value() + ((TextValue) b).value());
+        }
+
+        @Override
+        public Expr toExpr(IntFunction<String> sheetNames, int hostSheet) {
+            return new Expr.Binary("&", left.toExpr(sheetNames, hostSheet), right.toExpr(sheetNames, hostSheet));
+        }
+    }
+
+    /** Comparison operators with Excel's ordering (numbers < texts < booleans). */
+    static final class Compare extends Node {
+        private final String op;
+        private final Node left;
+        private final Node right;
+
+        Compare(String op, Node left, Node right) {
+            this.op = op;
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        public Value eval(EvalContext ctx) {
+            Value a = left.eval(ctx);
+            if (a instanceof ErrorValue) {
+                return a;
+            }
+            Value b = right.eval(ctx);
+            if (b instanceof ErrorValue) {
+                return b;
+            }
+            int c = Values.compare(a, b);
+            boolean r = switch (op) {
+                case "=" -> c == 0;
+                case "<>" -> c != 0;
+                case "<" -> c < 0;
+                case "<=" -> c <= 0;
+                case ">" -> c > 0;
+                default -> c >= 0;
+            };
+            return BooleanValue.of(r);
+        }
+
+        @Override
+        public Expr toExpr(IntFunction<String> sheetNames, int hostSheet) {
+            return new Expr.Binary(op, left.toExpr(sheetNames, hostSheet), right.toExpr(sheetNames, hostSheet));
+        }
+    }
+
+    /** Unary minus or plus. Unary plus returns its operand unchanged, as in Excel. */
+    public static final class Unary extends Node {
+        private final char op;
+        private final Node operand;
+
+        public Unary(char op, Node operand) {
+            this.op = op;
+            this.operand = operand;
+        }
+
+        @Override
+        public Value eval(EvalContext ctx) {
+            Value v = operand.eval(ctx);
+            if (op == '+') {
+                return v;
+            }
+            Value n = Values.toNumber(v);
+            if (n instanceof NumberValue nv) {
+                return Values.number(-nv.value());
+            }
+            return n;
+        }
+
+        @Override
+        public Expr toExpr(IntFunction<String> sheetNames, int hostSheet) {
+            return new Expr.Unary(op, operand.toExpr(sheetNames, hostSheet));
+        }
+    }
+
+    /** Postfix percent: divides by 100. */
+    public static final class Percent extends Node {
+        private final Node operand;
+
+        public Percent(Node operand) {
+            this.operand = operand;
+        }
+
+        @Override
+        public Value eval(EvalContext ctx) {
+            Value n = Values.toNumber(operand.eval(ctx));
+            if (n instanceof NumberValue nv) {
+                return Values.number(nv.value() / 100);
+            }
+            return n;
+        }
+
+        @Override
+        public Expr toExpr(IntFunction<String> sheetNames, int hostSheet) {
+            return new Expr.Percent(operand.toExpr(sheetNames, hostSheet));
+        }
+    }
+}

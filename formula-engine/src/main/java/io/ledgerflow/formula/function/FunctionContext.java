@@ -1,0 +1,24 @@
+package io.ledgerflow.formula.function;
+
+import io.ledgerflow.formula.value.Value;
+import java.time.LocalDate;
+
+/** What a function may know about where it is evaluated. */
+public interface FunctionContext {
+
+    /** Sheet index, row and column (0-based) of the cell whose formula is being evaluated. */
+    int hostSheet();
+
+    int hostRow();
+
+    int hostCol();
+
+    /** The date TODAY() returns (fixed per engine clock). */
+    LocalDate today();
+
+    /** A view of an arbitrary area (for reference functions such as OFFSET). */
+    Grid area(Reference ref);
+
+    /** The value of one cell. */
+    Value cell(int sheet, int row, int col);
+}

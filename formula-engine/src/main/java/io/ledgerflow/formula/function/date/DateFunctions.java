@@ -1,0 +1,187 @@
+package io.ledgerflow.formula.function.date;
+
+import io.ledgerflow.formula.function.Args;
+import io.ledgerflow.formula.function.FormulaError;
+import io.ledgerflow.formula.function.FunctionFamily;
+import io.ledgerflow.formula.function.FunctionRegistry;
+import io.ledgerflow.formula.function.Grid;
+import io.ledgerflow.formula.function.Numbers;
+import io.ledgerflow.formula.value.ErrorValue;
+import io.ledgerflow.formula.value.NumberValue;
+import io.ledgerflow.formula.value.TextValue;
+import io.ledgerflow.formula.value.Value;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Dates as Excel serials: DATE, YEAR, MONTH, DAY, EOMONTH, EDATE, DAYS, NETWORKDAYS, TODAY, ... */
+public final class DateFunctions implements FunctionFamily {
+
+    private static final double MAX_SERIAL = 2958465; // 9999-12-31
+
+    @Override
+    public void register(FunctionRegistry r) {
+        r.register("DATE", 3, 3, a -> {
+            int y = a.integer(0);
+            if (y < 0 || y > 9999) {
+                return ErrorValue.NUM;
+            }
+            double s = Serials.date(y, a.integer(1), a.integer(2));
+            return s < 0 || s > MAX_SERIAL ? ErrorValue.NUM : NumberValue.of(s);
+        });
+        r.register("YEAR", 1, 1, a -> NumberValue.of(Serials.ymd(serial(a, 0))[0]));
+        r.register("MONTH", 1, 1, a -> NumberValue.of(Serials.ymd(serial(a, 0))[1]));
+        r.register("DAY", 1, 1, a -> NumberValue.of(Serials.ymd(serial(a, 0))[2]));
+        r.register("EDATE", 2, 2, a -> {
+            LocalDate d = Serials.toDate(serial(a, 0)).plusMonths(a.integer(1));
+            return checked(Serials.of(d));
+        });
+        r.register("EOMONTH", 2, 2, a -> {
+            LocalDate d = Serials.toDate(serial(a, 0)).plusMonths(a.integer(1));
+            return checked(Serials.of(d.withDayOfMonth(d.lengthOfMonth())));
+        });
+        r.register("DAYS", 2, 2, a -> NumberValue.of(Math.floor(serial(a, 0)) - Math.floor(serial(a, 1))));
+        r.register("NETWORKDAYS", 2, 3, DateFunctions::networkDays);
+        r.register("WORKDAY", 2, 3, DateFunctions::workday);
+        r.register("WEEKDAY", 1, 2, a -> {
+            LocalDate d = Serials.toDate(serial(a, 0));
+            int type = a.integer(1, 1);
+            int iso = d.getDayOfWeek().getValue(); // Mon=1..Sun=7
+            return switch (type) {
+                case 1, 17 -> NumberValue.of(iso % 7 + 1);
+                case 2, 11 -> NumberValue.of(iso);
+                case 3 -> NumberValue.of(iso - 1);
+                default -> ErrorValue.NUM;
+            };
+        });
+        r.registerVolatile(
+                "TODAY", 0, 0, a -> NumberValue.of(Serials.of(a.context().today())));
+        r.registerVolatile(
+                "NOW",
+                0,
+                0,
+                a -> NumberValue.of(
+                        Serials.of(a.context().today()) + LocalTime.now().toSecondOfDay() / 86400.0));
+        r.register("TIME", 3, 3, a -> {
+            double t = (a.integer(0) * 3600.0 + a.integer(1) * 60.0 + a.integer(2)) / 86400.0;
+            return t < 0 ? ErrorValue.NUM : Numbers.result(t - Math.floor(t));
+        });
+        r.register("HOUR", 1, 1, a -> NumberValue.of(timePart(serial(a, 0)) / 3600));
+        r.register("MINUTE", 1, 1, a -> NumberValue.of(timePart(serial(a, 0)) / 60 % 60));
+        r.register("SECOND", 1, 1, a -> NumberValue.of(timePart(serial(a, 0)) % 60));
+        r.register("DATEVALUE", 1, 1, a -> {
+            Double s = parseDate(a.text(0));
+            return s == null ? ErrorValue.VALUE : NumberValue.of(s);
+        });
+    }
+
+    private static Value checked(double s) {
+        return s < 0 || s > MAX_SERIAL ? ErrorValue.NUM : NumberValue.of(s);
+    }
+
+    private static long timePart(double serial) {
+        double frac = serial - Math.floor(serial);
+        return Math.round(frac * 86400) % 86400;
+    }
+
+    /** A date argument: a serial number or a date text; negative serials are #NUM!. */
+    static double serial(Args a, int i) {
+        Value v = a.value(i);
+        double s;
+        if (v instanceof TextValue t) {
+            Double p = parseDate(t.value());
+            s = p != null ? p : a.number(i);
+        } else {
+            s = a.number(i);
+        }
+        if (s < 0 || s > MAX_SERIAL) {
+            throw FormulaError.of(ErrorValue.NUM);
+        }
+        return s;
+    }
+
+    private static final DateTimeFormatter[] FORMATS = {
+        DateTimeFormatter.ofPattern("yyyy-M-d"),
+        DateTimeFormatter.ofPattern("M/d/yyyy"),
+        DateTimeFormatter.ofPattern("d-MMM-yyyy", java.util.Locale.ENGLISH),
+    };
+
+    static Double parseDate(String s) {
+        String t = s.trim();
+        for (DateTimeFormatter f : FORMATS) {
+            try {
+                return Serials.of(LocalDate.parse(t, f));
+            } catch (DateTimeParseException e) {
+                // try the next format
+            }
+        }
+        return null;
+    }
+
+    private static Set<Long> holidays(Args a, int i) {
+        Set<Long> h = new HashSet<>();
+        if (a.isMissing(i)) {
+            return h;
+        }
+        Grid g = a.grid(i);
+        for (int r = 0; r < g.rows(); r++) {
+            for (int c = 0; c < g.cols(); c++) {
+                Value v = g.get(r, c);
+                if (v instanceof ErrorValue e) {
+                    throw FormulaError.of(e);
+                }
+                if (v instanceof NumberValue n) {
+                    h.add((long) Math.floor(n.value()));
+                }
+            }
+        }
+        return h;
+    }
+
+    private static boolean workday(LocalDate d) {
+        return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    private static Value networkDays(Args a) {
+        long s = (long) Math.floor(serial(a, 0));
+        long e = (long) Math.floor(serial(a, 1));
+        Set<Long> hol = holidays(a, 2);
+        int sign = 1;
+        if (e < s) {
+            long t = s;
+            s = e;
+            e = t;
+            sign = -1;
+        }
+        long n = 0;
+        for (long k = s; k <= e; k++) {
+            if (workday(Serials.toDate(k)) && !hol.contains(k)) {
+                n++;
+            }
+        }
+        return NumberValue.of(sign * n);
+    }
+
+    private static Value workday(Args a) {
+        long s = (long) Math.floor(serial(a, 0));
+        int days = a.integer(1);
+        Set<Long> hol = holidays(a, 2);
+        int step = days >= 0 ? 1 : -1;
+        long k = s;
+        int left = Math.abs(days);
+        while (left > 0) {
+            k += step;
+            if (k < 1 || k > MAX_SERIAL) {
+                return ErrorValue.NUM;
+            }
+            if (workday(Serials.toDate(k)) && !hol.contains(k)) {
+                left--;
+            }
+        }
+        return NumberValue.of(k);
+    }
+}

@@ -1,0 +1,293 @@
+package io.ledgerflow.formula.graph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RecursiveAction;
+
+/**
+ * Incremental recalculation over a {@link Graph}. Given seed nodes it (1) collects the affected
+ * cone (everything reachable through dependents), (2) orders it topologically with Kahn's
+ * algorithm, frontier by frontier, (3) evaluates each node at most once, and only if it is a seed
+ * or one of its precedents changed value, (4) evaluates large frontiers — nodes with no
+ * dependency among them — on several threads, and (5) resolves what Kahn's algorithm cannot order
+ * (cycles) with Tarjan's algorithm: members of a cycle become #CYCLE!, nodes downstream are then
+ * evaluated in order. The result does not depend on the number of threads.
+ */
+public final class Recalculator {
+
+    private static final byte NEEDS = 1;
+    private static final byte CHANGED = 2;
+    private static final byte DONE = 4;
+
+    private final Graph graph;
+    private final int parallelism;
+    private final int parallelThreshold;
+    private ForkJoinPool pool;
+
+    private int[] mark = new int[0];
+    private int epoch;
+    private int[] indeg = new int[0];
+    private byte[] flags = new byte[0];
+
+    public Recalculator(Graph graph, int parallelism, int parallelThreshold) {
+        this.graph = graph;
+        this.parallelism = Math.max(1, parallelism);
+        this.parallelThreshold = Math.max(2, parallelThreshold);
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    private void ensure(int n) {
+        if (mark.length < n) {
+            int cap = Math.max(n, mark.length * 2);
+            mark = Arrays.copyOf(mark, cap);
+            indeg = Arrays.copyOf(indeg, cap);
+            flags = Arrays.copyOf(flags, cap);
+        }
+    }
+
+    /**
+     * Recalculates the cone of the seeds; returns the nodes whose evaluation reported a change, in
+     * evaluation order.
+     */
+    public IntList recalc(int[] seeds, int seedCount, NodeEvaluator ev) {
+        int n = graph.size();
+        ensure(n);
+        if (++epoch == Integer.MAX_VALUE) {
+            Arrays.fill(mark, 0);
+            epoch = 1;
+        }
+        final int ep = epoch;
+        // 1. cone
+        IntList cone = new IntList(Math.max(16, seedCount * 2));
+        IntList stack = new IntList();
+        for (int i = 0; i < seedCount; i++) {
+            int s = seeds[i];
+            if (mark[s] != ep) {
+                mark[s] = ep;
+                stack.add(s);
+            }
+        }
+        while (!stack.isEmpty()) {
+            int v = stack.pop();
+            cone.add(v);
+            indeg[v] = 0;
+            flags[v] = 0;
+            int[] d = graph.dependents(v);
+            int dc = graph.dependentCount(v);
+            for (int k = 0; k < dc; k++) {
+                int w = d[k];
+                if (mark[w] != ep) {
+                    mark[w] = ep;
+                    stack.add(w);
+                }
+            }
+        }
+        for (int i = 0; i < seedCount; i++) {
+            flags[seeds[i]] = NEEDS;
+        }
+        int coneSize = cone.size();
+        int[] c = cone.raw();
+        for (int i = 0; i < coneSize; i++) {
+            int v = c[i];
+            int[] d = graph.dependents(v);
+            int dc = graph.dependentCount(v);
+            for (int k = 0; k < dc; k++) {
+                indeg[d[k]]++;
+            }
+        }
+        // 2. Kahn, frontier by frontier
+        IntList frontier = new IntList();
+        for (int i = 0; i < coneSize; i++) {
+            if (indeg[c[i]] == 0) {
+                frontier.add(c[i]);
+            }
+        }
+        IntList next = new IntList();
+        IntList changed = new IntList();
+        int processed = 0;
+        while (!frontier.isEmpty()) {
+            evaluateFrontier(frontier, ev);
+            int fs = frontier.size();
+            int[] f = frontier.raw();
+            for (int i = 0; i < fs; i++) {
+                int v = f[i];
+                processed++;
+                byte fl = flags[v];
+                flags[v] = (byte) (fl | DONE);
+                boolean ch = (fl & CHANGED) != 0;
+                if (ch) {
+                    changed.add(v);
+                }
+                int[] d = graph.dependents(v);
+                int dc = graph.dependentCount(v);
+                for (int k = 0; k < dc; k++) {
+                    int w = d[k];
+                    if (ch) {
+                        flags[w] |= NEEDS;
+                    }
+                    if (--indeg[w] == 0) {
+                        next.add(w);
+                    }
+                }
+            }
+            IntList t = frontier;
+            frontier = next;
+            next = t;
+            next.clear();
+        }
+        if (processed < coneSize) {
+            resolveCycles(cone, ev, changed);
+        }
+        return changed;
+    }
+
+    private void evaluateFrontier(IntList frontier, NodeEvaluator ev) {
+        int fs = frontier.size();
+        int[] f = frontier.raw();
+        if (parallelism > 1 && fs >= parallelThreshold) {
+            int chunks = parallelism;
+            int per = (fs + chunks - 1) / chunks;
+            List<RecursiveAction> tasks = new ArrayList<>(chunks);
+            for (int t = 0; t < chunks; t++) {
+                int from = t * per;
+                int to = Math.min(fs, from + per);
+                int worker = t;
+                tasks.add(new RecursiveAction() {
+                    @Override
+                    protected void compute() {
+                        for (int i = from; i < to; i++) {
+                            evalOne(f[i], worker, ev);
+                        }
+                    }
+                });
+            }
+            pool().invoke(new RecursiveAction() {
+                @Override
+                protected void compute() {
+                    invokeAll(tasks);
+                }
+            });
+        } else {
+            for (int i = 0; i < fs; i++) {
+                evalOne(f[i], 0, ev);
+            }
+        }
+    }
+
+    private void evalOne(int v, int worker, NodeEvaluator ev) {
+        if ((flags[v] & NEEDS) != 0 && ev.evaluate(v, worker)) {
+            flags[v] |= CHANGED;
+        }
+    }
+
+    private synchronized ForkJoinPool pool() {
+        if (pool == null) {
+            pool = new ForkJoinPool(
+                    parallelism,
+                    p -> {
+                        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+                        t.setDaemon(true);
+                        t.setName("formula-recalc-" + t.getPoolIndex());
+                        return t;
+                    },
+                    null,
+                    false);
+        }
+        return pool;
+    }
+
+    /** Tarjan's SCC over the unprocessed part of the cone, then evaluation in topological order. */
+    private void resolveCycles(IntList cone, NodeEvaluator ev, IntList changed) {
+        final int ep = epoch;
+        int coneSize = cone.size();
+        int[] c = cone.raw();
+        // reuse indeg as Tarjan index (+1), a local array for lowlink
+        int[] index = new int[graph.size()];
+        int[] low = new int[graph.size()];
+        boolean[] onStack = new boolean[graph.size()];
+        int counter = 0;
+        IntList sccStack = new IntList();
+        List<int[]> sccs = new ArrayList<>();
+        IntList callNode = new IntList();
+        IntList callEdge = new IntList();
+        for (int i = 0; i < coneSize; i++) {
+            int root = c[i];
+            if ((flags[root] & DONE) != 0 || index[root] != 0) {
+                continue;
+            }
+            callNode.add(root);
+            callEdge.add(0);
+            index[root] = low[root] = ++counter;
+            sccStack.add(root);
+            onStack[root] = true;
+            while (!callNode.isEmpty()) {
+                int top = callNode.size() - 1;
+                int v = callNode.get(top);
+                int e = callEdge.get(top);
+                int[] d = graph.dependents(v);
+                int dc = graph.dependentCount(v);
+                if (e < dc) {
+                    callEdge.set(top, e + 1);
+                    int w = d[e];
+                    if (mark[w] != ep || (flags[w] & DONE) != 0) {
+                        continue;
+                    }
+                    if (index[w] == 0) {
+                        index[w] = low[w] = ++counter;
+                        sccStack.add(w);
+                        onStack[w] = true;
+                        callNode.add(w);
+                        callEdge.add(0);
+                    } else if (onStack[w]) {
+                        low[v] = Math.min(low[v], index[w]);
+                    }
+                } else {
+                    callNode.pop();
+                    callEdge.pop();
+                    if (!callNode.isEmpty()) {
+                        int parent = callNode.get(callNode.size() - 1);
+                        low[parent] = Math.min(low[parent], low[v]);
+                    }
+                    if (low[v] == index[v]) {
+                        IntList comp = new IntList(4);
+                        int w;
+                        do {
+                            w = sccStack.pop();
+                            onStack[w] = false;
+                            comp.add(w);
+                        } while (w != v);
+                        sccs.add(comp.toArray());
+                    }
+                }
+            }
+        }
+        for (int i = sccs.size() - 1; i >= 0; i--) {
+            int[] comp = sccs.get(i);
+            boolean cyclic = comp.length > 1 || selfLoop(comp[0]);
+            for (int v : comp) {
+                boolean ch = cyclic ? ev.markCycle(v) : ev.evaluate(v, 0);
+                flags[v] |= DONE;
+                if (ch) {
+                    changed.add(v);
+                }
+            }
+        }
+    }
+
+    private boolean selfLoop(int v) {
+        int[] d = graph.dependents(v);
+        int dc = graph.dependentCount(v);
+        for (int k = 0; k < dc; k++) {
+            if (d[k] == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,514 @@
+package io.ledgerflow.formula.parse;
+
+import io.ledgerflow.formula.value.ErrorValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Recursive-descent parser for Excel formulas (the text after the leading '='). Precedence, from
+ * loosest: comparison, {@code &}, {@code + -}, {@code * /}, {@code ^}, unary minus/plus, postfix
+ * {@code %}, then primaries (literals, references, calls, parentheses). Binary operators are
+ * left-associative, as in Excel ({@code 2^3^2 = 64}, {@code -2^2 = 4}).
+ */
+public final class FormulaParser {
+
+    private final String src;
+    private int pos;
+
+    private FormulaParser(String src) {
+        this.src = src;
+    }
+
+    /** Parses a formula; a leading '=' is allowed and skipped. */
+    public static Expr parse(String formula) {
+        FormulaParser p = new FormulaParser(formula);
+        p.skipWs();
+        if (p.peek() == '=') {
+            p.pos++;
+        }
+        p.skipWs();
+        if (p.pos >= p.src.length()) {
+            throw new ParseException("Empty formula", p.pos);
+        }
+        Expr e = p.comparison();
+        p.skipWs();
+        if (p.pos < p.src.length()) {
+            throw new ParseException("Unexpected '" + p.src.charAt(p.pos) + "'", p.pos);
+        }
+        return e;
+    }
+
+    private char peek() {
+        return pos < src.length() ? src.charAt(pos) : '\0';
+    }
+
+    private char peek(int ahead) {
+        return pos + ahead < src.length() ? src.charAt(pos + ahead) : '\0';
+    }
+
+    private void skipWs() {
+        while (pos < src.length() && Character.isWhitespace(src.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    private Expr comparison() {
+        Expr left = concat();
+        while (true) {
+            skipWs();
+            char c = peek();
+            String op;
+            if (c == '=') {
+                op = "=";
+            } else if (c == '<') {
+                op = peek(1) == '=' ? "<=" : peek(1) == '>' ? "<>" : "<";
+            } else if (c == '>') {
+                op = peek(1) == '=' ? ">=" : ">";
+            } else {
+                return left;
+            }
+            pos += op.length();
+            left = new Expr.Binary(op, left, concat());
+        }
+    }
+
+    private Expr concat() {
+        Expr left = additive();
+        while (true) {
+            skipWs();
+            if (peek() != '&') {
+                return left;
+            }
+            pos++;
+            left = new Expr.Binary("&", left, additive());
+        }
+    }
+
+    private Expr additive() {
+        Expr left = multiplicative();
+        while (true) {
+            skipWs();
+            char c = peek();
+            if (c != '+' && c != '-') {
+                return left;
+            }
+            pos++;
+            left = new Expr.Binary(String.valueOf(c), left, multiplicative());
+        }
+    }
+
+    private Expr multiplicative() {
+        Expr left = power();
+        while (true) {
+            skipWs();
+            char c = peek();
+            if (c != '*' && c != '/') {
+                return left;
+            }
+            pos++;
+            left = new Expr.Binary(String.valueOf(c), left, power());
+        }
+    }
+
+    private Expr power() {
+        Expr left = unary();
+        while (true) {
+            skipWs();
+            if (peek() != '^') {
+                return left;
+            }
+            pos++;
+            left = new Expr.Binary("^", left, unary());
+        }
+    }
+
+    private Expr unary() {
+        skipWs();
+        char c = peek();
+        if (c == '-' || c == '+') {
+            pos++;
+            return new Expr.Unary(c, unary());
+        }
+        return postfix();
+    }
+
+    private Expr postfix() {
+        Expr e = primary();
+        while (true) {
+            skipWs();
+            if (peek() != '%') {
+                return e;
+            }
+            pos++;
+            e = new Expr.Percent(e);
+        }
+    }
+
+    private Expr primary() {
+        skipWs();
+        int start = pos;
+        char c = peek();
+        if (c == '\0') {
+            throw new ParseException("Unexpected end of formula", pos);
+        }
+        if (c == '(') {
+            pos++;
+            Expr inner = comparison();
+            skipWs();
+            expect(')');
+            return inner;
+        }
+        if (c == '"') {
+            return new Expr.Str(string());
+        }
+        if (c == '#') {
+            return new Expr.Err(errorLiteral());
+        }
+        if (c == '\'') {
+            String sheet = quotedSheet();
+            return referenceAfterSheet(sheet);
+        }
+        if ((c >= '0' && c <= '9') || c == '.') {
+            Expr rows = tryRowRange(null);
+            if (rows != null) {
+                return rows;
+            }
+            return number();
+        }
+        if (c == '$') {
+            Expr rows = tryRowRange(null);
+            if (rows != null) {
+                return rows;
+            }
+        }
+        if (isIdentStart(c) || c == '$') {
+            int end = identEnd(pos);
+            String run = src.substring(pos, end);
+            char after = end < src.length() ? src.charAt(end) : '\0';
+            if (after == '(' && run.indexOf('$') < 0) {
+                pos = end + 1;
+                return call(run.toUpperCase(Locale.ROOT));
+            }
+            if (after == '!') {
+                if (run.indexOf('$') >= 0) {
+                    throw new ParseException("Invalid sheet name '" + run + "'", start);
+                }
+                pos = end + 1;
+                return referenceAfterSheet(run);
+            }
+            Expr ref = reference(null);
+            if (ref != null) {
+                return ref;
+            }
+            pos = end;
+            if (run.equalsIgnoreCase("TRUE")) {
+                return new Expr.Bool(true);
+            }
+            if (run.equalsIgnoreCase("FALSE")) {
+                return new Expr.Bool(false);
+            }
+            if (run.indexOf('$') >= 0 || !isIdentStart(run.charAt(0))) {
+                throw new ParseException("Invalid name '" + run + "'", start);
+            }
+            return new Expr.Name(run);
+        }
+        throw new ParseException("Unexpected '" + c + "'", pos);
+    }
+
+    private static boolean isIdentStart(char c) {
+        return Character.isLetter(c) || c == '_' || c == '\\';
+    }
+
+    private static boolean isIdentPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '\\' || c == '$';
+    }
+
+    private int identEnd(int from) {
+        int i = from;
+        while (i < src.length() && isIdentPart(src.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private void expect(char c) {
+        if (peek() != c) {
+            throw new ParseException(
+                    "Expected '" + c + "'" + (pos < src.length() ? " but found '" + peek() + "'" : ""), pos);
+        }
+        pos++;
+    }
+
+    private Expr call(String name) {
+        List<Expr> args = new ArrayList<>();
+        skipWs();
+        if (peek() == ')') {
+            pos++;
+            return new Expr.Call(name, args);
+        }
+        while (true) {
+            skipWs();
+            if (peek() == ',' || peek() == ')') {
+                args.add(new Expr.Missing());
+            } else {
+                args.add(comparison());
+            }
+            skipWs();
+            if (peek() == ',') {
+                pos++;
+                continue;
+            }
+            if (peek() == ')') {
+                pos++;
+                return new Expr.Call(name, args);
+            }
+            if (pos >= src.length()) {
+                throw new ParseException("Missing ')' to close " + name + "(", pos);
+            }
+            throw new ParseException("Expected ',' or ')' but found '" + peek() + "'", pos);
+        }
+    }
+
+    private String string() {
+        int start = pos;
+        pos++;
+        StringBuilder sb = new StringBuilder();
+        while (true) {
+            if (pos >= src.length()) {
+                throw new ParseException("Unterminated string", start);
+            }
+            char c = src.charAt(pos++);
+            if (c == '"') {
+                if (peek() == '"') {
+                    sb.append('"');
+                    pos++;
+                } else {
+                    return sb.toString();
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+    }
+
+    private ErrorValue errorLiteral() {
+        for (ErrorValue e : ErrorValue.values()) {
+            if (src.regionMatches(true, pos, e.text(), 0, e.text().length())) {
+                pos += e.text().length();
+                return e;
+            }
+        }
+        throw new ParseException("Unknown error literal", pos);
+    }
+
+    private String quotedSheet() {
+        int start = pos;
+        pos++;
+        StringBuilder sb = new StringBuilder();
+        while (true) {
+            if (pos >= src.length()) {
+                throw new ParseException("Unterminated sheet name", start);
+            }
+            char c = src.charAt(pos++);
+            if (c == '\'') {
+                if (peek() == '\'') {
+                    sb.append('\'');
+                    pos++;
+                } else {
+                    break;
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+        if (sb.isEmpty()) {
+            throw new ParseException("Empty sheet name", start);
+        }
+        expect('!');
+        return sb.toString();
+    }
+
+    private Expr number() {
+        int start = pos;
+        while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+            pos++;
+        }
+        if (peek() == '.') {
+            pos++;
+            while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+                pos++;
+            }
+        }
+        if ((peek() == 'e' || peek() == 'E')
+                && (Character.isDigit(peek(1)) || ((peek(1) == '+' || peek(1) == '-') && Character.isDigit(peek(2))))) {
+            pos += 2;
+            while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+                pos++;
+            }
+        }
+        String text = src.substring(start, pos);
+        if (text.equals(".")) {
+            throw new ParseException("Invalid number", start);
+        }
+        return new Expr.Num(Double.parseDouble(text));
+    }
+
+    private Expr referenceAfterSheet(String sheet) {
+        int start = pos;
+        char c = peek();
+        if (c == '#') {
+            ErrorValue e = errorLiteral();
+            return new Expr.Err(e);
+        }
+        Expr rows = tryRowRange(sheet);
+        if (rows != null) {
+            return rows;
+        }
+        Expr ref = reference(sheet);
+        if (ref == null) {
+            throw new ParseException("Expected a cell reference after the sheet name", start);
+        }
+        return ref;
+    }
+
+    /** Parses $?COL$?ROW[:$?COL$?ROW] or $?COL:$?COL at pos; null (pos unchanged) if none. */
+    private Expr reference(String sheet) {
+        int save = pos;
+        int[] a = cellAt(pos);
+        if (a != null) {
+            pos = a[4];
+            if (peek() == ':') {
+                int[] b = cellAt(pos + 1);
+                if (b == null) {
+                    throw new ParseException("Expected a cell reference after ':'", pos + 1);
+                }
+                pos = b[4];
+                int r1 = Math.min(a[0], b[0]);
+                int r2 = Math.max(a[0], b[0]);
+                int c1 = Math.min(a[1], b[1]);
+                int c2 = Math.max(a[1], b[1]);
+                boolean r1a = a[0] <= b[0] ? a[2] == 1 : b[2] == 1;
+                boolean r2a = a[0] <= b[0] ? b[2] == 1 : a[2] == 1;
+                boolean c1a = a[1] <= b[1] ? a[3] == 1 : b[3] == 1;
+                boolean c2a = a[1] <= b[1] ? b[3] == 1 : a[3] == 1;
+                return new Expr.AreaRef(sheet, r1, c1, r2, c2, r1a, c1a, r2a, c2a, Expr.AreaKind.CELLS);
+            }
+            return new Expr.CellRef(sheet, a[0], a[1], a[2] == 1, a[3] == 1);
+        }
+        int[] ca = columnAt(pos);
+        if (ca != null && ca[2] < src.length() && src.charAt(ca[2]) == ':') {
+            int[] cb = columnAt(ca[2] + 1);
+            if (cb != null) {
+                pos = cb[2];
+                int c1 = Math.min(ca[0], cb[0]);
+                int c2 = Math.max(ca[0], cb[0]);
+                boolean c1a = ca[0] <= cb[0] ? ca[1] == 1 : cb[1] == 1;
+                boolean c2a = ca[0] <= cb[0] ? cb[1] == 1 : ca[1] == 1;
+                return new Expr.AreaRef(sheet, 0, c1, Expr.MAX_ROW, c2, true, c1a, true, c2a, Expr.AreaKind.COLUMNS);
+            }
+        }
+        pos = save;
+        return null;
+    }
+
+    /** Row range like 1:3 or $1:$3 at pos, else null with pos unchanged. */
+    private Expr tryRowRange(String sheet) {
+        int[] a = rowAt(pos);
+        if (a == null || a[2] >= src.length() || src.charAt(a[2]) != ':') {
+            return null;
+        }
+        int[] b = rowAt(a[2] + 1);
+        if (b == null) {
+            return null;
+        }
+        if (b[2] < src.length() && isIdentPart(src.charAt(b[2]))) {
+            return null;
+        }
+        pos = b[2];
+        int r1 = Math.min(a[0], b[0]);
+        int r2 = Math.max(a[0], b[0]);
+        boolean r1a = a[0] <= b[0] ? a[1] == 1 : b[1] == 1;
+        boolean r2a = a[0] <= b[0] ? b[1] == 1 : a[1] == 1;
+        return new Expr.AreaRef(sheet, r1, 0, r2, Expr.MAX_COL, r1a, true, r2a, true, Expr.AreaKind.ROWS);
+    }
+
+    /** {row, abs, end} or null. */
+    private int[] rowAt(int i) {
+        int abs = 0;
+        if (i < src.length() && src.charAt(i) == '$') {
+            abs = 1;
+            i++;
+        }
+        int s = i;
+        while (i < src.length() && Character.isDigit(src.charAt(i))) {
+            i++;
+        }
+        if (i == s || i - s > 7) {
+            return null;
+        }
+        int row = Integer.parseInt(src, s, i, 10);
+        if (row < 1 || row > Expr.MAX_ROW + 1) {
+            return null;
+        }
+        return new int[] {row - 1, abs, i};
+    }
+
+    /** {col, abs, end} for $?LETTERS not followed by a digit/identifier char, or null. */
+    private int[] columnAt(int i) {
+        int abs = 0;
+        if (i < src.length() && src.charAt(i) == '$') {
+            abs = 1;
+            i++;
+        }
+        int s = i;
+        while (i < src.length() && Character.isLetter(src.charAt(i)) && src.charAt(i) < 128) {
+            i++;
+        }
+        int col = A1.columnIndex(src, s, i);
+        if (col < 0) {
+            return null;
+        }
+        if (i < src.length() && isIdentPart(src.charAt(i))) {
+            return null;
+        }
+        return new int[] {col, abs, i};
+    }
+
+    /** {row, col, rowAbs, colAbs, end} for a cell reference at i, or null. */
+    private int[] cellAt(int i) {
+        int colAbs = 0;
+        if (i < src.length() && src.charAt(i) == '$') {
+            colAbs = 1;
+            i++;
+        }
+        int s = i;
+        while (i < src.length() && Character.isLetter(src.charAt(i)) && src.charAt(i) < 128) {
+            i++;
+        }
+        int col = A1.columnIndex(src, s, i);
+        if (col < 0) {
+            return null;
+        }
+        int rowAbs = 0;
+        if (i < src.length() && src.charAt(i) == '$') {
+            rowAbs = 1;
+            i++;
+        }
+        int rs = i;
+        while (i < src.length() && Character.isDigit(src.charAt(i))) {
+            i++;
+        }
+        if (i == rs || i - rs > 7) {
+            return null;
+        }
+        if (i < src.length() && (isIdentPart(src.charAt(i)) || src.charAt(i) == '(')) {
+            return null;
+        }
+        int row = Integer.parseInt(src, rs, i, 10);
+        if (row < 1 || row > Expr.MAX_ROW + 1) {
+            return null;
+        }
+        return new int[] {row - 1, col, rowAbs, colAbs, i};
+    }
+}

@@ -1,0 +1,193 @@
+package io.ledgerflow.formula.workbook;
+
+import io.ledgerflow.formula.function.Grid;
+import io.ledgerflow.formula.function.Reference;
+import io.ledgerflow.formula.parse.Expr;
+import io.ledgerflow.formula.value.ErrorValue;
+import io.ledgerflow.formula.value.NumberValue;
+import io.ledgerflow.formula.value.Value;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A range as a vertex of the dependency graph. Cells of the range point to it, formulas reading
+ * the range depend on it: k formulas over an n-cell range cost n + k edges, not n * k. When a range
+ * with the same columns and first row but fewer rows exists (A$1:A9 for A$1:A10), the node depends
+ * on that smaller node plus its own extra rows only, so a column of growing prefix sums costs O(n)
+ * edges and O(1) work per node. The node keeps SUM statistics (from the sub-range's plus its own
+ * rows, in row-major order, hence bit-identical to a direct scan) and a memo of derived indexes
+ * (lookup hashes, SUMIF groups) that is dropped whenever a cell of the range changes.
+ */
+public final class RangeNode implements Grid {
+
+    final Workbook wb;
+    final int id;
+    final int sheet;
+    final int r1;
+    final int c1;
+    final int r2;
+    final int c2;
+    RangeNode sub;
+    int ownR1;
+    int refCount;
+    boolean linked;
+
+    private volatile SumStats stats = new SumStats(0, 0, null);
+    private volatile long version;
+    private final Map<Object, Object[]> memo = new HashMap<>();
+
+    RangeNode(Workbook wb, int id, int sheet, int r1, int c1, int r2, int c2) {
+        this.wb = wb;
+        this.id = id;
+        this.sheet = sheet;
+        this.r1 = r1;
+        this.c1 = c1;
+        this.r2 = r2;
+        this.c2 = c2;
+        this.ownR1 = r1;
+    }
+
+    int lastRow() {
+        if (r2 == Expr.MAX_ROW) {
+            return Math.min(r2, wb.sheet(sheet).maxRow);
+        }
+        return r2;
+    }
+
+    int lastCol() {
+        if (c2 == Expr.MAX_COL) {
+            return Math.min(c2, wb.sheet(sheet).maxCol);
+        }
+        return c2;
+    }
+
+    boolean ownContains(int row, int col) {
+        return row >= ownR1 && row <= r2 && col >= c1 && col <= c2;
+    }
+
+    /** Recomputes the SUM statistics from the sub-range and the own rows; drops memos. */
+    void recompute() {
+        double sum = 0;
+        int count = 0;
+        ErrorValue err = null;
+        if (sub != null) {
+            SumStats s = sub.stats;
+            sum = s.sum();
+            count = s.count();
+            err = s.error();
+        }
+        Sheet sh = wb.sheet(sheet);
+        int lastRow = lastRow();
+        int lastCol = Math.min(lastCol(), sh.columnCount() - 1);
+        Value[] values = wb.values;
+        for (int r = ownR1; r <= lastRow; r++) {
+            for (int c = c1; c <= lastCol; c++) {
+                int id = sh.get(r, c);
+                if (id < 0) {
+                    continue;
+                }
+                Value v = values[id];
+                if (v instanceof NumberValue n) {
+                    sum += n.value();
+                    count++;
+                } else if (v instanceof ErrorValue e && err == null) {
+                    err = e;
+                }
+            }
+        }
+        stats = new SumStats(sum, count, err);
+        bump();
+    }
+
+    void markCycle() {
+        stats = new SumStats(0, 0, ErrorValue.CYCLE);
+        bump();
+    }
+
+    private void bump() {
+        synchronized (memo) {
+            memo.clear();
+            version++;
+        }
+    }
+
+    @Override
+    public int rows() {
+        return Math.max(0, lastRow() - r1 + 1);
+    }
+
+    @Override
+    public int cols() {
+        return Math.max(0, lastCol() - c1 + 1);
+    }
+
+    @Override
+    public Value get(int row, int col) {
+        return wb.valueAt(sheet, r1 + row, c1 + col);
+    }
+
+    @Override
+    public Reference reference() {
+        return new Reference(sheet, r1, c1, r2, c2);
+    }
+
+    @Override
+    public SumStats sumStats() {
+        return stats;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T memo(Object key, long stamp, Function<Grid, T> builder) {
+        synchronized (memo) {
+            Object[] e = memo.get(key);
+            if (e != null && (long) e[0] == stamp) {
+                return (T) e[1];
+            }
+            T v = builder.apply(this);
+            memo.put(key, new Object[] {stamp, v});
+            return v;
+        }
+    }
+
+    @Override
+    public Object identity() {
+        return this;
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public int findExact(Value key, int col) {
+        if (key instanceof ErrorValue) {
+            return -1;
+        }
+        Map<Object, Integer> index = memo(new ExactKey(col), 0, g -> buildIndex(col));
+        Integer r = index.get(io.ledgerflow.formula.value.Values.lookupKey(key));
+        return r == null ? -1 : r;
+    }
+
+    private Map<Object, Integer> buildIndex(int col) {
+        int rows = rows();
+        Map<Object, Integer> m = new HashMap<>(Math.max(16, rows * 2));
+        for (int r = 0; r < rows; r++) {
+            Value v = get(r, col);
+            if (v.isEmpty() || v.isError()) {
+                continue;
+            }
+            m.putIfAbsent(io.ledgerflow.formula.value.Values.lookupKey(v), r);
+        }
+        return m;
+    }
+
+    private record ExactKey(int col) {}
+
+    @Override
+    public String toString() {
+        return "Range[" + sheet + ":" + r1 + "," + c1 + ".." + r2 + "," + c2 + "]";
+    }
+}

@@ -1,0 +1,69 @@
+package io.ledgerflow.formula.workbook;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Position -> node id of one sheet, stored column by column in dense int arrays (id + 1, 0 for
+ * absent), which suits the tall, narrow shape of ledgers.
+ */
+final class Sheet {
+
+    final int index;
+    String name;
+    private int[][] cols = new int[8][];
+    int maxRow = -1;
+    int maxCol = -1;
+    /** Linked range nodes on this sheet (for attaching newly created cells). */
+    final List<RangeNode> ranges = new ArrayList<>();
+
+    Sheet(int index, String name) {
+        this.index = index;
+        this.name = name;
+    }
+
+    int get(int row, int col) {
+        if (col >= cols.length) {
+            return -1;
+        }
+        int[] c = cols[col];
+        if (c == null || row >= c.length) {
+            return -1;
+        }
+        return c[row] - 1;
+    }
+
+    void put(int row, int col, int id) {
+        if (col >= cols.length) {
+            cols = Arrays.copyOf(cols, Math.max(col + 1, cols.length * 2));
+        }
+        int[] c = cols[col];
+        if (c == null) {
+            c = new int[Math.max(16, row + 1)];
+            cols[col] = c;
+        } else if (row >= c.length) {
+            c = Arrays.copyOf(c, Math.max(row + 1, c.length * 2));
+            cols[col] = c;
+        }
+        c[row] = id + 1;
+        if (row > maxRow) {
+            maxRow = row;
+        }
+        if (col > maxCol) {
+            maxCol = col;
+        }
+    }
+
+    /** Number of rows stored for a column (cells at or beyond it are absent). */
+    int columnLength(int col) {
+        if (col >= cols.length || cols[col] == null) {
+            return 0;
+        }
+        return cols[col].length;
+    }
+
+    int columnCount() {
+        return cols.length;
+    }
+}

@@ -1,0 +1,713 @@
+package io.ledgerflow.formula.workbook;
+
+import io.ledgerflow.formula.eval.AreaNode;
+import io.ledgerflow.formula.eval.CallNode;
+import io.ledgerflow.formula.eval.CellNode;
+import io.ledgerflow.formula.eval.ConstNode;
+import io.ledgerflow.formula.eval.EvalContext;
+import io.ledgerflow.formula.eval.NameNode;
+import io.ledgerflow.formula.eval.Node;
+import io.ledgerflow.formula.eval.OpNodes;
+import io.ledgerflow.formula.eval.UnknownCallNode;
+import io.ledgerflow.formula.function.FormulaError;
+import io.ledgerflow.formula.function.FunctionRegistry;
+import io.ledgerflow.formula.function.FunctionSpec;
+import io.ledgerflow.formula.function.Grid;
+import io.ledgerflow.formula.function.Reference;
+import io.ledgerflow.formula.graph.Graph;
+import io.ledgerflow.formula.graph.IntList;
+import io.ledgerflow.formula.graph.NodeEvaluator;
+import io.ledgerflow.formula.graph.Recalculator;
+import io.ledgerflow.formula.parse.Expr;
+import io.ledgerflow.formula.parse.FormulaParser;
+import io.ledgerflow.formula.parse.FormulaPrinter;
+import io.ledgerflow.formula.value.EmptyValue;
+import io.ledgerflow.formula.value.ErrorValue;
+import io.ledgerflow.formula.value.Value;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The mutable calculation state behind an engine: sheets, cells, compiled formulas, range nodes,
+ * the dependency graph and the per-revision deltas. Internal: use
+ * {@link io.ledgerflow.formula.FormulaEngine}. Not thread-safe for writers; recalculation itself
+ * runs on several threads.
+ */
+public final class Workbook {
+
+    static final byte CELL = 0;
+    static final byte RANGE = 1;
+    static final byte DEAD = 2;
+
+    private final FunctionRegistry functions;
+    private final LocalDate today;
+    private final List<Sheet> sheets = new ArrayList<>();
+    private final Map<String, Integer> sheetByName = new HashMap<>();
+    private final Map<String, Expr> names = new LinkedHashMap<>();
+    private final Map<String, String> nameSpelling = new HashMap<>();
+
+    final Graph graph = new Graph();
+    private final Recalculator recalculator;
+    private int nodeCount;
+    private byte[] kind = new byte[1024];
+    Value[] values = new Value[1024];
+    private Node[] formulas = new Node[1024];
+    private int[][] precedents = new int[1024][];
+    private int[] nodeSheet = new int[1024];
+    private int[] nodeRow = new int[1024];
+    private int[] nodeCol = new int[1024];
+    private RangeNode[] rangeOf = new RangeNode[1024];
+    private boolean[] isVolatile = new boolean[1024];
+    private Value[] prev = new Value[1024];
+    private int volatileCount;
+
+    private final Map<RangeKey, RangeNode> rangeMap = new HashMap<>();
+    private final Map<ChainKey, TreeMap<Integer, RangeNode>> chains = new HashMap<>();
+    private final List<RangeNode> unlinked = new ArrayList<>();
+    private final Ctx[] contexts;
+
+    private record RangeKey(int sheet, int r1, int c1, int r2, int c2) {}
+
+    private record ChainKey(int sheet, int c1, int c2, int r1) {}
+
+    public Workbook(FunctionRegistry functions, int parallelism, LocalDate today) {
+        this.functions = functions;
+        this.today = today;
+        this.recalculator = new Recalculator(graph, parallelism, 512);
+        this.contexts = new Ctx[recalculator.parallelism()];
+        for (int i = 0; i < contexts.length; i++) {
+            contexts[i] = new Ctx();
+        }
+    }
+
+    public FunctionRegistry functions() {
+        return functions;
+    }
+
+    public LocalDate today() {
+        return today;
+    }
+
+    // ---- sheets and names ---------------------------------------------------------------------
+
+    public int addSheet(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (name.isBlank() || sheetByName.containsKey(key)) {
+            throw new IllegalArgumentException("Duplicate or blank sheet name: '" + name + "'");
+        }
+        Sheet s = new Sheet(sheets.size(), name);
+        sheets.add(s);
+        sheetByName.put(key, s.index);
+        return s.index;
+    }
+
+    /** The index of a sheet (case-insensitive), or -1. */
+    public int sheetIndex(String name) {
+        Integer i = sheetByName.get(name.toLowerCase(Locale.ROOT));
+        return i == null ? -1 : i;
+    }
+
+    public String sheetName(int sheet) {
+        return sheets.get(sheet).name;
+    }
+
+    public int sheetCount() {
+        return sheets.size();
+    }
+
+    Sheet sheet(int i) {
+        return sheets.get(i);
+    }
+
+    /** Extent of a sheet: {maxRow, maxCol} of existing cells (-1 when empty). */
+    public int[] extent(int sheet) {
+        Sheet s = sheets.get(sheet);
+        return new int[] {s.maxRow, s.maxCol};
+    }
+
+    /** Defines a workbook-level name before formulas are loaded. */
+    public void defineName(String name, String formula) {
+        names.put(name.toLowerCase(Locale.ROOT), FormulaParser.parse(formula));
+        nameSpelling.put(name.toLowerCase(Locale.ROOT), name);
+    }
+
+    public Map<String, String> names() {
+        Map<String, String> m = new LinkedHashMap<>();
+        names.forEach((k, v) -> m.put(nameSpelling.get(k), FormulaPrinter.print(v)));
+        return m;
+    }
+
+    // ---- nodes ---------------------------------------------------------------------------------
+
+    private int newNode(byte k) {
+        int id = nodeCount++;
+        if (id == kind.length) {
+            int cap = kind.length * 2;
+            kind = Arrays.copyOf(kind, cap);
+            values = Arrays.copyOf(values, cap);
+            formulas = Arrays.copyOf(formulas, cap);
+            precedents = Arrays.copyOf(precedents, cap);
+            nodeSheet = Arrays.copyOf(nodeSheet, cap);
+            nodeRow = Arrays.copyOf(nodeRow, cap);
+            nodeCol = Arrays.copyOf(nodeCol, cap);
+            rangeOf = Arrays.copyOf(rangeOf, cap);
+            isVolatile = Arrays.copyOf(isVolatile, cap);
+            prev = Arrays.copyOf(prev, cap);
+        }
+        kind[id] = k;
+        graph.ensureNodes(nodeCount);
+        return id;
+    }
+
+    /** The id of the cell at a position, or -1 when it was never created. */
+    public int cellId(int sheet, int row, int col) {
+        return sheets.get(sheet).get(row, col);
+    }
+
+    private int ensureCell(int sheet, int row, int col) {
+        Sheet s = sheets.get(sheet);
+        int id = s.get(row, col);
+        if (id >= 0) {
+            return id;
+        }
+        id = newNode(CELL);
+        values[id] = EmptyValue.INSTANCE;
+        nodeSheet[id] = sheet;
+        nodeRow[id] = row;
+        nodeCol[id] = col;
+        s.put(row, col, id);
+        for (RangeNode rn : s.ranges) {
+            if (rn.ownContains(row, col)) {
+                graph.addEdge(id, rn.id);
+            }
+        }
+        return id;
+    }
+
+    public int cellSheet(int id) {
+        return nodeSheet[id];
+    }
+
+    public int cellRow(int id) {
+        return nodeRow[id];
+    }
+
+    public int cellCol(int id) {
+        return nodeCol[id];
+    }
+
+    public boolean isCell(int id) {
+        return kind[id] == CELL;
+    }
+
+    public int nodeCount() {
+        return nodeCount;
+    }
+
+    public long edgeCount() {
+        return graph.edgeCount();
+    }
+
+    public int rangeNodeCount() {
+        return rangeMap.size();
+    }
+
+    // ---- reads ---------------------------------------------------------------------------------
+
+    public Value valueAt(int sheet, int row, int col) {
+        int id = sheets.get(sheet).get(row, col);
+        if (id < 0) {
+            return EmptyValue.INSTANCE;
+        }
+        Value v = values[id];
+        return v == null ? EmptyValue.INSTANCE : v;
+    }
+
+    public Value value(int id) {
+        return values[id];
+    }
+
+    /** The compiled formula of a cell, or null. */
+    public Node formula(int id) {
+        return id < 0 ? null : formulas[id];
+    }
+
+    /** The canonical formula text ("=...") of the cell at a position, or null. */
+    public String formulaAt(int sheet, int row, int col) {
+        int id = cellId(sheet, row, col);
+        Node f = formula(id);
+        return f == null ? null : FormulaPrinter.print(f.toExpr(this::sheetName, sheet));
+    }
+
+    /** The syntax tree of a formula node as printed for a host sheet. */
+    public Expr exprOf(Node f, int hostSheet) {
+        return f.toExpr(this::sheetName, hostSheet);
+    }
+
+    // ---- contents ------------------------------------------------------------------------------
+
+    /** One content change: a constant (Number, String, Boolean, null) or "=formula". */
+    public record CellEdit(int sheet, int row, int col, Object content) {}
+
+    /** Old contents of the cells an edit touched: Node (formula) or Value (constant). */
+    public record ContentChange(int cell, Object oldContent) {}
+
+    /** What an edit did: changed value cells (ids, old values) and changed contents. */
+    public record EditResult(int[] changedCells, Value[] oldValues, List<ContentChange> contents) {}
+
+    /**
+     * Applies content changes and recalculates the affected cone. Formulas are parsed first, so
+     * a {@link io.ledgerflow.formula.parse.ParseException} leaves the workbook unchanged.
+     */
+    public EditResult apply(List<CellEdit> edits, boolean fullRecalc) {
+        Object[] parsed = new Object[edits.size()];
+        for (int i = 0; i < edits.size(); i++) {
+            CellEdit e = edits.get(i);
+            checkPosition(e.sheet(), e.row(), e.col());
+            parsed[i] = parseContent(e.content());
+        }
+        IntList seeds = new IntList(edits.size() + 16);
+        List<ContentChange> contents = new ArrayList<>(edits.size());
+        IntList prevRecorded = new IntList();
+        for (int i = 0; i < edits.size(); i++) {
+            CellEdit e = edits.get(i);
+            int id = ensureCell(e.sheet(), e.row(), e.col());
+            contents.add(new ContentChange(id, formulas[id] != null ? formulas[id] : values[id]));
+            detachFormula(id);
+            if (prev[id] == null) {
+                prev[id] = values[id];
+                prevRecorded.add(id);
+            }
+            Object p = parsed[i];
+            if (p instanceof Expr ex) {
+                attachFormula(id, ex);
+            } else {
+                values[id] = (Value) p;
+            }
+            seeds.add(id);
+        }
+        linkPendingRanges(seeds);
+        if (fullRecalc) {
+            for (int id = 0; id < nodeCount; id++) {
+                if (kind[id] == RANGE || (kind[id] == CELL && formulas[id] != null)) {
+                    seeds.add(id);
+                }
+            }
+        } else if (volatileCount > 0) {
+            for (int id = 0; id < nodeCount; id++) {
+                if (isVolatile[id]) {
+                    seeds.add(id);
+                }
+            }
+        }
+        IntList changed = recalculator.recalc(seeds.raw(), seeds.size(), evaluator);
+        IntList out = new IntList(changed.size());
+        List<Value> olds = new ArrayList<>(changed.size());
+        for (int i = 0; i < changed.size(); i++) {
+            int id = changed.get(i);
+            if (kind[id] != CELL) {
+                continue;
+            }
+            Value old = prev[id];
+            if (old == null) {
+                continue;
+            }
+            prev[id] = null;
+            if (!old.equals(values[id])) {
+                out.add(id);
+                olds.add(old);
+            }
+        }
+        for (int i = 0; i < prevRecorded.size(); i++) {
+            prev[prevRecorded.get(i)] = null;
+        }
+        int[] ids = out.toArray();
+        return new EditResult(ids, olds.toArray(new Value[0]), contents);
+    }
+
+    private static void checkPosition(int sheet, int row, int col) {
+        if (row < 0 || row > Expr.MAX_ROW || col < 0 || col > Expr.MAX_COL) {
+            throw new IllegalArgumentException("Cell position out of range: row " + row + ", column " + col);
+        }
+    }
+
+    private static Object parseContent(Object content) {
+        if (content instanceof String s && s.length() > 1 && s.charAt(0) == '=') {
+            return FormulaParser.parse(s);
+        }
+        if (content instanceof Expr e) {
+            return e;
+        }
+        return Value.fromJava(content);
+    }
+
+    /** Loads a whole sheet of contents (used when building an engine): no recalculation. */
+    public void loadSheet(int sheet, Object[][] rows, List<int[]> formulaCells, List<Expr> formulaExprs) {
+        for (int r = 0; r < rows.length; r++) {
+            Object[] row = rows[r];
+            if (row == null) {
+                continue;
+            }
+            for (int c = 0; c < row.length; c++) {
+                Object content = row[c];
+                if (content == null) {
+                    continue;
+                }
+                Object p = parseContent(content);
+                if (p instanceof Expr ex) {
+                    int id = ensureCell(sheet, r, c);
+                    formulaCells.add(new int[] {id});
+                    formulaExprs.add(ex);
+                } else if (!((Value) p).isEmpty()) {
+                    int id = ensureCell(sheet, r, c);
+                    values[id] = (Value) p;
+                }
+            }
+        }
+    }
+
+    /** Compiles loaded formulas, links ranges and evaluates everything once. */
+    public void finishLoad(List<int[]> formulaCells, List<Expr> formulaExprs) {
+        for (int i = 0; i < formulaCells.size(); i++) {
+            attachFormula(formulaCells.get(i)[0], formulaExprs.get(i));
+        }
+        IntList seeds = new IntList();
+        linkPendingRanges(seeds);
+        for (int id = 0; id < nodeCount; id++) {
+            if (kind[id] == RANGE || (kind[id] == CELL && formulas[id] != null)) {
+                seeds.add(id);
+            }
+        }
+        recalculator.recalc(seeds.raw(), seeds.size(), evaluator);
+        for (int id = 0; id < nodeCount; id++) {
+            prev[id] = null;
+        }
+    }
+
+    private void attachFormula(int id, Expr ex) {
+        IntList pre = new IntList(4);
+        boolean[] vol = new boolean[1];
+        Node node = compile(ex, nodeSheet[id], pre, vol, 0);
+        formulas[id] = node;
+        int[] p = pre.toArray();
+        precedents[id] = p;
+        for (int q : p) {
+            graph.addEdge(q, id);
+        }
+        if (vol[0]) {
+            isVolatile[id] = true;
+            volatileCount++;
+        }
+    }
+
+    private void detachFormula(int id) {
+        if (formulas[id] == null) {
+            return;
+        }
+        for (int q : precedents[id]) {
+            graph.removeEdge(q, id);
+            if (kind[q] == RANGE) {
+                release(rangeOf[q]);
+            }
+        }
+        precedents[id] = null;
+        formulas[id] = null;
+        if (isVolatile[id]) {
+            isVolatile[id] = false;
+            volatileCount--;
+        }
+    }
+
+    // ---- compilation ---------------------------------------------------------------------------
+
+    private Node compile(Expr e, int host, IntList pre, boolean[] vol, int depth) {
+        if (depth > 200) {
+            throw new io.ledgerflow.formula.parse.ParseException("Formula nested too deeply", 0);
+        }
+        return switch (e) {
+            case Expr.Num n -> new ConstNode(Value.of(n.value()), e);
+            case Expr.Str s -> new ConstNode(Value.of(s.value()), e);
+            case Expr.Bool b -> new ConstNode(Value.of(b.value()), e);
+            case Expr.Err err -> new ConstNode(err.error(), e);
+            case Expr.Missing m -> new ConstNode(EmptyValue.INSTANCE, e);
+            case Expr.CellRef r -> {
+                int s = r.sheet() == null ? host : sheetIndex(r.sheet());
+                if (s < 0) {
+                    yield new ConstNode(ErrorValue.REF, e);
+                }
+                pre.add(ensureCell(s, r.row(), r.col()));
+                yield new CellNode(s, r.row(), r.col(), r.rowAbs(), r.colAbs(), r.sheet() != null);
+            }
+            case Expr.AreaRef a -> {
+                int s = a.sheet() == null ? host : sheetIndex(a.sheet());
+                if (s < 0) {
+                    yield new ConstNode(ErrorValue.REF, e);
+                }
+                RangeNode rn = acquireRange(s, a.row1(), a.col1(), a.row2(), a.col2());
+                pre.add(rn.id);
+                yield new AreaNode(a, s, a.sheet() != null, rn);
+            }
+            case Expr.Name n -> {
+                Expr target = names.get(n.name().toLowerCase(Locale.ROOT));
+                yield new NameNode(n.name(), target == null ? null : compile(target, host, pre, vol, depth + 1));
+            }
+            case Expr.Unary u -> new OpNodes.Unary(u.op(), compile(u.operand(), host, pre, vol, depth + 1));
+            case Expr.Percent p -> new OpNodes.Percent(compile(p.operand(), host, pre, vol, depth + 1));
+            case Expr.Binary b ->
+                OpNodes.binary(
+                        b.op(),
+                        compile(b.left(), host, pre, vol, depth + 1),
+                        compile(b.right(), host, pre, vol, depth + 1));
+            case Expr.Call c -> {
+                Node[] args = new Node[c.args().size()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = compile(c.args().get(i), host, pre, vol, depth + 1);
+                }
+                FunctionSpec spec = functions.lookup(c.name());
+                if (spec == null) {
+                    yield new UnknownCallNode(c.name(), args, ErrorValue.NAME);
+                }
+                if (!spec.acceptsArgCount(args.length)) {
+                    yield new UnknownCallNode(spec.name(), args, ErrorValue.VALUE);
+                }
+                if (spec.volatileFunction()) {
+                    vol[0] = true;
+                }
+                yield new CallNode(spec, args);
+            }
+        };
+    }
+
+    // ---- range nodes ---------------------------------------------------------------------------
+
+    private RangeNode acquireRange(int sheet, int r1, int c1, int r2, int c2) {
+        RangeKey key = new RangeKey(sheet, r1, c1, r2, c2);
+        RangeNode rn = rangeMap.get(key);
+        if (rn == null) {
+            int id = newNode(RANGE);
+            rn = new RangeNode(this, id, sheet, r1, c1, r2, c2);
+            rangeOf[id] = rn;
+            rangeMap.put(key, rn);
+            chains.computeIfAbsent(new ChainKey(sheet, c1, c2, r1), k -> new TreeMap<>())
+                    .put(r2, rn);
+            unlinked.add(rn);
+        }
+        rn.refCount++;
+        return rn;
+    }
+
+    /** Connects new range nodes to their cells (or to a smaller range with the same top). */
+    private void linkPendingRanges(IntList seeds) {
+        if (unlinked.isEmpty()) {
+            return;
+        }
+        List<RangeNode> list = new ArrayList<>(unlinked);
+        unlinked.clear();
+        list.sort(Comparator.comparingInt((RangeNode r) -> r.r2));
+        for (RangeNode rn : list) {
+            if (rn.refCount == 0) {
+                continue;
+            }
+            TreeMap<Integer, RangeNode> chain = chains.get(new ChainKey(rn.sheet, rn.c1, rn.c2, rn.r1));
+            Map.Entry<Integer, RangeNode> lower = chain.lowerEntry(rn.r2);
+            Sheet s = sheets.get(rn.sheet);
+            if (lower != null && lower.getValue().linked && rn.r2 != Expr.MAX_ROW) {
+                rn.sub = lower.getValue();
+                rn.sub.refCount++;
+                rn.ownR1 = rn.sub.r2 + 1;
+                graph.addEdge(rn.sub.id, rn.id);
+            }
+            int lastCol = Math.min(rn.c2, s.columnCount() - 1);
+            for (int c = rn.c1; c <= lastCol; c++) {
+                int len = Math.min(s.columnLength(c) - 1, rn.r2);
+                for (int r = rn.ownR1; r <= len; r++) {
+                    int id = s.get(r, c);
+                    if (id >= 0) {
+                        graph.addEdge(id, rn.id);
+                    }
+                }
+            }
+            rn.linked = true;
+            s.ranges.add(rn);
+            seeds.add(rn.id);
+        }
+    }
+
+    private void release(RangeNode rn) {
+        if (--rn.refCount > 0) {
+            return;
+        }
+        RangeKey key = new RangeKey(rn.sheet, rn.r1, rn.c1, rn.r2, rn.c2);
+        rangeMap.remove(key);
+        ChainKey ck = new ChainKey(rn.sheet, rn.c1, rn.c2, rn.r1);
+        TreeMap<Integer, RangeNode> chain = chains.get(ck);
+        chain.remove(rn.r2);
+        if (chain.isEmpty()) {
+            chains.remove(ck);
+        }
+        if (rn.linked) {
+            Sheet s = sheets.get(rn.sheet);
+            s.ranges.remove(rn);
+            int lastCol = Math.min(rn.c2, s.columnCount() - 1);
+            for (int c = rn.c1; c <= lastCol; c++) {
+                int len = Math.min(s.columnLength(c) - 1, rn.r2);
+                for (int r = rn.ownR1; r <= len; r++) {
+                    int id = s.get(r, c);
+                    if (id >= 0) {
+                        graph.removeEdge(id, rn.id);
+                    }
+                }
+            }
+            if (rn.sub != null) {
+                graph.removeEdge(rn.sub.id, rn.id);
+                release(rn.sub);
+            }
+        } else {
+            unlinked.remove(rn);
+        }
+        graph.clearOut(rn.id);
+        kind[rn.id] = DEAD;
+        rangeOf[rn.id] = null;
+    }
+
+    // ---- evaluation ----------------------------------------------------------------------------
+
+    private final NodeEvaluator evaluator = new NodeEvaluator() {
+        @Override
+        public boolean evaluate(int id, int worker) {
+            byte k = kind[id];
+            if (k == RANGE) {
+                rangeOf[id].recompute();
+                return true;
+            }
+            if (k != CELL) {
+                return false;
+            }
+            Node f = formulas[id];
+            if (f == null) {
+                return true; // a constant seed: its value was set directly
+            }
+            Ctx ctx = contexts[worker];
+            ctx.sheet = nodeSheet[id];
+            ctx.row = nodeRow[id];
+            ctx.col = nodeCol[id];
+            Value v;
+            try {
+                v = f.eval(ctx);
+            } catch (FormulaError err) {
+                v = err.error();
+            } catch (StackOverflowError | ArithmeticException | IndexOutOfBoundsException ex) {
+                v = ErrorValue.VALUE;
+            }
+            return store(id, v);
+        }
+
+        @Override
+        public boolean markCycle(int id) {
+            if (kind[id] == RANGE) {
+                rangeOf[id].markCycle();
+                return true;
+            }
+            return kind[id] == CELL && store(id, ErrorValue.CYCLE);
+        }
+    };
+
+    private boolean store(int id, Value v) {
+        Value old = values[id];
+        if (v.equals(old)) {
+            return false;
+        }
+        if (prev[id] == null) {
+            prev[id] = old == null ? EmptyValue.INSTANCE : old;
+        }
+        values[id] = v;
+        return true;
+    }
+
+    /** Per-thread evaluation context. */
+    private final class Ctx implements EvalContext {
+        int sheet;
+        int row;
+        int col;
+
+        @Override
+        public int hostSheet() {
+            return sheet;
+        }
+
+        @Override
+        public int hostRow() {
+            return row;
+        }
+
+        @Override
+        public int hostCol() {
+            return col;
+        }
+
+        @Override
+        public LocalDate today() {
+            return today;
+        }
+
+        @Override
+        public Grid area(Reference ref) {
+            if (ref.sheet() < 0 || ref.sheet() >= sheets.size()) {
+                return Grid.of(ErrorValue.REF);
+            }
+            RangeNode rn = rangeMap.get(new RangeKey(ref.sheet(), ref.row1(), ref.col1(), ref.row2(), ref.col2()));
+            if (rn != null && rn.linked) {
+                return rn;
+            }
+            return new AreaGrid(Workbook.this, ref);
+        }
+
+        @Override
+        public Value cell(int s, int r, int c) {
+            return valueAt(s, r, c);
+        }
+
+        @Override
+        public Grid rangeGrid(Object rangeHandle) {
+            return (RangeNode) rangeHandle;
+        }
+
+        @Override
+        public String sheetName(int s) {
+            return Workbook.this.sheetName(s);
+        }
+    }
+
+    /** A plain view of an area without caching (for dynamic references such as OFFSET). */
+    record AreaGrid(Workbook wb, Reference ref) implements Grid {
+        @Override
+        public int rows() {
+            int last = ref.row2() == Expr.MAX_ROW ? Math.min(ref.row2(), wb.sheet(ref.sheet()).maxRow) : ref.row2();
+            return Math.max(0, last - ref.row1() + 1);
+        }
+
+        @Override
+        public int cols() {
+            int last = ref.col2() == Expr.MAX_COL ? Math.min(ref.col2(), wb.sheet(ref.sheet()).maxCol) : ref.col2();
+            return Math.max(0, last - ref.col1() + 1);
+        }
+
+        @Override
+        public Value get(int row, int col) {
+            return wb.valueAt(ref.sheet(), ref.row1() + row, ref.col1() + col);
+        }
+
+        @Override
+        public Reference reference() {
+            return ref;
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package io.ledgerflow.formula;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ledgerflow.formula.parse.ParseException;
+import io.ledgerflow.formula.value.ErrorValue;
+import io.ledgerflow.formula.value.NumberValue;
+import io.ledgerflow.formula.value.TextValue;
+import io.ledgerflow.formula.value.Value;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FormulaEngineTest {
+
+    static FormulaEngine engine(Object[][] sheet1) {
+        return FormulaEngine.builder()
+                .sheet("Sheet1", sheet1)
+                .today(LocalDate.of(2024, 5, 17))
+                .build();
+    }
+
+    static Value num(double d) {
+        return NumberValue.of(d);
+    }
+
+    @Test
+    void evaluatesOnLoadAndRecalculatesOnEdit() {
+        FormulaEngine e = engine(new Object[][] {{1, "=A1+1", "=B1*2"}});
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(4));
+        ChangeSet ch = e.setCell("Sheet1", 0, 0, 10);
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(22));
+        assertThat(ch.cells())
+                .containsExactlyInAnyOrder(
+                        new CellAddress("Sheet1", 0, 0),
+                        new CellAddress("Sheet1", 0, 1),
+                        new CellAddress("Sheet1", 0, 2));
+        assertThat(ch.revision()).isEqualTo(1);
+    }
+
+    @Test
+    void changeSetOmitsCellsWhoseValueDidNotChange() {
+        FormulaEngine e = engine(new Object[][] {{1, "=IF(A1>0,1,0)", "=B1+1"}});
+        ChangeSet ch = e.setCell("Sheet1", 0, 0, 5);
+        assertThat(ch.cells()).containsExactly(new CellAddress("Sheet1", 0, 0));
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(2));
+    }
+
+    @Test
+    void readsFormulasInCanonicalForm() {
+        FormulaEngine e = engine(new Object[][] {{1, "=sum( a1 , 2 )"}});
+        assertThat(e.getFormula("Sheet1", 0, 1)).isEqualTo("=SUM(A1,2)");
+        assertThat(e.getFormula("Sheet1", 0, 0)).isNull();
+        assertThat(e.getContent("Sheet1", 0, 0)).isEqualTo(1.0);
+    }
+
+    @Test
+    void crossSheetReferencesAndQuotedNames() {
+        Map<String, Object[][]> sheets = new LinkedHashMap<>();
+        sheets.put("My Sheet", new Object[][] {{2, 3}});
+        sheets.put("Rates", new Object[][] {{"=SUM('My Sheet'!A1:B1)", "='my sheet'!A1*10"}});
+        FormulaEngine e = FormulaEngine.of(sheets);
+        assertThat(e.getValue("Rates", 0, 0)).isEqualTo(num(5));
+        assertThat(e.getValue("Rates", 0, 1)).isEqualTo(num(20));
+        e.setCell("My Sheet", 0, 0, 7);
+        assertThat(e.getValue("Rates", 0, 0)).isEqualTo(num(10));
+        assertThat(e.getFormula("Rates", 0, 0)).isEqualTo("=SUM('My Sheet'!A1:B1)");
+    }
+
+    @Test
+    void wholeColumnAndRowRangesSeeNewCells() {
+        FormulaEngine e = engine(new Object[][] {{1, "=SUM(A:A)", "=SUM(3:3)"}, {2}});
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(num(3));
+        e.setCell("Sheet1", 99, 0, 10);
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(num(13));
+        e.setCell("Sheet1", 2, 5, 4);
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(4));
+    }
+
+    @Test
+    void namedExpressions() {
+        FormulaEngine e = FormulaEngine.builder()
+                .sheet("Sheet1", new Object[][] {{100, "=A1*TaxRate", "=Unknown+1"}})
+                .sheet("Rates", new Object[][] {{0.25}})
+                .name("TaxRate", "=Rates!$A$1")
+                .build();
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(num(25));
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(ErrorValue.NAME);
+        e.setCell("Rates", 0, 0, 0.5);
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(num(50));
+        assertThat(e.getFormula("Sheet1", 0, 1)).isEqualTo("=A1*TaxRate");
+    }
+
+    @Test
+    void cyclesBecomeCycleErrorAndRecover() {
+        FormulaEngine e = engine(new Object[][] {{"=B1+1", "=A1+1", "=A1*2", 5}});
+        assertThat(e.getValue("Sheet1", 0, 0)).isEqualTo(ErrorValue.CYCLE);
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(ErrorValue.CYCLE);
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(ErrorValue.CYCLE);
+        e.setCell("Sheet1", 0, 1, "=D1");
+        assertThat(e.getValue("Sheet1", 0, 0)).isEqualTo(num(6));
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(12));
+        e.setCell("Sheet1", 0, 3, "=D1");
+        assertThat(e.getValue("Sheet1", 0, 3)).isEqualTo(ErrorValue.CYCLE);
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(ErrorValue.CYCLE);
+        e.setCell("Sheet1", 0, 3, 1);
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(4));
+    }
+
+    @Test
+    void rangeThatContainsItsFormulaIsACycle() {
+        FormulaEngine e = engine(new Object[][] {{1}, {2}, {"=SUM(A1:A3)"}, {"=A3+1"}});
+        assertThat(e.getValue("Sheet1", 2, 0)).isEqualTo(ErrorValue.CYCLE);
+        assertThat(e.getValue("Sheet1", 3, 0)).isEqualTo(ErrorValue.CYCLE);
+        e.setCell("Sheet1", 2, 0, "=SUM(A1:A2)");
+        assertThat(e.getValue("Sheet1", 3, 0)).isEqualTo(num(4));
+    }
+
+    @Test
+    void errorsAreValues() {
+        FormulaEngine e = engine(new Object[][] {{0, "=1/A1", "=B1+1", "=IFERROR(C1,-1)", "=\"a\"+1", "=FOO(1)"}});
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(ErrorValue.DIV0);
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(ErrorValue.DIV0);
+        assertThat(e.getValue("Sheet1", 0, 3)).isEqualTo(num(-1));
+        assertThat(e.getValue("Sheet1", 0, 4)).isEqualTo(ErrorValue.VALUE);
+        assertThat(e.getValue("Sheet1", 0, 5)).isEqualTo(ErrorValue.NAME);
+    }
+
+    @Test
+    void parseErrorsCarryPositionAndLeaveTheWorkbookUnchanged() {
+        FormulaEngine e = engine(new Object[][] {{1}});
+        assertThatThrownBy(() -> e.setCell("Sheet1", 0, 0, "=1+(2"))
+                .isInstanceOfSatisfying(
+                        ParseException.class, p -> assertThat(p.position()).isEqualTo(5));
+        assertThat(e.getValue("Sheet1", 0, 0)).isEqualTo(num(1));
+        assertThat(e.revision()).isZero();
+    }
+
+    @Test
+    void prefixSumsCostLinearEdges() {
+        int n = 2000;
+        Object[][] rows = new Object[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = new Object[] {1, "=SUM(A$1:A" + (i + 1) + ")"};
+        }
+        FormulaEngine e = engine(rows);
+        assertThat(e.getValue("Sheet1", n - 1, 1)).isEqualTo(num(n));
+        long[] stats = e.graphStats();
+        assertThat(stats[1]).as("edges").isLessThan(4L * n);
+        e.setCell("Sheet1", 0, 0, 11);
+        assertThat(e.getValue("Sheet1", n - 1, 1)).isEqualTo(num(n + 10));
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(num(11));
+        e.setCell("Sheet1", 999, 0, "x");
+        assertThat(e.getValue("Sheet1", n - 1, 1)).isEqualTo(num(n + 9));
+        assertThat(e.getValue("Sheet1", 998, 1)).isEqualTo(num(1009));
+    }
+
+    @Test
+    void sumifMemoFollowsEditsOfBothRanges() {
+        FormulaEngine e = engine(new Object[][] {
+            {"a", 1, "=SUMIF(A1:A4,\"a\",B1:B4)", "=SUMIF(A1:A4,\"B\",B1:B4)", "=COUNTIF(A1:A4,\"a\")"},
+            {"b", 2},
+            {"A", 3},
+            {"c", 4},
+        });
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(4));
+        assertThat(e.getValue("Sheet1", 0, 3)).isEqualTo(num(2));
+        assertThat(e.getValue("Sheet1", 0, 4)).isEqualTo(num(2));
+        e.setCell("Sheet1", 2, 1, 30);
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(31));
+        e.setCell("Sheet1", 3, 0, "b");
+        assertThat(e.getValue("Sheet1", 0, 3)).isEqualTo(num(6));
+        e.setCell("Sheet1", 1, 1, "=1/0");
+        assertThat(e.getValue("Sheet1", 0, 3)).isEqualTo(ErrorValue.DIV0);
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(31));
+    }
+
+    @Test
+    void revisionsStayReadable() {
+        FormulaEngine e = engine(new Object[][] {{1, "=A1*2"}});
+        e.setCell("Sheet1", 0, 0, 2);
+        e.setCell("Sheet1", 0, 1, "=A1*3");
+        e.setCell("Sheet1", 0, 0, 3);
+        assertThat(e.revision()).isEqualTo(3);
+        assertThat(e.getValue(0, "Sheet1", 0, 1)).isEqualTo(num(2));
+        assertThat(e.getValue(1, "Sheet1", 0, 1)).isEqualTo(num(4));
+        assertThat(e.getValue(2, "Sheet1", 0, 1)).isEqualTo(num(6));
+        assertThat(e.getValue(3, "Sheet1", 0, 1)).isEqualTo(num(9));
+        assertThat(e.getFormula(1, "Sheet1", 0, 1)).isEqualTo("=A1*2");
+        assertThat(e.getFormula(2, "Sheet1", 0, 1)).isEqualTo("=A1*3");
+        assertThat(e.getValue(0, "Sheet1", 5, 5)).isEqualTo(Value.empty());
+        assertThat(e.history("Sheet1", 0, 1))
+                .extracting(FormulaEngine.HistoryEntry::revision)
+                .containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    @Test
+    void blockEditsAreOneRevision() {
+        FormulaEngine e = engine(new Object[][] {{"=SUM(A2:B3)"}});
+        ChangeSet ch = e.setBlock("Sheet1", 1, 0, new Object[][] {{1, 2}, {3, "=A2+B2+A3"}});
+        assertThat(ch.revision()).isEqualTo(1);
+        assertThat(e.getValue("Sheet1", 0, 0)).isEqualTo(num(12));
+        assertThat(ch.size()).isEqualTo(5);
+    }
+
+    @Test
+    void textComparisonIsCaseInsensitive() {
+        FormulaEngine e = engine(new Object[][] {{"abc", "=A1=\"ABC\"", "=\"a\"<\"B\"", "=1<\"a\"", "=\"z\"<TRUE"}});
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(Value.of(true));
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(Value.of(true));
+        assertThat(e.getValue("Sheet1", 0, 3)).isEqualTo(Value.of(true));
+        assertThat(e.getValue("Sheet1", 0, 4)).isEqualTo(Value.of(true));
+    }
+
+    @Test
+    void parallelAndSingleThreadedRecalculationAgree() {
+        int n = 60;
+        Object[][] grid = new Object[n][n];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                grid[r][c] = r == 0 || c == 0
+                        ? (Object) (double) (r + c)
+                        : "=(" + io.ledgerflow.formula.parse.A1.cellName(r - 1, c) + "+"
+                                + io.ledgerflow.formula.parse.A1.cellName(r, c - 1) + ")/2";
+            }
+        }
+        FormulaEngine one =
+                FormulaEngine.builder().sheet("S", grid).parallelism(1).build();
+        FormulaEngine many =
+                FormulaEngine.builder().sheet("S", grid).parallelism(4).build();
+        one.setCell("S", 0, 0, 1000);
+        many.setCell("S", 0, 0, 1000);
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                assertThat(many.getValue("S", r, c)).isEqualTo(one.getValue("S", r, c));
+            }
+        }
+        assertThat(one.getValue("S", n - 1, n - 1)).isNotEqualTo(Value.empty());
+    }
+
+    @Test
+    void concatenationFormatsNumbersLikeExcel() {
+        FormulaEngine e = engine(new Object[][] {{"=1/4&\"\"", "=0.1+0.2&\"\"", "=10^20&\"\"", "=TRUE&1"}});
+        assertThat(e.getValue("Sheet1", 0, 0)).isEqualTo(new TextValue("0.25"));
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(new TextValue("0.3"));
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(new TextValue("1E+20"));
+        assertThat(e.getValue("Sheet1", 0, 3)).isEqualTo(new TextValue("TRUE1"));
+    }
+}

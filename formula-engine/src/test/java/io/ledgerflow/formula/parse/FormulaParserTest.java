@@ -1,0 +1,95 @@
+package io.ledgerflow.formula.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FormulaParserTest {
+
+    @ParameterizedTest(name = "{0} prints as {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "=1+2*3 | =1+2*3",
+                "=(1+2)*3 | =(1+2)*3",
+                "= 1 + 2 | =1+2",
+                "=-2^2 | =-2^2",
+                "=-(2^2) | =-(2^2)",
+                "=2^3^2 | =2^3^2",
+                "=2^(3^2) | =2^(3^2)",
+                "=1-(2-3) | =1-(2-3)",
+                "=(1-2)-3 | =1-2-3",
+                "=a1+$B$2+C$3+$D4 | =A1+$B$2+C$3+$D4",
+                "=sum(A1:B3) | =SUM(A1:B3)",
+                "=SUM(B3:A1) | =SUM(A1:B3)",
+                "=SUM(A:A) | =SUM(A:A)",
+                "=SUM($A:$C) | =SUM($A:$C)",
+                "=SUM(2:2) | =SUM(2:2)",
+                "=SUM($1:$3) | =SUM($1:$3)",
+                "=Rates!B2 | =Rates!B2",
+                "='My Sheet'!A1:B9 | ='My Sheet'!A1:B9",
+                "='It''s'!A1 | ='It''s'!A1",
+                "='A1'!A1 | ='A1'!A1",
+                "=\"a\"\"b\"&\"c\" | =\"a\"\"b\"&\"c\"",
+                "=TRUE | =TRUE",
+                "=false | =FALSE",
+                "=#DIV/0! | =#DIV/0!",
+                "=#n/a | =#N/A",
+                "=50% | =50%",
+                "=1.5e3 | =1500",
+                "=.5 | =0.5",
+                "=IF(A1,,1) | =IF(A1,,1)",
+                "=A1>=B1 | =A1>=B1",
+                "=A1<>B1 | =A1<>B1",
+                "=1<2=TRUE | =1<2=TRUE",
+                "=TaxRate*2 | =TaxRate*2",
+                "=LOG10(100) | =LOG10(100)",
+                "=STDEV.S(A1:A3) | =STDEV.S(A1:A3)",
+                "=-A1% | =-A1%",
+                "=(-A1)% | =(-A1)%",
+                "=1&2+3 | =1&2+3",
+                "=(1&2)+3 | =(1&2)+3",
+            })
+    void printsCanonically(String input, String canonical) {
+        Expr e = FormulaParser.parse(input);
+        assertThat(FormulaPrinter.print(e)).isEqualTo(canonical);
+        assertThat(FormulaParser.parse(FormulaPrinter.print(e))).isEqualTo(e);
+    }
+
+    @ParameterizedTest(name = "{0} fails at {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "=1+ | 3",
+                "=(1+2 | 5",
+                "=SUM(1,2 | 8",
+                "=1+*2 | 3",
+                "=\"abc | 1",
+                "=1 2 | 3",
+                "=A1:5 | 4",
+                "=#FOO! | 1",
+                "= | 1",
+                "=SUM(1;2) | 6",
+            })
+    void reportsPosition(String input, int position) {
+        assertThatThrownBy(() -> FormulaParser.parse(input))
+                .isInstanceOfSatisfying(
+                        ParseException.class, e -> assertThat(e.position()).isEqualTo(position));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"A1,0,0", "B2,1,1", "Z10,9,25", "AA1,0,26", "XFD1048576,1048575,16383"})
+    void readsCellReferences(String text, int row, int col) {
+        Expr e = FormulaParser.parse("=" + text);
+        assertThat(e).isEqualTo(new Expr.CellRef(null, row, col, false, false));
+        assertThat(A1.cellName(row, col)).isEqualTo(text);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"XFE1", "A0", "A1048577", "ABCD1"})
+    void treatsOutOfRangeReferencesAsNames(String text) {
+        assertThat(FormulaParser.parse("=" + text)).isInstanceOf(Expr.Name.class);
+    }
+}
