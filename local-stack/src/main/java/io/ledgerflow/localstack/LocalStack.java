@@ -1,0 +1,559 @@
+package io.ledgerflow.localstack;
+
+import io.ledgerflow.localstack.health.ReadinessWaiter;
+import io.ledgerflow.localstack.health.Rss;
+import io.ledgerflow.localstack.kafka.KafkaBroker;
+import io.ledgerflow.localstack.ports.PortCheck;
+import io.ledgerflow.localstack.ports.PortClaim;
+import io.ledgerflow.localstack.postgres.Credentials;
+import io.ledgerflow.localstack.postgres.PostgresServer;
+import io.ledgerflow.localstack.process.PidRegistry;
+import io.ledgerflow.localstack.process.ProcessSpawner;
+import io.ledgerflow.localstack.process.ServiceProcess;
+import io.ledgerflow.localstack.process.ServiceSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.kafka.common.utils.Exit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole suite on one machine: PostgreSQL and a Kafka broker (both real, both keeping their
+ * data in {@code .local-stack/data}), then every service and the gateway as separate JVMs.
+ *
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.start(LocalStackOptions.defaults(repo).withPortOffset(1000))) {
+ *     String gateway = stack.endpoints().gatewayUrl();
+ * }
+ * }</pre>
+ *
+ * {@link #close()} stops the services (SIGTERM, SIGKILL after a grace period), then Kafka, then
+ * PostgreSQL. As a program ({@link #main}) it does the same on Ctrl-C.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final LocalStackOptions options;
+    private final Consumer<String> console;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private volatile boolean closing;
+
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private PidRegistry pids;
+    private ProcessSpawner spawner;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private Endpoints endpoints;
+    private Duration infrastructureTime;
+    private Duration readyTime;
+
+    LocalStack(LocalStackOptions options, Consumer<String> console) {
+        this.options = options;
+        this.console = console;
+    }
+
+    /** Starts everything {@code options} asks for and returns once every service is ready. */
+    public static LocalStack start(LocalStackOptions options) {
+        return start(options, line -> log().info(line));
+    }
+
+    /** As {@link #start(LocalStackOptions)}, reporting progress to {@code console}. */
+    public static LocalStack start(LocalStackOptions options, Consumer<String> console) {
+        LocalStack stack = new LocalStack(options, console);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    public LocalStackOptions options() {
+        return options;
+    }
+
+    /** From the call to start until PostgreSQL and Kafka were up. */
+    public Duration infrastructureTime() {
+        return infrastructureTime;
+    }
+
+    /** From the call to start until every service was ready. */
+    public Duration readyTime() {
+        return readyTime;
+    }
+
+    /** Resident memory of one component, in KiB: VmRSS summed, and PSS summed. */
+    public record MemoryUsage(String component, long rssKib, long pssKib) {}
+
+    /**
+     * Resident memory right now by component: this launcher (with Kafka in it), PostgreSQL
+     * (postmaster and backends), and each service (with any process it started).
+     */
+    public List<MemoryUsage> memory() {
+        Map<String, List<ProcessHandle>> components = new LinkedHashMap<>();
+        components.put("launcher + Kafka", List.of(ProcessHandle.current()));
+        if (postgres != null) {
+            List<ProcessHandle> pg = postgres.processes();
+            components.put("PostgreSQL (" + pg.size() + " processes)", pg);
+        }
+        synchronized (processes) {
+            for (ServiceProcess process : processes) {
+                List<ProcessHandle> tree = new ArrayList<>();
+                tree.add(process.handle());
+                try (Stream<ProcessHandle> descendants = process.handle().descendants()) {
+                    descendants.forEach(tree::add);
+                }
+                components.put(process.name(), tree);
+            }
+        }
+        List<MemoryUsage> usage = new ArrayList<>();
+        components.forEach(
+                (name, handles) -> usage.add(new MemoryUsage(name, Rss.totalKib(handles), Rss.totalPssKib(handles))));
+        return usage;
+    }
+
+    // ------------------------------------------------------------------------------------ start
+
+    void startAll() {
+        long start = System.nanoTime();
+        // Initialise logging here, before PostgreSQL and Kafka start on two threads at once.
+        log().info("starting the local stack with {}", options);
+        lockStateDir();
+        stopLeftovers();
+        if (options.fresh()) {
+            console.accept("--fresh: deleting " + options.dataDir());
+            deleteRecursively(options.dataDir());
+        }
+        requireJars();
+        PortCheck.requireFree(portClaims());
+
+        console.accept("Starting PostgreSQL on port " + options.postgresPort() + " and Kafka on port "
+                + options.kafkaPort() + " (data in " + options.dataDir() + ")");
+        CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(
+                () -> KafkaBroker.start(options.kafkaLogDir(), options.kafkaPort(), options.kafkaControllerPort()),
+                runnable -> new Thread(runnable, "local-stack-kafka-start").start());
+        try {
+            postgres = PostgresServer.start(
+                    options.postgresDataDir(),
+                    options.postgresBinariesDir(),
+                    options.postgresPort(),
+                    options.logsDir().resolve("postgres.log"));
+            postgres.postmasterPid()
+                    .flatMap(ProcessHandle::of)
+                    .ifPresent(postmaster -> pids.record(postmaster, "postgres"));
+        } finally {
+            try {
+                kafka = kafkaStart.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
+        }
+        Credentials credentials = Credentials.loadOrCreate(options.credentialsFile(), ServiceSpec.databases());
+        postgres.provision(ServiceSpec.databases(), credentials);
+        infrastructureTime = Duration.ofNanos(System.nanoTime() - start);
+        console.accept(String.format(
+                "PostgreSQL and Kafka up after %.1f s; databases %s ready",
+                infrastructureTime.toMillis() / 1000.0, ServiceSpec.databases()));
+
+        if (!options.services().isEmpty()) {
+            startServices(credentials);
+            new ReadinessWaiter()
+                    .awaitReady(List.copyOf(processes), options.healthTimeout(), line -> console.accept("  " + line));
+        }
+        readyTime = Duration.ofNanos(System.nanoTime() - start);
+        endpoints = endpoints(credentials);
+        watchForExits();
+    }
+
+    private void startServices(Credentials credentials) {
+        spawner = new ProcessSpawner();
+        console.accept("Starting " + options.services().size() + " services (logs in " + options.logsDir() + ")");
+        for (ServiceSpec spec : options.services()) {
+            List<String> command = new ArrayList<>();
+            command.add(options.javaCommand().toString());
+            command.addAll(options.serviceJvmArgs());
+            command.add("-jar");
+            command.add(options.execJar(spec).toString());
+            ServiceProcess process = ServiceProcess.start(
+                    spec.module(),
+                    command,
+                    environment(spec, credentials),
+                    options.home(),
+                    options.logsDir().resolve(spec.module() + ".log"),
+                    URI.create(managementUrl(spec) + "/actuator/health/readiness"),
+                    spawner);
+            synchronized (processes) {
+                processes.add(process);
+            }
+            pids.record(process.handle(), spec.module());
+            log().info("started {} with {}", process, command);
+        }
+    }
+
+    /** The environment of one service process: the runtime contract of DEVELOPERS.md. */
+    Map<String, String> environment(ServiceSpec spec, Credentials credentials) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(options.httpPort(spec)));
+        env.put("MANAGEMENT_PORT", Integer.toString(options.managementPort(spec)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + options.kafkaPort());
+        spec.ownDatabase().ifPresent(database -> {
+            env.put("DB_URL", "jdbc:postgresql://localhost:" + options.postgresPort() + "/" + database);
+            env.put("DB_USER", database);
+            env.put("DB_PASSWORD", credentials.password(database));
+        });
+        if (spec.isGateway()) {
+            for (ServiceSpec upstream : ServiceSpec.SERVICES) {
+                env.put(upstream.gatewayUrlVariable(), httpUrl(upstream));
+            }
+        }
+        env.putAll(options.extraEnv());
+        return env;
+    }
+
+    private String httpUrl(ServiceSpec spec) {
+        return "http://localhost:" + options.httpPort(spec);
+    }
+
+    private String managementUrl(ServiceSpec spec) {
+        return "http://localhost:" + options.managementPort(spec);
+    }
+
+    private Endpoints endpoints(Credentials credentials) {
+        Map<String, Endpoints.Service> services = new LinkedHashMap<>();
+        synchronized (processes) {
+            for (ServiceSpec spec : options.services()) {
+                long pid = processes.stream()
+                        .filter(p -> p.name().equals(spec.module()))
+                        .mapToLong(ServiceProcess::pid)
+                        .findFirst()
+                        .orElse(-1);
+                services.put(
+                        spec.module(), new Endpoints.Service(spec.module(), httpUrl(spec), managementUrl(spec), pid));
+            }
+        }
+        Map<String, Endpoints.Database> databases = new LinkedHashMap<>();
+        for (String database : ServiceSpec.databases()) {
+            databases.put(
+                    database,
+                    new Endpoints.Database(
+                            database, postgres.jdbcUrl(database), database, credentials.password(database)));
+        }
+        boolean withGateway = !options.services().isEmpty();
+        String gateway = withGateway ? httpUrl(ServiceSpec.GATEWAY) : null;
+        return new Endpoints(
+                gateway,
+                withGateway ? gateway + "/swagger-ui.html" : null,
+                services,
+                kafka.bootstrapServers(),
+                options.postgresPort(),
+                databases);
+    }
+
+    /** Only one launcher per state directory: a second one would fight over ports and data. */
+    private void lockStateDir() {
+        try {
+            Files.createDirectories(options.stateDir());
+            Path lockFile = options.stateDir().resolve("lock");
+            lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = lockChannel.tryLock();
+            if (lock == null) {
+                lockChannel.close();
+                lockChannel = null;
+                throw new IllegalStateException("Another local stack is already running on " + options.stateDir()
+                        + " (stop it with Ctrl-C first, or give this one --state-dir and --port-offset)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + options.stateDir(), e);
+        }
+        pids = new PidRegistry(options.pidsFile());
+    }
+
+    /** Stops what a launcher killed with SIGKILL left behind (recorded pids, a running postmaster). */
+    private void stopLeftovers() {
+        List<String> stopped = new ArrayList<>(PidRegistry.stopStale(options.pidsFile()));
+        if (PostgresServer.stopStale(options.postgresDataDir())) {
+            stopped.add("postgres");
+        }
+        if (!stopped.isEmpty()) {
+            console.accept("Stopped processes left running by a previous launcher: " + String.join(", ", stopped));
+        }
+    }
+
+    private void requireJars() {
+        List<String> missing = options.services().stream()
+                .map(options::execJar)
+                .filter(jar -> !Files.isRegularFile(jar))
+                .map(Path::toString)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Cannot start: these service jars are missing (build them with"
+                    + " ./run-local, or ./mvnw -B -ntp -DskipTests package):" + System.lineSeparator() + "  - "
+                    + String.join(System.lineSeparator() + "  - ", missing));
+        }
+    }
+
+    List<PortClaim> portClaims() {
+        List<PortClaim> claims = new ArrayList<>();
+        claims.add(new PortClaim(options.postgresPort(), "PostgreSQL", "--postgres-port"));
+        claims.add(new PortClaim(options.kafkaPort(), "Kafka broker", "--kafka-port"));
+        claims.add(new PortClaim(options.kafkaControllerPort(), "Kafka controller", "--kafka-controller-port"));
+        for (ServiceSpec spec : options.services()) {
+            claims.add(new PortClaim(
+                    options.httpPort(spec),
+                    spec.module() + " (HTTP)",
+                    spec.isGateway() ? "--gateway-port" : "--port-offset"));
+            claims.add(new PortClaim(options.managementPort(spec), spec.module() + " (management)", "--port-offset"));
+        }
+        return claims;
+    }
+
+    private void watchForExits() {
+        synchronized (processes) {
+            for (ServiceProcess process : processes) {
+                process.process().onExit().thenAccept(ended -> {
+                    if (!closing) {
+                        console.accept("[" + process.name() + "] exited unexpectedly with code " + ended.exitValue()
+                                + "; see " + process.log());
+                    }
+                });
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ stop
+
+    /** Stops the services, then Kafka, then PostgreSQL. Safe to call more than once. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        closing = true;
+        List<ServiceProcess> running;
+        synchronized (processes) {
+            running = new ArrayList<>(processes);
+        }
+        if (!running.isEmpty()) {
+            console.accept("Stopping " + running.size() + " services...");
+            running.forEach(ServiceProcess::requestStop);
+            long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+            for (ServiceProcess process : running.reversed()) {
+                process.awaitStop(Duration.ofNanos(deadline - System.nanoTime()));
+            }
+        }
+        if (spawner != null) {
+            spawner.close();
+        }
+        if (kafka != null) {
+            console.accept("Stopping Kafka...");
+            runQuietly("Kafka", kafka::close);
+        }
+        if (postgres != null) {
+            console.accept("Stopping PostgreSQL...");
+            runQuietly("PostgreSQL", postgres::close);
+        }
+        if (pids != null) {
+            runQuietly("pid file", pids::clear);
+        }
+        if (lock != null) {
+            runQuietly("lock", () -> {
+                try {
+                    lock.release();
+                    lockChannel.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    /** Kills the services and stops PostgreSQL without waiting for anything else. */
+    void emergencyStop() {
+        closing = true;
+        synchronized (processes) {
+            processes.forEach(process -> process.awaitStop(Duration.ZERO));
+        }
+        if (postgres != null) {
+            runQuietly("PostgreSQL", postgres::close);
+        }
+    }
+
+    private void runQuietly(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            console.accept("Could not stop " + what + " cleanly: " + e.getMessage());
+            log().warn("stopping {}", what, e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ main
+
+    public static void main(String[] args) throws InterruptedException {
+        CommandLine.Parsed parsed;
+        try {
+            parsed = CommandLine.parse(args, System.getenv(), Path.of(""));
+        } catch (CommandLine.UsageException e) {
+            System.err.println("local-stack: " + e.getMessage());
+            System.err.print(CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (parsed.help()) {
+            System.out.print(CommandLine.USAGE);
+            return;
+        }
+        LocalStackOptions options = parsed.options();
+        // Before the first logger: Kafka's and PostgreSQL's own logs go to this folder.
+        System.setProperty("localstack.logs", options.logsDir().toString());
+
+        LocalStack stack = new LocalStack(options, System.out::println);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stack.close();
+                            System.out.println("Stopped.");
+                            stopped.countDown();
+                        },
+                        "local-stack-stop"));
+        // Kafka halts the JVM on a fatal fault, skipping shutdown hooks: stop the rest first.
+        Exit.setHaltProcedure((code, message) -> {
+            System.err.println("Kafka stopped the launcher: " + message);
+            stack.emergencyStop();
+            Runtime.getRuntime().halt(code);
+        });
+        try {
+            stack.startAll();
+        } catch (RuntimeException e) {
+            log().error("start failed", e);
+            System.err.println();
+            System.err.println(describe(e));
+            System.err.println("(details: " + options.logsDir().resolve("infrastructure.log") + ")");
+            System.exit(1);
+            return;
+        }
+        System.out.println(stack.summary(launcherUptime(), runStartedMillis()));
+        stopped.await();
+    }
+
+    /** What the user reads when everything is up. */
+    String summary(Duration sinceLauncherStart, Long runStartedMillis) {
+        StringBuilder text = new StringBuilder();
+        String nl = System.lineSeparator();
+        text.append(nl).append("Ledgerflow local stack is up");
+        text.append(String.format(
+                " - all healthy %.1f s after the launcher started", sinceLauncherStart.toMillis() / 1000.0));
+        if (runStartedMillis != null) {
+            text.append(String.format(
+                    " (%.1f s after ./run-local, build included)",
+                    (System.currentTimeMillis() - runStartedMillis) / 1000.0));
+        }
+        text.append(nl).append(nl);
+        Endpoints urls = endpoints;
+        if (urls.gatewayUrl() != null) {
+            row(text, "Gateway", urls.gatewayUrl());
+            row(text, "Swagger UI", urls.swaggerUiUrl());
+            for (Endpoints.Service service : urls.services().values()) {
+                row(text, service.module(), service.url() + "   health " + service.readinessUrl());
+            }
+        }
+        row(text, "Kafka", urls.kafkaBootstrapServers());
+        row(
+                text,
+                "PostgreSQL",
+                "jdbc:postgresql://localhost:" + urls.postgresPort() + "/{"
+                        + String.join(",", urls.databases().keySet()) + "}  (users = database names; passwords in "
+                        + options.credentialsFile() + ")");
+        row(text, "Logs", options.logsDir().toString());
+        List<MemoryUsage> memory = memory();
+        long rss = memory.stream().mapToLong(MemoryUsage::rssKib).sum();
+        long pss = memory.stream().mapToLong(MemoryUsage::pssKib).sum();
+        StringBuilder parts = new StringBuilder();
+        for (MemoryUsage usage : memory) {
+            parts.append(parts.isEmpty() ? "" : ", ")
+                    .append(usage.component())
+                    .append(' ')
+                    .append(usage.rssKib() / 1024)
+                    .append(" MiB");
+        }
+        row(text, "Memory", "total RSS " + rss / 1024 + " MiB (" + parts + ")");
+        if (pss > 0) {
+            row(text, "", "total PSS " + pss / 1024 + " MiB (shared pages counted once)");
+        }
+        text.append(nl).append("Press Ctrl-C to stop everything.");
+        return text.toString();
+    }
+
+    /** Looked up on use, not in a static field: main sets the log folder before logging starts. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(LocalStack.class);
+    }
+
+    private static void row(StringBuilder text, String name, String value) {
+        text.append(String.format("  %-22s %s%n", name, value));
+    }
+
+    private static Duration launcherUptime() {
+        return Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
+    }
+
+    private static Long runStartedMillis() {
+        String value = System.getenv("LEDGERFLOW_RUN_STARTED_MS");
+        try {
+            return value == null ? null : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String describe(Throwable error) {
+        StringBuilder message = new StringBuilder(String.valueOf(error.getMessage()));
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+                message.append(System.lineSeparator()).append("  caused by: ").append(cause.getMessage());
+            }
+        }
+        return message.toString();
+    }
+}

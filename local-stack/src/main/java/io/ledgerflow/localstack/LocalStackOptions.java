@@ -1,0 +1,361 @@
+package io.ledgerflow.localstack;
+
+import io.ledgerflow.localstack.process.ServiceSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the launcher needs to know, resolved: no port here depends on another option any more.
+ * Build one with {@link #defaults(Path)} and the {@code with...} methods, or from the command line
+ * with {@link CommandLine#parse}.
+ *
+ * @param home the repository: service jars are read from {@code <home>/<module>/target/}
+ * @param stateDir where data, logs and the pid file live ({@code <home>/.local-stack})
+ * @param fresh wipe {@code <stateDir>/data} before starting
+ * @param onlyInfra start PostgreSQL and Kafka only
+ * @param portOffset added to every default port
+ * @param gatewayPort the gateway's HTTP port
+ * @param postgresPort PostgreSQL's port
+ * @param kafkaPort the Kafka broker's (client) port
+ * @param kafkaControllerPort the KRaft controller's port
+ * @param healthTimeout how long every service may take to become ready
+ * @param javaCommand the {@code java} binary that runs the services
+ * @param serviceJvmArgs JVM options of every service process
+ * @param extraEnv environment variables added to every service process
+ */
+public record LocalStackOptions(
+        Path home,
+        Path stateDir,
+        boolean fresh,
+        boolean onlyInfra,
+        int portOffset,
+        int gatewayPort,
+        int postgresPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        Duration healthTimeout,
+        Path javaCommand,
+        List<String> serviceJvmArgs,
+        Map<String, String> extraEnv) {
+
+    public static final String VERSION = "0.1.0-SNAPSHOT";
+    public static final int DEFAULT_POSTGRES_PORT = 15432;
+    public static final int DEFAULT_KAFKA_PORT = 19092;
+    public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(180);
+    public static final List<String> DEFAULT_SERVICE_JVM_ARGS =
+            List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    public LocalStackOptions {
+        home = home.toAbsolutePath().normalize();
+        stateDir = stateDir.toAbsolutePath().normalize();
+        Objects.requireNonNull(healthTimeout, "healthTimeout");
+        Objects.requireNonNull(javaCommand, "javaCommand");
+        serviceJvmArgs = List.copyOf(serviceJvmArgs);
+        extraEnv = Map.copyOf(extraEnv);
+        for (int port : new int[] {gatewayPort, postgresPort, kafkaPort, kafkaControllerPort}) {
+            checkPort(port);
+        }
+        for (ServiceSpec spec : ServiceSpec.SERVICES) {
+            checkPort(spec.defaultHttpPort() + portOffset);
+            checkPort(spec.defaultManagementPort() + portOffset);
+        }
+        checkPort(ServiceSpec.GATEWAY.defaultManagementPort() + portOffset);
+    }
+
+    /** The defaults for a repository: ports of DEVELOPERS.md, state in {@code <home>/.local-stack}. */
+    public static LocalStackOptions defaults(Path home) {
+        return new LocalStackOptions(
+                home,
+                home.resolve(".local-stack"),
+                false,
+                false,
+                0,
+                ServiceSpec.GATEWAY.defaultHttpPort(),
+                DEFAULT_POSTGRES_PORT,
+                DEFAULT_KAFKA_PORT,
+                DEFAULT_KAFKA_PORT + 1,
+                DEFAULT_HEALTH_TIMEOUT,
+                currentJava(),
+                DEFAULT_SERVICE_JVM_ARGS,
+                Map.of());
+    }
+
+    /** The {@code java} running this launcher (a JDK >= 21: the services need nothing newer). */
+    static Path currentJava() {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        Path java = javaHome.resolve("bin").resolve("java");
+        return Files.isExecutable(java) ? java : Path.of("java");
+    }
+
+    // ---------------------------------------------------------------- paths
+
+    public Path dataDir() {
+        return stateDir.resolve("data");
+    }
+
+    public Path postgresDataDir() {
+        return dataDir().resolve("postgres");
+    }
+
+    public Path kafkaLogDir() {
+        return dataDir().resolve("kafka");
+    }
+
+    public Path credentialsFile() {
+        return dataDir().resolve("credentials.properties");
+    }
+
+    public Path logsDir() {
+        return stateDir.resolve("logs");
+    }
+
+    public Path pidsFile() {
+        return stateDir.resolve("pids");
+    }
+
+    /** PostgreSQL's binaries are unpacked here once (outside data: --fresh keeps them). */
+    public Path postgresBinariesDir() {
+        return stateDir.resolve("postgres-binaries");
+    }
+
+    public Path execJar(ServiceSpec spec) {
+        return home.resolve(spec.module()).resolve("target").resolve(spec.execJarName(VERSION));
+    }
+
+    // ---------------------------------------------------------------- ports
+
+    public int httpPort(ServiceSpec spec) {
+        return spec.isGateway() ? gatewayPort : spec.defaultHttpPort() + portOffset;
+    }
+
+    public int managementPort(ServiceSpec spec) {
+        return spec.defaultManagementPort() + portOffset;
+    }
+
+    /** Every service: the four services, then the gateway; none when only the infrastructure runs. */
+    public List<ServiceSpec> services() {
+        return onlyInfra ? List.of() : ServiceSpec.ALL;
+    }
+
+    // ---------------------------------------------------------------- withers
+
+    public LocalStackOptions withStateDir(Path dir) {
+        return new LocalStackOptions(
+                home,
+                dir,
+                fresh,
+                onlyInfra,
+                portOffset,
+                gatewayPort,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                healthTimeout,
+                javaCommand,
+                serviceJvmArgs,
+                extraEnv);
+    }
+
+    public LocalStackOptions withFresh(boolean value) {
+        return new LocalStackOptions(
+                home,
+                stateDir,
+                value,
+                onlyInfra,
+                portOffset,
+                gatewayPort,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                healthTimeout,
+                javaCommand,
+                serviceJvmArgs,
+                extraEnv);
+    }
+
+    public LocalStackOptions withOnlyInfra(boolean value) {
+        return new LocalStackOptions(
+                home,
+                stateDir,
+                fresh,
+                value,
+                portOffset,
+                gatewayPort,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                healthTimeout,
+                javaCommand,
+                serviceJvmArgs,
+                extraEnv);
+    }
+
+    /** Shifts every port (services, gateway, PostgreSQL, Kafka) by {@code offset} from its default. */
+    public LocalStackOptions withPortOffset(int offset) {
+        return new LocalStackOptions(
+                home,
+                stateDir,
+                fresh,
+                onlyInfra,
+                offset,
+                ServiceSpec.GATEWAY.defaultHttpPort() + offset,
+                DEFAULT_POSTGRES_PORT + offset,
+                DEFAULT_KAFKA_PORT + offset,
+                DEFAULT_KAFKA_PORT + 1 + offset,
+                healthTimeout,
+                javaCommand,
+                serviceJvmArgs,
+                extraEnv);
+    }
+
+    public LocalStackOptions withGatewayPort(int port) {
+        return new LocalStackOptions(
+                home,
+                stateDir,
+                fresh,
+                onlyInfra,
+                portOffset,
+                port,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                healthTimeout,
+                javaCommand,
+                serviceJvmArgs,
+                extraEnv);
+    }
+
+    public LocalStackOptions withPostgresPort(int port) {
+        return new LocalStackOptions(
+                home,
+                stateDir,
+                fresh,
+                onlyInfra,
+                portOffset,
+                gatewayPort,
+                port,
+                kafkaPort,
+                kafkaControllerPort,
+                healthTimeout,
+                javaCommand,
+                serviceJvmArgs,
+                extraEnv);
+    }
+
+    /** The broker's port; the controller takes the next one unless set after this. */
+    public LocalStackOptions withKafkaPort(int port) {
+        return new LocalStackOptions(
+                home,
+                stateDir,
+                fresh,
+                onlyInfra,
+                portOffset,
+                gatewayPort,
+                postgresPort,
+                port,
+                port + 1,
+                healthTimeout,
+                javaCommand,
+                serviceJvmArgs,
+                extraEnv);
+    }
+
+    public LocalStackOptions withKafkaControllerPort(int port) {
+        return new LocalStackOptions(
+                home,
+                stateDir,
+                fresh,
+                onlyInfra,
+                portOffset,
+                gatewayPort,
+                postgresPort,
+                kafkaPort,
+                port,
+                healthTimeout,
+                javaCommand,
+                serviceJvmArgs,
+                extraEnv);
+    }
+
+    public LocalStackOptions withHealthTimeout(Duration timeout) {
+        return new LocalStackOptions(
+                home,
+                stateDir,
+                fresh,
+                onlyInfra,
+                portOffset,
+                gatewayPort,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                timeout,
+                javaCommand,
+                serviceJvmArgs,
+                extraEnv);
+    }
+
+    public LocalStackOptions withJavaCommand(Path java) {
+        return new LocalStackOptions(
+                home,
+                stateDir,
+                fresh,
+                onlyInfra,
+                portOffset,
+                gatewayPort,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                healthTimeout,
+                java,
+                serviceJvmArgs,
+                extraEnv);
+    }
+
+    public LocalStackOptions withServiceJvmArgs(List<String> args) {
+        return new LocalStackOptions(
+                home,
+                stateDir,
+                fresh,
+                onlyInfra,
+                portOffset,
+                gatewayPort,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                healthTimeout,
+                javaCommand,
+                args,
+                extraEnv);
+    }
+
+    /** Adds one environment variable to every service process (e.g. {@code LOG_FORMAT=ecs}). */
+    public LocalStackOptions withEnv(String name, String value) {
+        Map<String, String> env = new LinkedHashMap<>(extraEnv);
+        env.put(name, value);
+        return new LocalStackOptions(
+                home,
+                stateDir,
+                fresh,
+                onlyInfra,
+                portOffset,
+                gatewayPort,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                healthTimeout,
+                javaCommand,
+                serviceJvmArgs,
+                env);
+    }
+
+    private static void checkPort(int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is outside 1..65535");
+        }
+    }
+}
