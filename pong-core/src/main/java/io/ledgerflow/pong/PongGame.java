@@ -1,0 +1,254 @@
+package io.ledgerflow.pong;
+
+import io.ledgerflow.pong.commit.Coordinator;
+import io.ledgerflow.pong.commit.EventLoop;
+import io.ledgerflow.pong.commit.Message.Advance;
+import io.ledgerflow.pong.commit.Message.Install;
+import io.ledgerflow.pong.commit.SimulatedNetwork;
+import io.ledgerflow.pong.game.GameConfig;
+import io.ledgerflow.pong.game.GameState;
+import io.ledgerflow.pong.game.Input;
+import io.ledgerflow.pong.game.Paddles;
+import io.ledgerflow.pong.game.Stepper;
+import io.ledgerflow.pong.log.FrameLog;
+import io.ledgerflow.pong.log.LogEntry.Correction;
+import io.ledgerflow.pong.log.LogEntry.FrameCommitted;
+import io.ledgerflow.pong.log.LogEntry.Snapshot;
+import io.ledgerflow.pong.physics.Ball;
+import io.ledgerflow.pong.physics.Paddle;
+import io.ledgerflow.pong.shard.InProcessCluster;
+import io.ledgerflow.pong.warp.InputResult;
+import io.ledgerflow.pong.warp.TimeWarp;
+import io.ledgerflow.pong.zone.Rebalancer;
+import io.ledgerflow.pong.zone.ZoneLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One game: the entry point for the service. Single-threaded — call it from one thread (the game's
+ * tick loop) or guard it.
+ *
+ * <ul>
+ *   <li>{@link #create} — a new game; logs a {@link Snapshot} of frame 0.
+ *   <li>{@link #submit} — an input from a player, for the frame the client made it for.
+ *   <li>{@link #nextFrame} — advances one frame through the shards with a three-phase commit and appends
+ *       {@link FrameCommitted} (and a {@link Snapshot} every {@link GameConfig#snapshotEvery()} frames).
+ *   <li>Readers (clients, a new replica) use {@link io.ledgerflow.pong.log.GameReplica#join}.
+ * </ul>
+ */
+public final class PongGame {
+
+    /** What {@link #nextFrame} did. */
+    public sealed interface FrameOutcome {
+        record Committed(FrameCommitted entry) implements FrameOutcome {}
+
+        /** The shards could not commit the frame (all attempts aborted); state unchanged, call again. */
+        record Failed(long frame, String reason) implements FrameOutcome {}
+    }
+
+    /** Engine options. {@code rebalanceEvery}: frames between zone split/merge decisions (0 = never). */
+    public record Options(int shards, int rebalanceEvery, int maxInputAhead, Coordinator.Options commit) {
+        public static Options shards(int shards) {
+            return new Options(shards, 60, 600, Coordinator.Options.DEFAULT);
+        }
+
+        public Options withRebalanceEvery(int frames) {
+            return new Options(shards, frames, maxInputAhead, commit);
+        }
+    }
+
+    private final GameConfig config;
+    private final Options options;
+    private final FrameLog log;
+    private final InProcessCluster cluster;
+    private final TimeWarp warp;
+    private ZoneLayout layout;
+
+    private PongGame(
+            GameConfig config,
+            Options options,
+            FrameLog log,
+            GameState start,
+            ZoneLayout layout,
+            InProcessCluster cluster) {
+        this.config = config;
+        this.options = options;
+        this.log = log;
+        this.layout = layout;
+        this.cluster = cluster;
+        this.warp = new TimeWarp(config, start, options.maxInputAhead());
+    }
+
+    /** A new game over an in-process cluster with a fault-free network. */
+    public static PongGame create(GameConfig config, Options options, FrameLog log) {
+        EventLoop loop = new EventLoop();
+        return create(config, options, log, loop, new SimulatedNetwork(loop));
+    }
+
+    /** A new game whose shards talk over {@code network} (tests inject faults there). */
+    public static PongGame create(
+            GameConfig config, Options options, FrameLog log, EventLoop loop, SimulatedNetwork network) {
+        GameState start = GameState.initial(config);
+        ZoneLayout layout = ZoneLayout.initial(config.arena(), options.shards());
+        InProcessCluster cluster =
+                new InProcessCluster(config.arena(), layout, 0, start.balls(), loop, network, options.commit());
+        PongGame game = new PongGame(config, options, log, start, layout, cluster);
+        log.append(game.snapshot());
+        return game;
+    }
+
+    public GameConfig config() {
+        return config;
+    }
+
+    public GameState state() {
+        return warp.head();
+    }
+
+    public long frame() {
+        return warp.head().frame();
+    }
+
+    public long stateHash() {
+        return warp.head().hash();
+    }
+
+    public ZoneLayout layout() {
+        return layout;
+    }
+
+    public InProcessCluster cluster() {
+        return cluster;
+    }
+
+    /** Takes one input. */
+    public InputResult submit(Input input) {
+        return submitAll(List.of(input)).getFirst();
+    }
+
+    /**
+     * Takes a batch of inputs; late ones in the window cause a single rollback to the earliest of their
+     * frames and one {@link Correction}.
+     */
+    public List<InputResult> submitAll(List<Input> inputs) {
+        List<InputResult> results = new ArrayList<>();
+        List<Input> late = new ArrayList<>();
+        List<Input> replaced = new ArrayList<>();
+        long head = frame();
+        long from = Long.MAX_VALUE;
+        for (Input in : inputs) {
+            Optional<InputResult.Refused> refusal = warp.refusal(in);
+            if (refusal.isPresent()) {
+                results.add(refusal.get());
+                continue;
+            }
+            Input previous = warp.book().get(in.player(), in.frame());
+            if (!warp.record(in)) {
+                results.add(new InputResult.Duplicate(in));
+            } else if (in.frame() > head) {
+                results.add(new InputResult.Accepted(in));
+            } else {
+                late.add(in);
+                replaced.add(previous);
+                from = Math.min(from, in.frame());
+                results.add(null); // filled below
+            }
+        }
+        if (late.isEmpty()) {
+            return results;
+        }
+        List<GameState> corrected = warp.resimulate(from);
+        GameState before = warp.head();
+        GameState after = corrected.getLast();
+        InProcessCluster.Result r = cluster.run(new Install(head, List.of(after.balls()), layout));
+        InputResult[] fill = new InputResult[late.size()];
+        if (r.committed()) {
+            warp.adopt(from, corrected);
+            log.append(new Correction(
+                    head,
+                    from,
+                    List.copyOf(late),
+                    GameState.diff(before.balls(), after.balls()),
+                    List.of(after.paddles()),
+                    scores(after.scores()),
+                    after.hash()));
+            for (int i = 0; i < late.size(); i++) {
+                fill[i] = new InputResult.Corrected(late.get(i), from, head);
+            }
+        } else {
+            for (int i = late.size() - 1; i >= 0; i--) {
+                warp.forget(late.get(i), replaced.get(i));
+            }
+            for (int i = 0; i < late.size(); i++) {
+                fill[i] = new InputResult.Refused(late.get(i), InputResult.Reason.NOT_COMMITTED, r.failure());
+            }
+        }
+        int k = 0;
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) == null) {
+                results.set(i, fill[k++]);
+            }
+        }
+        return results;
+    }
+
+    /** Advances one frame through the shards (three-phase commit) and logs it. */
+    public FrameOutcome nextFrame() {
+        GameState head = warp.head();
+        long f = head.frame() + 1;
+        List<Input> inputs = warp.inputsFor(f);
+        Paddle[] paddles = Paddles.advance(config.arena(), head.paddles(), inputs);
+        ZoneLayout next = layout;
+        if (options.rebalanceEvery() > 0 && f % options.rebalanceEvery() == 0) {
+            next = Rebalancer.rebalance(layout, head.balls(), 2 * config.arena().ghostMargin());
+        }
+        InProcessCluster.Result r = cluster.run(new Advance(f, List.of(paddles), next));
+        if (!r.committed()) {
+            return new FrameOutcome.Failed(f, r.failure());
+        }
+        Coordinator.Outcome o = r.outcome();
+        Ball[] balls = GameState.applyDelta(head.balls(), o.changed());
+        if (o.balls() != balls.length || GameState.ballHashSum(balls) != o.digest()) {
+            throw new IllegalStateException("frame " + f + ": shards' digest does not match the merged delta");
+        }
+        GameState state = new GameState(f, balls, paddles, Stepper.score(head.scores(), o.goals()));
+        warp.push(state);
+        FrameCommitted entry = new FrameCommitted(
+                f,
+                o.txn(),
+                o.attempt(),
+                o.version(),
+                inputs,
+                List.of(paddles),
+                o.goals(),
+                o.changed(),
+                next == layout ? List.of() : next.zones(),
+                state.hash());
+        layout = next;
+        log.append(entry);
+        if (f % config.snapshotEvery() == 0) {
+            log.append(snapshot());
+        }
+        return new FrameOutcome.Committed(entry);
+    }
+
+    /** The current state as a snapshot entry (not appended). */
+    public Snapshot snapshot() {
+        GameState s = warp.head();
+        return new Snapshot(
+                s.frame(),
+                config,
+                List.of(s.balls()),
+                List.of(s.paddles()),
+                scores(s.scores()),
+                layout.zones(),
+                layout.shards(),
+                s.hash());
+    }
+
+    static List<Integer> scores(int[] scores) {
+        return Arrays.stream(scores).boxed().toList();
+    }
+}
