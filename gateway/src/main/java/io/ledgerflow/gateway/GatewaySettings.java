@@ -1,6 +1,7 @@
 package io.ledgerflow.gateway;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestSize largest request body accepted, by {@code Content-Length} or by counting a chunked body
  * @param retry retries of idempotent reads whose upstream could not be reached
  * @param rateLimit per-client token bucket, in memory (no Redis)
+ * @param circuitBreaker per-service circuit breaker on upstream failures (refused, closed, timed out)
  */
 @Validated
 @ConfigurationProperties("ledgerflow.gateway")
@@ -30,7 +32,8 @@ public record GatewaySettings(
         @NotEmpty Map<String, URI> services,
         @NotNull @DefaultValue("1MB") DataSize maxRequestSize,
         @Valid @NotNull @DefaultValue Retry retry,
-        @Valid @NotNull @DefaultValue RateLimit rateLimit) {
+        @Valid @NotNull @DefaultValue RateLimit rateLimit,
+        @Valid @NotNull @DefaultValue CircuitBreaker circuitBreaker) {
 
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
@@ -71,4 +74,18 @@ public record GatewaySettings(
             @DefaultValue("true") boolean enabled,
             @Positive @DefaultValue("200") int capacity,
             @Positive @DefaultValue("100") double refillPerSecond) {}
+
+    /**
+     * @param enabled whether upstream calls go through a circuit breaker at all
+     * @param failureRatePercent share of failed calls in the window that opens the circuit
+     * @param slidingWindowCalls number of recent calls the failure rate is computed over
+     * @param minimumCalls calls needed before the failure rate counts
+     * @param openFor how long an open circuit refuses calls before letting a few probe calls through
+     */
+    public record CircuitBreaker(
+            @DefaultValue("true") boolean enabled,
+            @Min(1) @Max(100) @DefaultValue("50") int failureRatePercent,
+            @Min(1) @DefaultValue("20") int slidingWindowCalls,
+            @Min(1) @DefaultValue("10") int minimumCalls,
+            @NotNull @DefaultValue("10s") Duration openFor) {}
 }

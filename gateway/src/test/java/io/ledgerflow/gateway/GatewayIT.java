@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -160,6 +161,26 @@ class GatewayIT extends GatewayTestBase {
                 .isEqualTo(GatewayProblems.UPSTREAM_UNAVAILABLE.toString())
                 .jsonPath("$.service")
                 .isEqualTo("ghost");
+    }
+
+    @Test
+    void aFailingUpstreamsCircuitOpensAndIsAnsweredAtOnce() {
+        List<Boolean> circuitOpen = new ArrayList<>();
+        for (int i = 0; i < 10 && !circuitOpen.contains(true); i++) {
+            circuitOpen.add(gateway()
+                    .get()
+                    .uri("/api/ghost/circuit")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody()
+                    .containsKey("circuitOpen"));
+        }
+        assertThat(circuitOpen).contains(true);
+        // The other services' circuits are their own.
+        gateway().get().uri("/api/calc/echo").exchange().expectStatus().isOk();
     }
 
     @Test

@@ -16,7 +16,8 @@ class GatewaySettingsTest {
                 services,
                 DataSize.ofMegabytes(1),
                 new GatewaySettings.Retry(2, Duration.ofMillis(50)),
-                new GatewaySettings.RateLimit(true, 200, 100));
+                new GatewaySettings.RateLimit(true, 200, 100),
+                new GatewaySettings.CircuitBreaker(true, 50, 20, 10, Duration.ofSeconds(10)));
     }
 
     @Test

@@ -92,7 +92,9 @@ class SwaggerAndManagementIT extends GatewayTestBase {
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
-                .value(metrics -> assertThat(metrics).contains("jvm_memory_used_bytes"));
+                .value(metrics -> assertThat(metrics)
+                        .contains("jvm_memory_used_bytes")
+                        .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"calc\""));
     }
 
     @Test

@@ -56,6 +56,16 @@ public final class GatewayProblems {
                 "The " + service + " service cannot be reached; try again shortly.");
     }
 
+    public static ProblemDetail circuitOpen(String service) {
+        ProblemDetail problem = problem(
+                UPSTREAM_UNAVAILABLE,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Service unavailable",
+                "The " + service + " service is failing; the gateway stopped calling it for a while.");
+        problem.setProperty("circuitOpen", true);
+        return problem;
+    }
+
     public static ProblemDetail upstreamTimeout(String service) {
         return problem(
                 UPSTREAM_TIMEOUT,

@@ -1,5 +1,6 @@
 package io.ledgerflow.gateway.problem;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.ledgerflow.gateway.limits.PayloadTooLargeException;
 import io.netty.channel.ConnectTimeoutException;
 import java.io.IOException;
@@ -41,6 +42,9 @@ public final class ProblemMapper {
         if (tooLarge != null) {
             return GatewayProblems.payloadTooLarge(tooLarge.limitBytes());
         }
+        if (find(failure, CallNotPermittedException.class) != null) {
+            return GatewayProblems.circuitOpen(upstream);
+        }
         if (failure instanceof ResponseStatusException status) {
             int code = status.getStatusCode().value();
             if (code == HttpStatus.NOT_FOUND.value()) {
@@ -71,6 +75,18 @@ public final class ProblemMapper {
             return GatewayProblems.badGateway(upstream);
         }
         return GatewayProblems.internalError();
+    }
+
+    /**
+     * True when the failure is the upstream's: refused, closed without an answer, or too slow. A body over the limit
+     * or a bug in the gateway is not, so it never opens a circuit.
+     */
+    public static boolean isUpstreamFailure(Throwable failure) {
+        if (find(failure, PayloadTooLargeException.class) != null
+                || find(failure, CallNotPermittedException.class) != null) {
+            return false;
+        }
+        return isTimeout(failure) || find(failure, IOException.class) != null;
     }
 
     /** True when the upstream did not connect or answer in time (504), whoever raised the timeout. */

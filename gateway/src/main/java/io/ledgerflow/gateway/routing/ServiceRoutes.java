@@ -1,5 +1,6 @@
 package io.ledgerflow.gateway.routing;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.ledgerflow.gateway.GatewaySettings;
 import java.net.ConnectException;
 import java.net.URI;
@@ -19,7 +20,7 @@ import org.springframework.http.HttpStatus;
  * service serves its API under its gateway prefix). A WebSocket upgrade on the same route is proxied as WebSocket:
  * the gateway's websocket routing filter turns {@code http} into {@code ws} for upgrade requests.
  *
- * <p>Only GETs are retried, and only when the upstream could not be reached or said it is unavailable: a read that
+ * <p>Each route has its own circuit breaker ({@link UpstreamCircuitBreakers}). Only GETs are retried, and only when the upstream could not be reached or said it is unavailable: a read that
  * timed out is not repeated (it would multiply the wait), and nothing that may have had an effect is sent twice.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,16 +29,28 @@ class ServiceRoutes {
     static final String PREFIX = "/api/";
 
     @Bean
-    RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, GatewaySettings settings) {
+    RouteLocator serviceRouteLocator(
+            RouteLocatorBuilder builder,
+            GatewaySettings settings,
+            CircuitBreakerRegistry upstreamCircuitBreakerRegistry) {
         RouteLocatorBuilder.Builder routes = builder.routes();
         for (Map.Entry<String, URI> service : settings.services().entrySet()) {
             String name = service.getKey();
             routes.route(
                     name,
                     r -> r.path(pathPattern(name))
-                            .filters(f -> settings.retry().attempts() > 0
-                                    ? f.retry(retry -> idempotentReads(retry, settings))
-                                    : f)
+                            .filters(f -> {
+                                // Retry outside, breaker inside: each attempt counts, and an open circuit is not
+                                // retried.
+                                if (settings.retry().attempts() > 0) {
+                                    f.retry(retry -> idempotentReads(retry, settings));
+                                }
+                                if (settings.circuitBreaker().enabled()) {
+                                    f.filter(UpstreamCircuitBreakers.filter(
+                                            upstreamCircuitBreakerRegistry.circuitBreaker(name)));
+                                }
+                                return f;
+                            })
                             .uri(service.getValue()));
         }
         return routes.build();

@@ -2,6 +2,8 @@ package io.ledgerflow.gateway.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.ledgerflow.gateway.limits.PayloadTooLargeException;
 import io.netty.channel.ConnectTimeoutException;
 import java.io.IOException;
@@ -45,6 +47,10 @@ class ProblemMapperTest {
                         504,
                         GatewayProblems.UPSTREAM_TIMEOUT),
                 Arguments.of(new IOException("Connection reset by peer"), 502, GatewayProblems.BAD_GATEWAY),
+                Arguments.of(
+                        CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("calc")),
+                        503,
+                        GatewayProblems.UPSTREAM_UNAVAILABLE),
                 Arguments.of(new IllegalStateException("bug"), 500, GatewayProblems.INTERNAL_ERROR));
     }
 
@@ -82,6 +88,34 @@ class ProblemMapperTest {
                 new MethodNotAllowedException("PATCH", java.util.Set.of()), "PATCH", "/swagger-ui.html", null);
 
         assertThat(problem.getStatus()).isEqualTo(405);
+    }
+
+    @Test
+    void anOpenCircuitSaysSo() {
+        ProblemDetail problem = ProblemMapper.toProblem(
+                CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("calc")),
+                "GET",
+                "/api/calc/x",
+                "calc");
+
+        assertThat(problem.getProperties()).containsEntry("circuitOpen", true);
+    }
+
+    @Test
+    void onlyTheUpstreamsOwnFailuresCountAgainstItsCircuit() {
+        assertThat(ProblemMapper.isUpstreamFailure(new ConnectException("refused")))
+                .isTrue();
+        assertThat(ProblemMapper.isUpstreamFailure(new IOException("reset"))).isTrue();
+        assertThat(ProblemMapper.isUpstreamFailure(
+                        new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT, "slow", new TimeoutException("PT1S"))))
+                .isTrue();
+        assertThat(ProblemMapper.isUpstreamFailure(new PayloadTooLargeException(8)))
+                .isFalse();
+        assertThat(ProblemMapper.isUpstreamFailure(new IllegalStateException("bug")))
+                .isFalse();
+        assertThat(ProblemMapper.isUpstreamFailure(
+                        CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("x"))))
+                .isFalse();
     }
 
     @Test
