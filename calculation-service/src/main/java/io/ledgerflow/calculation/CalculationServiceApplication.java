@@ -2,9 +2,11 @@ package io.ledgerflow.calculation;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Workbooks of Excel-style formulas; publishes value changes on the log. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CalculationServiceApplication {
 
     public static void main(String[] args) {

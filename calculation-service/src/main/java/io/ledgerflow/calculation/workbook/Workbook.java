@@ -29,6 +29,11 @@ public record Workbook(
         return new WorkbookCreated(id, name, revision);
     }
 
+    /** The workbook after one more change. */
+    public Workbook nextRevision() {
+        return new Workbook(id, workspace, name, revision + 1, createdAt, deletedAt, version);
+    }
+
     public boolean isDeleted() {
         return deletedAt != null;
     }

@@ -1,35 +1,59 @@
 package io.ledgerflow.calculation.workbook;
 
+import io.ledgerflow.calculation.cell.CalculationLimits;
+import io.ledgerflow.calculation.document.Operation;
+import io.ledgerflow.calculation.document.WorkbookDocuments;
 import io.ledgerflow.calculation.workbook.persistence.WorkbookRepository;
 import io.ledgerflow.eventlog.outbox.Outbox;
 import io.ledgerflow.eventlog.topic.Topics;
+import io.ledgerflow.service.problem.InvalidInputException;
 import io.ledgerflow.service.problem.NotFoundException;
+import io.ledgerflow.service.problem.PreconditionFailedException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The workbook use cases: each change and its event commit in one transaction. */
+/** The workbook use cases: each change, its revision and its events commit in one transaction. */
 @Service
 public class Workbooks {
 
-    private static final String AGGREGATE = "workbook";
+    public static final String AGGREGATE = "workbook";
 
     private final WorkbookRepository repository;
+    private final WorkbookDocuments documents;
     private final Outbox outbox;
+    private final CalculationLimits limits;
     private final Clock clock;
 
-    Workbooks(WorkbookRepository repository, Outbox outbox) {
+    Workbooks(WorkbookRepository repository, WorkbookDocuments documents, Outbox outbox, CalculationLimits limits) {
         this.repository = repository;
+        this.documents = documents;
         this.outbox = outbox;
+        this.limits = limits;
         this.clock = Clock.systemUTC();
     }
 
+    /** An empty workbook with one sheet, {@code Sheet1}. */
     @Transactional
     public Workbook create(String workspace, String name) {
+        return create(workspace, name, Map.of("Sheet1", List.of()));
+    }
+
+    /**
+     * A workbook with the given sheets (each a 2-D array of contents, the engine runner's format).
+     * Contents are validated before anything is stored.
+     */
+    @Transactional
+    public Workbook create(String workspace, String name, Map<String, List<List<Object>>> sheets) {
+        Operation.Create create = new Operation.Create(new LinkedHashMap<>(sheets));
+        validate(create);
         Workbook workbook = repository.save(Workbook.create(workspace, name, clock.instant()));
+        documents.create(workbook.id(), create, "user");
         outbox.append(
                 Topics.Calculation.WORKBOOK_EVENTS, AGGREGATE, workbook.id().toString(), workspace, workbook.created());
         return workbook;
@@ -40,8 +64,28 @@ public class Workbooks {
         return repository
                 .findByIdAndWorkspace(id, workspace)
                 .filter(workbook -> !workbook.isDeleted())
-                .orElseThrow(
-                        () -> new NotFoundException("workbook " + id + " does not exist in workspace " + workspace));
+                .orElseThrow(() -> notFound(workspace, id));
+    }
+
+    /**
+     * Locks the workbook for a change and checks the client's expected revision ({@code If-Match}).
+     * Must run inside the changing transaction.
+     */
+    public Workbook lockForChange(String workspace, UUID id, Long expectedRevision) {
+        Workbook workbook = repository
+                .findForUpdateByIdAndWorkspace(id, workspace)
+                .filter(found -> !found.isDeleted())
+                .orElseThrow(() -> notFound(workspace, id));
+        if (expectedRevision != null && expectedRevision != workbook.revision()) {
+            throw new PreconditionFailedException("workbook " + id + " is at revision " + workbook.revision() + ", not "
+                    + expectedRevision + " as the request expected; read it again and retry");
+        }
+        return workbook;
+    }
+
+    /** Records that the locked workbook moved to its next revision. */
+    public Workbook advance(Workbook locked) {
+        return repository.save(locked.nextRevision());
     }
 
     @Transactional(readOnly = true)
@@ -56,9 +100,41 @@ public class Workbooks {
     }
 
     @Transactional
-    public void delete(String workspace, UUID id) {
-        Workbook deleted = repository.save(get(workspace, id).delete(clock.instant()));
-        outbox.append(
-                Topics.Calculation.WORKBOOK_EVENTS, AGGREGATE, deleted.id().toString(), workspace, deleted.deleted());
+    public void delete(String workspace, UUID id, Long expectedRevision) {
+        Workbook locked = lockForChange(workspace, id, expectedRevision);
+        Workbook deleted = repository.save(locked.delete(clock.instant()));
+        documents.apply(id, deleted.revision(), new Operation.Delete(), "user");
+        outbox.append(Topics.Calculation.WORKBOOK_EVENTS, AGGREGATE, id.toString(), workspace, deleted.deleted());
+    }
+
+    private void validate(Operation.Create create) {
+        if (create.sheets().isEmpty()) {
+            throw new InvalidInputException("sheets", "a workbook needs at least one sheet");
+        }
+        if (create.sheets().size() > limits.maxSheets()) {
+            throw new InvalidInputException("sheets", "a workbook has at most " + limits.maxSheets() + " sheets");
+        }
+        if (create.cellCount() > limits.maxWorkbookCells()) {
+            throw new InvalidInputException(
+                    "sheets",
+                    "a workbook has at most " + limits.maxWorkbookCells() + " cells; this one has "
+                            + create.cellCount());
+        }
+        create.sheets().forEach((sheet, rows) -> {
+            if (sheet == null || sheet.isBlank() || sheet.length() > 31 || sheet.matches(".*[\\[\\]:*?/\\\\].*")) {
+                throw new InvalidInputException(
+                        "sheets", "'" + sheet + "' is not a sheet name: 1-31 characters, none of [ ] : * ? / \\");
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                List<Object> row = rows.get(r);
+                for (int c = 0; row != null && c < row.size(); c++) {
+                    Contents.check("sheets." + sheet + "[" + r + "][" + c + "]", row.get(c), limits);
+                }
+            }
+        });
+    }
+
+    private static NotFoundException notFound(String workspace, UUID id) {
+        return new NotFoundException("workbook " + id + " does not exist in workspace " + workspace);
     }
 }

@@ -1,8 +1,10 @@
 package io.ledgerflow.service.problem;
 
+import java.util.Map;
+
 /**
  * The request is well formed JSON but a value in it is wrong (HTTP 422). Names the offending field
- * so the problem body can point at it.
+ * so the problem body can point at it; subclasses may add properties (a formula's error position).
  */
 public class InvalidInputException extends RuntimeException {
 
@@ -15,5 +17,10 @@ public class InvalidInputException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** Extra members of the problem body. */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 }

@@ -1,5 +1,7 @@
 package io.ledgerflow.calculation.workbook.web;
 
+import io.ledgerflow.calculation.cell.web.Revisions;
+import io.ledgerflow.calculation.document.WorkbookDocuments;
 import io.ledgerflow.calculation.workbook.Workbook;
 import io.ledgerflow.calculation.workbook.Workbooks;
 import io.ledgerflow.service.web.Workspaces;
@@ -16,7 +18,9 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -34,10 +39,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/calc/workspaces/{workspace}/workbooks")
 class WorkbookController {
 
-    @Schema(description = "A new workbook")
+    @Schema(description = "A new workbook, empty (one sheet, Sheet1) or imported from sheets of contents")
     record CreateWorkbook(
             @Schema(description = "Display name", example = "FY2026 budget") @NotBlank @Size(max = 200)
-            String name) {}
+            String name,
+
+            @Schema(
+                    description = "Optional sheets: name to rows of contents (number, text, boolean, null,"
+                            + " or a formula starting with =)",
+                    example = "{\"Sheet1\": [[100, 200, \"=A1+B1\"]], \"Rates\": [[\"EUR\", 1.1]]}")
+            Map<String, List<List<Object>>> sheets) {}
+
+    @Schema(description = "A sheet and the size of its used area")
+    record SheetView(@Schema(example = "Sheet1") String name, int rows, int columns) {}
 
     @Schema(description = "A workbook of a workspace")
     record WorkbookView(
@@ -47,14 +61,22 @@ class WorkbookController {
             @Schema(example = "acme") String workspace,
             @Schema(example = "FY2026 budget") String name,
 
-            @Schema(description = "Increases with every change", example = "1")
+            @Schema(description = "Increases with every change; also the ETag", example = "1")
             long revision,
 
-            Instant createdAt) {
+            Instant createdAt,
 
-        static WorkbookView of(Workbook workbook) {
+            @Schema(description = "Present when reading one workbook")
+            List<SheetView> sheets) {
+
+        static WorkbookView of(Workbook workbook, List<SheetView> sheets) {
             return new WorkbookView(
-                    workbook.id(), workbook.workspace(), workbook.name(), workbook.revision(), workbook.createdAt());
+                    workbook.id(),
+                    workbook.workspace(),
+                    workbook.name(),
+                    workbook.revision(),
+                    workbook.createdAt(),
+                    sheets);
         }
     }
 
@@ -62,12 +84,14 @@ class WorkbookController {
     record WorkbookPage(List<WorkbookView> items, int page, int size, long total) {}
 
     private final Workbooks workbooks;
+    private final WorkbookDocuments documents;
 
-    WorkbookController(Workbooks workbooks) {
+    WorkbookController(Workbooks workbooks, WorkbookDocuments documents) {
         this.workbooks = workbooks;
+        this.documents = documents;
     }
 
-    @Operation(summary = "Create a workbook")
+    @Operation(summary = "Create a workbook, empty or from sheets of contents (the engine runner's JSON format)")
     @PostMapping
     ResponseEntity<WorkbookView> create(
             @Parameter(example = "acme")
@@ -75,9 +99,12 @@ class WorkbookController {
                     @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
                     String workspace,
             @Valid @RequestBody CreateWorkbook request) {
-        Workbook workbook = workbooks.create(workspace, request.name());
+        Workbook workbook = request.sheets() == null
+                ? workbooks.create(workspace, request.name())
+                : workbooks.create(workspace, request.name(), request.sheets());
         return ResponseEntity.created(URI.create("/api/calc/workspaces/" + workspace + "/workbooks/" + workbook.id()))
-                .body(WorkbookView.of(workbook));
+                .header(HttpHeaders.ETAG, Revisions.etag(workbook.revision()))
+                .body(WorkbookView.of(workbook, sheets(workbook)));
     }
 
     @Operation(summary = "List the workspace's workbooks, oldest first")
@@ -90,20 +117,23 @@ class WorkbookController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         List<WorkbookView> items = workbooks.list(workspace, page, size).stream()
-                .map(WorkbookView::of)
+                .map(workbook -> WorkbookView.of(workbook, null))
                 .toList();
         return new WorkbookPage(items, page, size, workbooks.count(workspace));
     }
 
-    @Operation(summary = "Get a workbook")
+    @Operation(summary = "Get a workbook: its sheets, their sizes and the current revision (also the ETag)")
     @GetMapping("/{id}")
-    WorkbookView get(
+    ResponseEntity<WorkbookView> get(
             @Parameter(example = "acme")
                     @PathVariable
                     @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
                     String workspace,
             @PathVariable UUID id) {
-        return WorkbookView.of(workbooks.get(workspace, id));
+        Workbook workbook = workbooks.get(workspace, id);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.ETAG, Revisions.etag(workbook.revision()))
+                .body(WorkbookView.of(workbook, sheets(workbook)));
     }
 
     @Operation(summary = "Delete a workbook (recorded as a revision; its history stays)")
@@ -114,7 +144,20 @@ class WorkbookController {
                     @PathVariable
                     @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
                     String workspace,
-            @PathVariable UUID id) {
-        workbooks.delete(workspace, id);
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        workbooks.delete(workspace, id, Revisions.ifMatch(ifMatch));
+    }
+
+    private List<SheetView> sheets(Workbook workbook) {
+        return documents.read(
+                workbook.id(),
+                workbook.revision(),
+                loaded -> loaded.sheetNames().stream()
+                        .map(name -> {
+                            int[] size = loaded.sheetSize(name);
+                            return new SheetView(name, size[0], size[1]);
+                        })
+                        .toList());
     }
 }

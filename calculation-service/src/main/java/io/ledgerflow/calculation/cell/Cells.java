@@ -1,0 +1,200 @@
+package io.ledgerflow.calculation.cell;
+
+import io.ledgerflow.calculation.document.LoadedWorkbook;
+import io.ledgerflow.calculation.document.Operation;
+import io.ledgerflow.calculation.document.WorkbookDocuments;
+import io.ledgerflow.calculation.workbook.Contents;
+import io.ledgerflow.calculation.workbook.Workbook;
+import io.ledgerflow.calculation.workbook.Workbooks;
+import io.ledgerflow.eventlog.outbox.Outbox;
+import io.ledgerflow.eventlog.topic.Topics;
+import io.ledgerflow.formula.CellAddress;
+import io.ledgerflow.formula.ChangeSet;
+import io.ledgerflow.service.problem.ConflictException;
+import io.ledgerflow.service.problem.InvalidInputException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading and setting cells: every edit is one new revision with its CellValuesChanged events. */
+@Service
+public class Cells {
+
+    /** One cell as read at a revision. */
+    public record Cell(String ref, String sheet, int row, int col, Object content, String formula, CellValue value) {}
+
+    /** A block of cells read at one revision. */
+    public record Read(UUID workbookId, long revision, String range, List<Cell> cells) {}
+
+    /** A cell's new content in an edit. */
+    public record CellInput(String ref, Object content) {}
+
+    /** What an edit did: its revision and the cells whose values changed. */
+    public record Edit(UUID workbookId, long revision, List<CellValuesChanged.Change> changed) {}
+
+    private final Workbooks workbooks;
+    private final WorkbookDocuments documents;
+    private final Outbox outbox;
+    private final CalculationLimits limits;
+    private final RevisionWaiter waiter;
+
+    Cells(
+            Workbooks workbooks,
+            WorkbookDocuments documents,
+            Outbox outbox,
+            CalculationLimits limits,
+            RevisionWaiter waiter) {
+        this.workbooks = workbooks;
+        this.documents = documents;
+        this.outbox = outbox;
+        this.limits = limits;
+        this.waiter = waiter;
+    }
+
+    /**
+     * Reads a cell or block at a revision: the latest committed one, or {@code asOf}. With {@code
+     * minRevision}, waits (bounded) until the workbook has reached it, for read-your-writes.
+     */
+    public Read read(String workspace, UUID id, String reference, Long asOf, Long minRevision) {
+        CellRange range = CellRange.parse("range", reference);
+        if (range.cellCount() > limits.maxReadCells()) {
+            throw new InvalidInputException(
+                    "range",
+                    "a read returns at most " + limits.maxReadCells() + " cells; " + range + " has "
+                            + range.cellCount());
+        }
+        Workbook workbook =
+                minRevision == null ? workbooks.get(workspace, id) : waiter.awaitRevision(workspace, id, minRevision);
+        long revision = revisionToRead(workbook, asOf);
+        return documents.read(id, revision, loaded -> {
+            requireSheet("range", loaded, range.sheet());
+            List<Cell> cells = new ArrayList<>((int) range.cellCount());
+            for (int row = range.row1(); row <= range.row2(); row++) {
+                for (int col = range.col1(); col <= range.col2(); col++) {
+                    cells.add(cell(loaded, revision, range.sheet(), row, col));
+                }
+            }
+            return new Read(id, revision, range.toString(), cells);
+        });
+    }
+
+    /**
+     * Sets cells atomically in one new revision. Every input is validated before anything changes;
+     * {@code expectedRevision} (If-Match) guards against lost updates.
+     */
+    @Transactional
+    public Edit set(String workspace, UUID id, Long expectedRevision, List<CellInput> inputs, String origin) {
+        if (inputs.isEmpty()) {
+            throw new InvalidInputException("cells", "an edit sets at least one cell");
+        }
+        if (inputs.size() > limits.maxBatchCells()) {
+            throw new InvalidInputException(
+                    "cells",
+                    "an edit sets at most " + limits.maxBatchCells() + " cells; this one sets " + inputs.size());
+        }
+        List<Operation.CellEdit> edits = new ArrayList<>(inputs.size());
+        Set<CellAddress> seen = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            CellInput input = inputs.get(i);
+            String field = "cells[" + i + "]";
+            CellRange cell = CellRange.parse(field + ".ref", input.ref());
+            if (!cell.isSingleCell()) {
+                throw new InvalidInputException(field + ".ref", "an edit names single cells, not " + cell);
+            }
+            Contents.check(field + ".content", input.content(), limits);
+            if (!seen.add(new CellAddress(cell.sheet(), cell.row1(), cell.col1()))) {
+                throw new InvalidInputException(field + ".ref", cell + " is set twice in one edit");
+            }
+            edits.add(new Operation.CellEdit(cell.sheet(), cell.row1(), cell.col1(), input.content()));
+        }
+        return apply(workspace, id, expectedRevision, edits, origin);
+    }
+
+    /** Applies validated edits as the next revision; must run in the caller's transaction. */
+    Edit apply(String workspace, UUID id, Long expectedRevision, List<Operation.CellEdit> edits, String origin) {
+        Workbook locked = workbooks.lockForChange(workspace, id, expectedRevision);
+        documents.read(id, locked.revision(), loaded -> {
+            for (int i = 0; i < edits.size(); i++) {
+                requireSheet("cells[" + i + "].ref", loaded, edits.get(i).sheet());
+            }
+            return null;
+        });
+        Workbook next = workbooks.advance(locked);
+        ChangeSet changes = documents.apply(id, next.revision(), new Operation.SetCells(edits), origin);
+        List<CellValuesChanged.Change> changed = changes(changes);
+        publish(workspace, id, next.revision(), changed);
+        return new Edit(id, next.revision(), changed);
+    }
+
+    private void publish(String workspace, UUID id, long revision, List<CellValuesChanged.Change> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        int size = limits.eventChunkCells();
+        int chunks = (changed.size() + size - 1) / size;
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            List<CellValuesChanged.Change> part =
+                    changed.subList(chunk * size, Math.min(changed.size(), (chunk + 1) * size));
+            outbox.append(
+                    Topics.Calculation.WORKBOOK_EVENTS,
+                    Workbooks.AGGREGATE,
+                    id.toString(),
+                    workspace,
+                    new CellValuesChanged(id, revision, chunk + 1, chunks, List.copyOf(part)));
+        }
+    }
+
+    private static List<CellValuesChanged.Change> changes(ChangeSet changes) {
+        if (changes == null) {
+            return List.of();
+        }
+        List<CellValuesChanged.Change> list = new ArrayList<>(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            CellAddress address = changes.address(i);
+            list.add(new CellValuesChanged.Change(
+                    CellRange.name(address.sheet(), address.row(), address.col()),
+                    address.sheet(),
+                    address.row(),
+                    address.col(),
+                    CellValue.of(changes.oldValue(i)),
+                    CellValue.of(changes.newValue(i))));
+        }
+        return list;
+    }
+
+    static Cell cell(LoadedWorkbook loaded, long revision, String sheet, int row, int col) {
+        String formula = loaded.formula(revision, sheet, row, col);
+        CellValue value = CellValue.of(loaded.value(revision, sheet, row, col));
+        Object content = formula != null ? formula : value.value();
+        return new Cell(CellRange.name(sheet, row, col), sheet, row, col, content, formula, value);
+    }
+
+    static long revisionToRead(Workbook workbook, Long asOf) {
+        if (asOf == null) {
+            return workbook.revision();
+        }
+        if (asOf < 1 || asOf > workbook.revision()) {
+            throw new InvalidInputException(
+                    "revision",
+                    "workbook " + workbook.id() + " has revisions 1 to " + workbook.revision() + ", not " + asOf);
+        }
+        return asOf;
+    }
+
+    static void requireSheet(String field, LoadedWorkbook loaded, String sheet) {
+        if (!loaded.hasSheet(sheet)) {
+            throw new InvalidInputException(
+                    field, "the workbook has no sheet '" + sheet + "'; its sheets are " + loaded.sheetNames());
+        }
+    }
+
+    /** Thrown when a requested minimum revision was not reached in time. */
+    static ConflictException notReached(UUID id, long minRevision, long revision) {
+        return new ConflictException("workbook " + id + " is at revision " + revision + " and did not reach revision "
+                + minRevision + " in time; retry later");
+    }
+}

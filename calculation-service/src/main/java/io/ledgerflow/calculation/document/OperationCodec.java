@@ -1,0 +1,24 @@
+package io.ledgerflow.calculation.document;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The JSON form of an {@link Operation} in the revision log, told apart by its kind. */
+@Component
+public class OperationCodec {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public String encode(Operation operation) {
+        return json.writeValueAsString(operation);
+    }
+
+    public Operation decode(String kind, String text) {
+        return switch (kind) {
+            case "create" -> json.readValue(text, Operation.Create.class);
+            case "set-cells" -> json.readValue(text, Operation.SetCells.class);
+            case "delete" -> new Operation.Delete();
+            default -> throw new IllegalStateException("unknown operation kind in the revision log: " + kind);
+        };
+    }
+}
