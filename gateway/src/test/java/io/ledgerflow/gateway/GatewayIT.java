@@ -21,6 +21,8 @@ import reactor.netty.http.client.HttpClient;
 /** Routing, limits and problem answers, through a real gateway to real stub upstreams. */
 class GatewayIT extends GatewayTestBase {
 
+    private static final String TRACEPARENT = "00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}";
+
     @ParameterizedTest
     @ValueSource(strings = {"calc", "linking", "sharing", "pong"})
     void routesEachPrefixToItsServiceWithoutRewritingThePath(String service) {
@@ -43,6 +45,35 @@ class GatewayIT extends GatewayTestBase {
                 .isEqualTo("127.0.0.1:" + port)
                 .jsonPath("$.bodyBytes")
                 .isEqualTo(5);
+    }
+
+    @Test
+    void startsATraceWhenTheClientHasNoneAndPassesItOn() {
+        gateway()
+                .get()
+                .uri("/api/calc/echo")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.traceparent")
+                .value(traceparent -> assertThat((String) traceparent).matches(TRACEPARENT));
+    }
+
+    @Test
+    void continuesTheClientsTrace() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        gateway()
+                .get()
+                .uri("/api/calc/echo")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.traceparent")
+                .value(traceparent ->
+                        assertThat((String) traceparent).matches(TRACEPARENT).startsWith("00-" + traceId + "-"));
     }
 
     @Test

@@ -107,7 +107,8 @@ public final class StubUpstreams {
                             "{\"service\":\"" + service + "\",\"method\":\""
                                     + request.method().name() + "\",\"path\":\"" + request.uri()
                                     + "\",\"forwardedHost\":\""
-                                    + request.requestHeaders().get("X-Forwarded-Host", "") + "\",\"bodyBytes\":"
+                                    + request.requestHeaders().get("X-Forwarded-Host", "") + "\",\"traceparent\":\""
+                                    + request.requestHeaders().get("traceparent", "") + "\",\"bodyBytes\":"
                                     + bytes + "}")));
         }
         if (path.equals("/api/calc/invalid")) {
