@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,18 +42,21 @@ public class Cells {
     private final Outbox outbox;
     private final CalculationLimits limits;
     private final RevisionWaiter waiter;
+    private final JdbcClient jdbc;
 
     Cells(
             Workbooks workbooks,
             WorkbookDocuments documents,
             Outbox outbox,
             CalculationLimits limits,
-            RevisionWaiter waiter) {
+            RevisionWaiter waiter,
+            JdbcClient jdbc) {
         this.workbooks = workbooks;
         this.documents = documents;
         this.outbox = outbox;
         this.limits = limits;
         this.waiter = waiter;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -111,7 +115,26 @@ public class Cells {
             }
             edits.add(new Operation.CellEdit(cell.sheet(), cell.row1(), cell.col1(), input.content()));
         }
-        return apply(workspace, id, expectedRevision, edits, origin);
+        Edit edit = apply(workspace, id, expectedRevision, edits, origin);
+        forgetLinks(id, edits);
+        return edit;
+    }
+
+    /** A user's edit replaces what a link put there: the cell no longer reflects the link. */
+    private void forgetLinks(UUID id, List<Operation.CellEdit> edits) {
+        for (Operation.CellEdit edit : edits) {
+            jdbc.sql("delete from linked_cell where workbook_id = ? and sheet = ? and row_index = ? and col_index = ?")
+                    .params(id, edit.sheet(), edit.row(), edit.col())
+                    .update();
+        }
+    }
+
+    /**
+     * Sets cells from outside the workbook (linked values) as the next revision, in the caller's
+     * transaction. The edits are already validated; unknown sheets are a 422 as for users.
+     */
+    public Edit applyFromOutside(String workspace, UUID id, List<Operation.CellEdit> edits, String origin) {
+        return apply(workspace, id, null, edits, origin);
     }
 
     /** Applies validated edits as the next revision; must run in the caller's transaction. */
