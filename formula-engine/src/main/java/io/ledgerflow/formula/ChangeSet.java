@@ -1,10 +1,10 @@
 package io.ledgerflow.formula;
 
 import io.ledgerflow.formula.value.Value;
+import io.ledgerflow.formula.workbook.Workbook;
 import java.util.AbstractSet;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -15,27 +15,16 @@ import java.util.Set;
 public final class ChangeSet {
 
     private final long revision;
-    private final List<String> sheetNames;
-    private final int[] sheets;
-    private final int[] rows;
-    private final int[] cols;
+    private final Workbook wb;
+    private final int[] ids;
     private final Value[] oldValues;
     private final Value[] newValues;
     private Set<CellAddress> set;
 
-    ChangeSet(
-            long revision,
-            List<String> sheetNames,
-            int[] sheets,
-            int[] rows,
-            int[] cols,
-            Value[] oldValues,
-            Value[] newValues) {
+    ChangeSet(long revision, Workbook wb, int[] ids, Value[] oldValues, Value[] newValues) {
         this.revision = revision;
-        this.sheetNames = sheetNames;
-        this.sheets = sheets;
-        this.rows = rows;
-        this.cols = cols;
+        this.wb = wb;
+        this.ids = ids;
         this.oldValues = oldValues;
         this.newValues = newValues;
     }
@@ -46,15 +35,16 @@ public final class ChangeSet {
     }
 
     public int size() {
-        return rows.length;
+        return ids.length;
     }
 
     public boolean isEmpty() {
-        return rows.length == 0;
+        return ids.length == 0;
     }
 
     public CellAddress address(int i) {
-        return new CellAddress(sheetNames.get(sheets[i]), rows[i], cols[i]);
+        int id = ids[i];
+        return new CellAddress(wb.sheetName(wb.cellSheet(id)), wb.cellRow(id), wb.cellCol(id));
     }
 
     public Value oldValue(int i) {
@@ -69,7 +59,7 @@ public final class ChangeSet {
     public Set<CellAddress> cells() {
         if (set == null) {
             Set<CellAddress> s = new HashSet<>();
-            for (int i = 0; i < rows.length; i++) {
+            for (int i = 0; i < ids.length; i++) {
                 s.add(address(i));
             }
             set = new AbstractSet<>() {
@@ -80,12 +70,12 @@ public final class ChangeSet {
 
                         @Override
                         public boolean hasNext() {
-                            return i < rows.length;
+                            return i < ids.length;
                         }
 
                         @Override
                         public CellAddress next() {
-                            if (i >= rows.length) {
+                            if (i >= ids.length) {
                                 throw new NoSuchElementException();
                             }
                             return address(i++);
@@ -95,7 +85,7 @@ public final class ChangeSet {
 
                 @Override
                 public int size() {
-                    return rows.length;
+                    return ids.length;
                 }
 
                 @Override

@@ -36,8 +36,47 @@ public final class FormulaEngine {
     /** Revision history: one epoch per workbook instance (structural edits start a new one). */
     private final List<Epoch> epochs = new ArrayList<>();
 
-    /** Old values and contents of the cells one revision changed (sorted by cell id). */
-    private record Delta(int[] cells, Value[] oldValues, int[] contentCells, Object[] oldContents) {}
+    /**
+     * Old values and contents of the cells one revision changed. The value part is sorted by cell
+     * id lazily, on the first as-of read that needs it, so edits do not pay for sorting.
+     */
+    private static final class Delta {
+        private int[] cells;
+        private Value[] oldValues;
+        private boolean sorted;
+        final int[] contentCells;
+        final Object[] oldContents;
+
+        Delta(int[] cells, Value[] oldValues, int[] contentCells, Object[] oldContents) {
+            this.cells = cells;
+            this.oldValues = oldValues;
+            this.contentCells = contentCells;
+            this.oldContents = oldContents;
+        }
+
+        /** The old value of a cell in this delta, or null if the revision did not change it. */
+        synchronized Value oldValue(int cell) {
+            if (!sorted) {
+                int n = cells.length;
+                long[] keyed = new long[n];
+                for (int i = 0; i < n; i++) {
+                    keyed[i] = ((long) cells[i] << 32) | i;
+                }
+                Arrays.sort(keyed);
+                int[] c = new int[n];
+                Value[] o = new Value[n];
+                for (int i = 0; i < n; i++) {
+                    c[i] = (int) (keyed[i] >>> 32);
+                    o[i] = oldValues[(int) keyed[i]];
+                }
+                cells = c;
+                oldValues = o;
+                sorted = true;
+            }
+            int k = Arrays.binarySearch(cells, cell);
+            return k >= 0 ? oldValues[k] : null;
+        }
+    }
 
     private static final class Epoch {
         final Workbook wb;
@@ -214,18 +253,6 @@ public final class FormulaEngine {
 
     private ChangeSet commit(Workbook.EditResult r) {
         revision++;
-        int n = r.changedCells().length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(r.changedCells()[a], r.changedCells()[b]));
-        int[] cells = new int[n];
-        Value[] olds = new Value[n];
-        for (int i = 0; i < n; i++) {
-            cells[i] = r.changedCells()[order[i]];
-            olds[i] = r.oldValues()[order[i]];
-        }
         List<Workbook.ContentChange> cc = new ArrayList<>(r.contents());
         cc.sort((a, b) -> Integer.compare(a.cell(), b.cell()));
         // keep the first (oldest) content per cell
@@ -241,24 +268,8 @@ public final class FormulaEngine {
             contentCells[i] = dedup.get(i).cell();
             oldContents[i] = dedup.get(i).oldContent();
         }
-        current().deltas.add(new Delta(cells, olds, contentCells, oldContents));
-        return changeSet(r.changedCells(), r.oldValues());
-    }
-
-    private ChangeSet changeSet(int[] ids, Value[] olds) {
-        int n = ids.length;
-        int[] sheets = new int[n];
-        int[] rows = new int[n];
-        int[] cols = new int[n];
-        Value[] news = new Value[n];
-        for (int i = 0; i < n; i++) {
-            int id = ids[i];
-            sheets[i] = wb.cellSheet(id);
-            rows[i] = wb.cellRow(id);
-            cols[i] = wb.cellCol(id);
-            news[i] = wb.value(id);
-        }
-        return new ChangeSet(revision, sheetNames(), sheets, rows, cols, olds, news);
+        current().deltas.add(new Delta(r.changedCells(), r.oldValues(), contentCells, oldContents));
+        return new ChangeSet(revision, wb, r.changedCells(), r.oldValues(), r.newValues());
     }
 
     private Epoch current() {
@@ -296,10 +307,9 @@ public final class FormulaEngine {
             return EmptyValue.INSTANCE;
         }
         for (int i = (int) (rev - e.first); i < e.deltas.size(); i++) {
-            Delta d = e.deltas.get(i);
-            int k = Arrays.binarySearch(d.cells(), id);
-            if (k >= 0) {
-                return d.oldValues()[k];
+            Value old = e.deltas.get(i).oldValue(id);
+            if (old != null) {
+                return old;
             }
         }
         return e.wb.valueAt(s, row, col);
@@ -318,9 +328,9 @@ public final class FormulaEngine {
         }
         for (int i = (int) (rev - e.first); i < e.deltas.size(); i++) {
             Delta d = e.deltas.get(i);
-            int k = Arrays.binarySearch(d.contentCells(), id);
+            int k = Arrays.binarySearch(d.contentCells, id);
             if (k >= 0) {
-                Object old = d.oldContents()[k];
+                Object old = d.oldContents[k];
                 return old instanceof Node n ? FormulaPrinter.print(e.wb.exprOf(n, s)) : null;
             }
         }

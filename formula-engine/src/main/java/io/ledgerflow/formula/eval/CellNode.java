@@ -9,6 +9,7 @@ import java.util.function.IntFunction;
 /** A single-cell reference. */
 public final class CellNode extends Node {
 
+    private final int id;
     public final int sheet;
     public final int row;
     public final int col;
@@ -16,7 +17,8 @@ public final class CellNode extends Node {
     private final boolean colAbs;
     private final boolean explicitSheet;
 
-    public CellNode(int sheet, int row, int col, boolean rowAbs, boolean colAbs, boolean explicitSheet) {
+    public CellNode(int id, int sheet, int row, int col, boolean rowAbs, boolean colAbs, boolean explicitSheet) {
+        this.id = id;
         this.sheet = sheet;
         this.row = row;
         this.col = col;
@@ -27,7 +29,7 @@ public final class CellNode extends Node {
 
     @Override
     public Value eval(EvalContext ctx) {
-        return ctx.cell(sheet, row, col);
+        return ctx.cellById(id);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.ledgerflow.formula.value.NumberValue;
 import io.ledgerflow.formula.value.Value;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -35,7 +36,7 @@ public final class RangeNode implements Grid {
 
     private volatile SumStats stats = new SumStats(0, 0, null);
     private volatile long version;
-    private final Map<Object, Object[]> memo = new HashMap<>();
+    private final Map<Object, Object[]> memo = new ConcurrentHashMap<>();
 
     RangeNode(Workbook wb, int id, int sheet, int r1, int c1, int r2, int c2) {
         this.wb = wb;
@@ -106,10 +107,8 @@ public final class RangeNode implements Grid {
     }
 
     private void bump() {
-        synchronized (memo) {
-            memo.clear();
-            version++;
-        }
+        memo.clear();
+        version++;
     }
 
     @Override
@@ -140,15 +139,14 @@ public final class RangeNode implements Grid {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T memo(Object key, long stamp, Function<Grid, T> builder) {
-        synchronized (memo) {
-            Object[] e = memo.get(key);
-            if (e != null && (long) e[0] == stamp) {
-                return (T) e[1];
-            }
-            T v = builder.apply(this);
-            memo.put(key, new Object[] {stamp, v});
-            return v;
+        // Builders are pure, so two threads racing here compute the same value; no lock needed.
+        Object[] e = memo.get(key);
+        if (e != null && (long) e[0] == stamp) {
+            return (T) e[1];
         }
+        T v = builder.apply(this);
+        memo.put(key, new Object[] {stamp, v});
+        return v;
     }
 
     @Override

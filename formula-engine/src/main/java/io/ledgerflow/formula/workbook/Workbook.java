@@ -74,9 +74,31 @@ public final class Workbook {
     private final List<RangeNode> unlinked = new ArrayList<>();
     private final Ctx[] contexts;
 
-    private record RangeKey(int sheet, int r1, int c1, int r2, int c2) {}
+    private record RangeKey(int sheet, int r1, int c1, int r2, int c2) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RangeKey k && k.r1 == r1 && k.r2 == r2 && k.c1 == c1 && k.c2 == c2 && k.sheet == sheet;
+        }
 
-    private record ChainKey(int sheet, int c1, int c2, int r1) {}
+        @Override
+        public int hashCode() {
+            return (((sheet * 31 + r1) * 31 + c1) * 31 + r2) * 31 + c2;
+        }
+    }
+
+    private record ChainKey(int sheet, int c1, int c2, int r1) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ChainKey k && k.r1 == r1 && k.c1 == c1 && k.c2 == c2 && k.sheet == sheet;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((sheet * 31 + r1) * 31 + c1) * 31 + c2;
+        }
+    }
+
+    private final Map<String, Integer> sheetByExactName = new HashMap<>();
 
     public Workbook(FunctionRegistry functions, int parallelism, LocalDate today) {
         this.functions = functions;
@@ -111,7 +133,14 @@ public final class Workbook {
 
     /** The index of a sheet (case-insensitive), or -1. */
     public int sheetIndex(String name) {
-        Integer i = sheetByName.get(name.toLowerCase(Locale.ROOT));
+        Integer i = sheetByExactName.get(name);
+        if (i != null) {
+            return i;
+        }
+        i = sheetByName.get(name.toLowerCase(Locale.ROOT));
+        if (i != null && sheetByExactName.size() < 1024) {
+            sheetByExactName.put(name, i);
+        }
         return i == null ? -1 : i;
     }
 
@@ -261,7 +290,7 @@ public final class Workbook {
     public record ContentChange(int cell, Object oldContent) {}
 
     /** What an edit did: changed value cells (ids, old values) and changed contents. */
-    public record EditResult(int[] changedCells, Value[] oldValues, List<ContentChange> contents) {}
+    public record EditResult(int[] changedCells, Value[] oldValues, Value[] newValues, List<ContentChange> contents) {}
 
     /**
      * Applies content changes and recalculates the affected cone. Formulas are parsed first, so
@@ -310,7 +339,8 @@ public final class Workbook {
         }
         IntList changed = recalculator.recalc(seeds.raw(), seeds.size(), evaluator);
         IntList out = new IntList(changed.size());
-        List<Value> olds = new ArrayList<>(changed.size());
+        Value[] olds = new Value[changed.size()];
+        Value[] news = new Value[changed.size()];
         for (int i = 0; i < changed.size(); i++) {
             int id = changed.get(i);
             if (kind[id] != CELL) {
@@ -322,15 +352,20 @@ public final class Workbook {
             }
             prev[id] = null;
             if (!old.equals(values[id])) {
+                olds[out.size()] = old;
+                news[out.size()] = values[id];
                 out.add(id);
-                olds.add(old);
             }
         }
         for (int i = 0; i < prevRecorded.size(); i++) {
             prev[prevRecorded.get(i)] = null;
         }
-        int[] ids = out.toArray();
-        return new EditResult(ids, olds.toArray(new Value[0]), contents);
+        int n = out.size();
+        return new EditResult(
+                out.toArray(),
+                n == olds.length ? olds : Arrays.copyOf(olds, n),
+                n == news.length ? news : Arrays.copyOf(news, n),
+                contents);
     }
 
     private static void checkPosition(int sheet, int row, int col) {
@@ -443,8 +478,9 @@ public final class Workbook {
                 if (s < 0) {
                     yield new ConstNode(ErrorValue.REF, e);
                 }
-                pre.add(ensureCell(s, r.row(), r.col()));
-                yield new CellNode(s, r.row(), r.col(), r.rowAbs(), r.colAbs(), r.sheet() != null);
+                int cell = ensureCell(s, r.row(), r.col());
+                pre.add(cell);
+                yield new CellNode(cell, s, r.row(), r.col(), r.rowAbs(), r.colAbs(), r.sheet() != null);
             }
             case Expr.AreaRef a -> {
                 int s = a.sheet() == null ? host : sheetIndex(a.sheet());
@@ -673,6 +709,12 @@ public final class Workbook {
         @Override
         public Value cell(int s, int r, int c) {
             return valueAt(s, r, c);
+        }
+
+        @Override
+        public Value cellById(int id) {
+            Value v = values[id];
+            return v == null ? EmptyValue.INSTANCE : v;
         }
 
         @Override

@@ -154,9 +154,78 @@ public final class ConditionalFunctions implements FunctionFamily {
         if (values != null && (values.rows() < first.rows() || values.cols() < first.cols())) {
             return null;
         }
+        if (pairs.size() == 1) {
+            return single(first, values, keys.get(0), stamp);
+        }
         GroupKey gk = new GroupKey(values == null ? null : values.identity(), ids);
         Map<List<Object>, Acc> groups = first.memo(gk, stamp, g -> group(values, pairs));
         Acc acc = groups.get(pairs.size() == 1 ? List.of(keys.get(0)) : keys);
+        return acc == null ? new Acc() : acc;
+    }
+
+    private record KeyIndexKey() {}
+
+    private static final KeyIndexKey KEY_INDEX = new KeyIndexKey();
+
+    private record SumsKey(Object values) {}
+
+    /** Group number of each cell of a criteria range (row-major), and the group of each key. */
+    private record KeyIndex(Map<Object, Integer> groups, int[] cellGroup) {}
+
+    private static KeyIndex keyIndex(Grid g) {
+        int rows = g.rows();
+        int cols = g.cols();
+        Map<Object, Integer> groups = new HashMap<>();
+        int[] cellGroup = new int[rows * cols];
+        int idx = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                Object k = Criterion.key(g.get(r, c));
+                if (k == null) {
+                    cellGroup[idx++] = -1;
+                } else {
+                    Integer gi = groups.get(k);
+                    if (gi == null) {
+                        gi = groups.size();
+                        groups.put(k, gi);
+                    }
+                    cellGroup[idx++] = gi;
+                }
+            }
+        }
+        return new KeyIndex(groups, cellGroup);
+    }
+
+    /** One criterion: the key index of the range (kept until it changes) plus per-group sums. */
+    private static Acc single(Grid range, Grid values, Object key, long stamp) {
+        KeyIndex ki = range.memo(KEY_INDEX, 0, ConditionalFunctions::keyIndex);
+        Integer gi = ki.groups().get(key);
+        if (gi == null) {
+            return new Acc();
+        }
+        Acc[] sums = range.memo(new SumsKey(values == null ? null : values.identity()), stamp, g -> {
+            Acc[] a = new Acc[ki.groups().size()];
+            int rows = g.rows();
+            int cols = g.cols();
+            int[] cg = ki.cellGroup();
+            int idx = 0;
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    int grp = cg[idx++];
+                    if (grp < 0) {
+                        continue;
+                    }
+                    Acc acc = a[grp];
+                    if (acc == null) {
+                        acc = new Acc();
+                        a[grp] = acc;
+                    }
+                    acc.add(values == null ? null : values.get(r, c));
+                }
+            }
+            return a;
+        });
+        Acc acc = sums[gi];
         return acc == null ? new Acc() : acc;
     }
 

@@ -1,0 +1,104 @@
+package io.ledgerflow.formula.bench;
+
+import io.ledgerflow.formula.FormulaEngine;
+import io.ledgerflow.formula.value.Value;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Runs a workload file and prints one JSON line: load time (build + first full evaluation) and
+ * the median time of one edit followed by reading the probe cell.
+ *
+ * <p>Usage: {@code WorkloadRunner <workload.json> [--loads N] [--rounds N] [--threads N]}. Loads
+ * are repeated N times (default 3; the first is cold, the median is reported too); the edit list
+ * is applied {@code rounds} times (default 5) and every edit is timed. Besides wall-clock times it
+ * reports the CPU time of the calling thread, which is robust against other load on a shared
+ * machine (with {@code --threads 1} it is all the work done).
+ */
+public final class WorkloadRunner {
+
+    private WorkloadRunner() {}
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        int loads = 3;
+        int rounds = 5;
+        int threads = Runtime.getRuntime().availableProcessors();
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--loads" -> loads = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        Workload w = Workload.read(file);
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] loadMs = new double[loads];
+        double[] loadCpuMs = new double[loads];
+        FormulaEngine engine = null;
+        for (int i = 0; i < loads; i++) {
+            engine = null;
+            System.gc();
+            long c0 = mx.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            FormulaEngine.Builder b = FormulaEngine.builder().parallelism(threads);
+            w.sheets().forEach(b::sheet);
+            engine = b.build();
+            loadMs[i] = (System.nanoTime() - t0) / 1e6;
+            loadCpuMs[i] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
+        }
+        Value initial = engine.getValue(w.probeSheet(), w.probeRow(), w.probeCol());
+        int n = rounds * w.edits().size();
+        double[] editMs = new double[n];
+        double[] editCpuMs = new double[n];
+        Value last = initial;
+        int k = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (Workload.Edit e : w.edits()) {
+                Object v = e.value();
+                if (v instanceof Double d && r % 2 == 1) {
+                    v = d + 0.5; // alternate values so every edit really changes something
+                }
+                long c0 = mx.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                engine.setCell(e.sheet(), e.row(), e.col(), v);
+                last = engine.getValue(w.probeSheet(), w.probeRow(), w.probeCol());
+                editMs[k] = (System.nanoTime() - t0) / 1e6;
+                editCpuMs[k++] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
+            }
+        }
+        double[] sortedLoads = loadMs.clone();
+        Arrays.sort(sortedLoads);
+        double[] sortedEdits = editMs.clone();
+        Arrays.sort(sortedEdits);
+        double[] sortedLoadCpu = loadCpuMs.clone();
+        Arrays.sort(sortedLoadCpu);
+        double[] sortedEditCpu = editCpuMs.clone();
+        Arrays.sort(sortedEditCpu);
+        long[] g = engine.graphStats();
+        System.out.println(String.format(
+                Locale.ROOT,
+                "{\"engine\": \"ledgerflow\", \"workload\": %s, \"threads\": %d, \"load_ms_first\": %.1f,"
+                        + " \"load_ms_median\": %.1f, \"load_cpu_ms_first\": %.1f, \"load_cpu_ms_median\": %.1f,"
+                        + " \"edit_read_ms_median\": %.3f, \"edit_read_ms_p90\": %.3f, \"edit_read_cpu_ms_median\": %.3f,"
+                        + " \"edits\": %d, \"nodes\": %d, \"edges\": %d, \"range_nodes\": %d,"
+                        + " \"probe_initial\": %s, \"probe_final\": %s}",
+                Json.quote(w.name()),
+                threads,
+                loadMs[0],
+                sortedLoads[loads / 2],
+                loadCpuMs[0],
+                sortedLoadCpu[loads / 2],
+                sortedEdits[n / 2],
+                sortedEdits[(int) (n * 0.9)],
+                sortedEditCpu[n / 2],
+                n,
+                g[0],
+                g[1],
+                g[2],
+                Json.quote(initial.toString()),
+                Json.quote(last.toString())));
+    }
+}
