@@ -24,6 +24,7 @@ public final class CommandLine {
               --kafka-controller-port <p> the KRaft controller (default: Kafka port + 1)
               --timeout <seconds>         how long the services may take to become ready (default 180)
               --env NAME=VALUE            add a variable to every service's environment (repeatable)
+              --skip <module>[,<module>]  do not start these (e.g. the one you run from your IDE)
               --home <dir>                the repository (default: found from the working directory)
               --state-dir <dir>           data, logs and pids (default <home>/.local-stack)
               -h, --help                  this text
@@ -48,7 +49,8 @@ public final class CommandLine {
             "--timeout",
             "--home",
             "--state-dir",
-            "--env");
+            "--env",
+            "--skip");
 
     private CommandLine() {}
 
@@ -65,6 +67,7 @@ public final class CommandLine {
         Path home = null;
         Path stateDir = null;
         Map<String, String> extraEnv = new LinkedHashMap<>();
+        java.util.List<String> skipped = new java.util.ArrayList<>();
 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -99,6 +102,13 @@ public final class CommandLine {
                         case "--timeout" -> timeout = Duration.ofSeconds(integer(name, value, 1, 3600));
                         case "--home" -> home = Path.of(value);
                         case "--state-dir" -> stateDir = Path.of(value);
+                        case "--skip" -> {
+                            for (String module : value.split(",")) {
+                                if (!module.isBlank()) {
+                                    skipped.add(module.trim());
+                                }
+                            }
+                        }
                         case "--env" -> {
                             int split = value.indexOf('=');
                             if (split <= 0) {
@@ -143,6 +153,13 @@ public final class CommandLine {
         }
         for (Map.Entry<String, String> variable : extraEnv.entrySet()) {
             options = options.withEnv(variable.getKey(), variable.getValue());
+        }
+        try {
+            for (String module : skipped) {
+                options = options.withSkipped(module);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--skip: " + e.getMessage());
         }
         return new Parsed(options.withFresh(fresh).withOnlyInfra(onlyInfra), help);
     }

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param javaCommand the {@code java} binary that runs the services
  * @param serviceJvmArgs JVM options of every service process
  * @param extraEnv environment variables added to every service process
+ * @param skipped modules not to start (e.g. the one being debugged in an IDE)
  */
 public record LocalStackOptions(
         Path home,
@@ -41,7 +42,8 @@ public record LocalStackOptions(
         Duration healthTimeout,
         Path javaCommand,
         List<String> serviceJvmArgs,
-        Map<String, String> extraEnv) {
+        Map<String, String> extraEnv,
+        java.util.Set<String> skipped) {
 
     public static final String VERSION = "0.1.0-SNAPSHOT";
     public static final int DEFAULT_POSTGRES_PORT = 15432;
@@ -57,6 +59,13 @@ public record LocalStackOptions(
         Objects.requireNonNull(javaCommand, "javaCommand");
         serviceJvmArgs = List.copyOf(serviceJvmArgs);
         extraEnv = Map.copyOf(extraEnv);
+        skipped = java.util.Set.copyOf(skipped);
+        for (String module : skipped) {
+            if (ServiceSpec.ALL.stream().noneMatch(spec -> spec.module().equals(module))) {
+                throw new IllegalArgumentException("no module " + module + " to skip; the modules are "
+                        + ServiceSpec.ALL.stream().map(ServiceSpec::module).toList());
+            }
+        }
         for (int port : new int[] {gatewayPort, postgresPort, kafkaPort, kafkaControllerPort}) {
             checkPort(port);
         }
@@ -82,7 +91,8 @@ public record LocalStackOptions(
                 DEFAULT_HEALTH_TIMEOUT,
                 currentJava(),
                 DEFAULT_SERVICE_JVM_ARGS,
-                Map.of());
+                Map.of(),
+                java.util.Set.of());
     }
 
     /** The {@code java} running this launcher (a JDK >= 21: the services need nothing newer). */
@@ -137,9 +147,37 @@ public record LocalStackOptions(
         return spec.defaultManagementPort() + portOffset;
     }
 
-    /** Every service: the four services, then the gateway; none when only the infrastructure runs. */
+    /**
+     * The services to start: the four services, then the gateway, less the skipped ones; none when
+     * only the infrastructure runs.
+     */
     public List<ServiceSpec> services() {
-        return onlyInfra ? List.of() : ServiceSpec.ALL;
+        return onlyInfra
+                ? List.of()
+                : ServiceSpec.ALL.stream()
+                        .filter(spec -> !skipped.contains(spec.module()))
+                        .toList();
+    }
+
+    /** Leaves {@code module} out (its ports stay reserved in the gateway's upstream URLs). */
+    public LocalStackOptions withSkipped(String module) {
+        java.util.Set<String> modules = new java.util.LinkedHashSet<>(skipped);
+        modules.add(module);
+        return new LocalStackOptions(
+                home,
+                stateDir,
+                fresh,
+                onlyInfra,
+                portOffset,
+                gatewayPort,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                healthTimeout,
+                javaCommand,
+                serviceJvmArgs,
+                extraEnv,
+                modules);
     }
 
     // ---------------------------------------------------------------- withers
@@ -158,7 +196,8 @@ public record LocalStackOptions(
                 healthTimeout,
                 javaCommand,
                 serviceJvmArgs,
-                extraEnv);
+                extraEnv,
+                skipped);
     }
 
     public LocalStackOptions withFresh(boolean value) {
@@ -175,7 +214,8 @@ public record LocalStackOptions(
                 healthTimeout,
                 javaCommand,
                 serviceJvmArgs,
-                extraEnv);
+                extraEnv,
+                skipped);
     }
 
     public LocalStackOptions withOnlyInfra(boolean value) {
@@ -192,7 +232,8 @@ public record LocalStackOptions(
                 healthTimeout,
                 javaCommand,
                 serviceJvmArgs,
-                extraEnv);
+                extraEnv,
+                skipped);
     }
 
     /** Shifts every port (services, gateway, PostgreSQL, Kafka) by {@code offset} from its default. */
@@ -210,7 +251,8 @@ public record LocalStackOptions(
                 healthTimeout,
                 javaCommand,
                 serviceJvmArgs,
-                extraEnv);
+                extraEnv,
+                skipped);
     }
 
     public LocalStackOptions withGatewayPort(int port) {
@@ -227,7 +269,8 @@ public record LocalStackOptions(
                 healthTimeout,
                 javaCommand,
                 serviceJvmArgs,
-                extraEnv);
+                extraEnv,
+                skipped);
     }
 
     public LocalStackOptions withPostgresPort(int port) {
@@ -244,7 +287,8 @@ public record LocalStackOptions(
                 healthTimeout,
                 javaCommand,
                 serviceJvmArgs,
-                extraEnv);
+                extraEnv,
+                skipped);
     }
 
     /** The broker's port; the controller takes the next one unless set after this. */
@@ -262,7 +306,8 @@ public record LocalStackOptions(
                 healthTimeout,
                 javaCommand,
                 serviceJvmArgs,
-                extraEnv);
+                extraEnv,
+                skipped);
     }
 
     public LocalStackOptions withKafkaControllerPort(int port) {
@@ -279,7 +324,8 @@ public record LocalStackOptions(
                 healthTimeout,
                 javaCommand,
                 serviceJvmArgs,
-                extraEnv);
+                extraEnv,
+                skipped);
     }
 
     public LocalStackOptions withHealthTimeout(Duration timeout) {
@@ -296,7 +342,8 @@ public record LocalStackOptions(
                 timeout,
                 javaCommand,
                 serviceJvmArgs,
-                extraEnv);
+                extraEnv,
+                skipped);
     }
 
     public LocalStackOptions withJavaCommand(Path java) {
@@ -313,7 +360,8 @@ public record LocalStackOptions(
                 healthTimeout,
                 java,
                 serviceJvmArgs,
-                extraEnv);
+                extraEnv,
+                skipped);
     }
 
     public LocalStackOptions withServiceJvmArgs(List<String> args) {
@@ -330,7 +378,8 @@ public record LocalStackOptions(
                 healthTimeout,
                 javaCommand,
                 args,
-                extraEnv);
+                extraEnv,
+                skipped);
     }
 
     /** Adds one environment variable to every service process (e.g. {@code LOG_FORMAT=ecs}). */
@@ -350,7 +399,8 @@ public record LocalStackOptions(
                 healthTimeout,
                 javaCommand,
                 serviceJvmArgs,
-                env);
+                env,
+                skipped);
     }
 
     private static void checkPort(int port) {

@@ -94,6 +94,18 @@ class CommandLineTest {
     }
 
     @Test
+    void modulesCanBeSkipped() {
+        LocalStackOptions options = parse("--skip", "pong-service,linking-service", "--skip=gateway");
+
+        assertThat(options.services())
+                .extracting(ServiceSpec::module)
+                .containsExactly("calculation-service", "data-sharing-service");
+        assertThatThrownBy(() -> parse("--skip", "nope-service"))
+                .isInstanceOf(CommandLine.UsageException.class)
+                .hasMessageContaining("no module nope-service");
+    }
+
+    @Test
     void helpIsRecognised() {
         assertThat(CommandLine.parse(new String[] {"--help"}, Map.of(), repo).help())
                 .isTrue();
