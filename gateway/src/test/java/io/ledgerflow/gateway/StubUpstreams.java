@@ -38,7 +38,7 @@ public final class StubUpstreams {
     public static final List<String> SERVICES = List.of("calc", "linking", "sharing", "pong");
     public static final Duration SLOW = Duration.ofSeconds(4);
 
-    public static final String INVALID_FORMULA_PROBLEM = "{\"type\":\"urn:ledgerflow:problem:calc:invalid-formula\","
+    public static final String INVALID_FORMULA_PROBLEM = "{\"type\":\"https://ledgerflow.io/problems/invalid-input\","
             + "\"title\":\"Invalid formula\",\"status\":400,\"detail\":\"Unexpected ')' at 4\","
             + "\"instance\":\"/api/calc/invalid\"}";
     public static final String BOOM_PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\","

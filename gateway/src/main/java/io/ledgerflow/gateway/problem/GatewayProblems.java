@@ -10,13 +10,16 @@ import org.springframework.http.ProblemDetail;
  */
 public final class GatewayProblems {
 
-    public static final URI ROUTE_NOT_FOUND = URI.create("urn:ledgerflow:problem:gateway:route-not-found");
-    public static final URI PAYLOAD_TOO_LARGE = URI.create("urn:ledgerflow:problem:gateway:payload-too-large");
-    public static final URI RATE_LIMITED = URI.create("urn:ledgerflow:problem:gateway:rate-limited");
-    public static final URI UPSTREAM_UNAVAILABLE = URI.create("urn:ledgerflow:problem:gateway:upstream-unavailable");
-    public static final URI UPSTREAM_TIMEOUT = URI.create("urn:ledgerflow:problem:gateway:upstream-timeout");
-    public static final URI BAD_GATEWAY = URI.create("urn:ledgerflow:problem:gateway:bad-gateway");
-    public static final URI INTERNAL_ERROR = URI.create("urn:ledgerflow:problem:gateway:internal-error");
+    /** The same base the services use for their problem types (service-support's ProblemHandler). */
+    static final String BASE = "https://ledgerflow.io/problems/";
+
+    public static final URI ROUTE_NOT_FOUND = URI.create(BASE + "route-not-found");
+    public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
+    public static final URI RATE_LIMITED = URI.create(BASE + "rate-limited");
+    public static final URI UPSTREAM_UNAVAILABLE = URI.create(BASE + "upstream-unavailable");
+    public static final URI UPSTREAM_TIMEOUT = URI.create(BASE + "upstream-timeout");
+    public static final URI BAD_GATEWAY = URI.create(BASE + "bad-gateway");
+    public static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
 
     private GatewayProblems() {}
 
