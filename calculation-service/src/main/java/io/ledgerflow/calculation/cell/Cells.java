@@ -197,9 +197,11 @@ public class Cells {
     }
 
     static long revisionToRead(Workbook workbook, Long asOf) {
-        if (asOf == null) {
-            return workbook.revision();
-        }
+        return asOf == null ? workbook.revision() : checkedRevision(workbook, asOf);
+    }
+
+    /** The revision when the workbook has it; otherwise a 422 naming the revisions it has. */
+    public static long checkedRevision(Workbook workbook, long asOf) {
         if (asOf < 1 || asOf > workbook.revision()) {
             throw new InvalidInputException(
                     "revision",

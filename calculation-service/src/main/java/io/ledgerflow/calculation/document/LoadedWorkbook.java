@@ -2,6 +2,8 @@ package io.ledgerflow.calculation.document;
 
 import io.ledgerflow.formula.ChangeSet;
 import io.ledgerflow.formula.FormulaEngine;
+import io.ledgerflow.formula.parse.Expr;
+import io.ledgerflow.formula.parse.FormulaParser;
 import io.ledgerflow.formula.value.EmptyValue;
 import io.ledgerflow.formula.value.Value;
 import java.util.ArrayList;
@@ -54,6 +56,7 @@ public final class LoadedWorkbook {
                 throw new IllegalArgumentException("a workbook is created once, at revision 1");
         };
         engineRevision.add(engine.revision());
+        dependentsIndexRevision = -1;
         return changes;
     }
 
@@ -93,6 +96,125 @@ public final class LoadedWorkbook {
     public Object content(long revision, String sheet, int row, int col) {
         String formula = formula(revision, sheet, row, col);
         return formula != null ? formula : value(revision, sheet, row, col).toJava();
+    }
+
+    /** One point of a cell's history: the workbook revision from which it held this value. */
+    public record HistoryPoint(long revision, Value value) {}
+
+    /** The values a cell took, oldest first: only the revisions where its value changed. */
+    public List<HistoryPoint> history(String sheet, int row, int col) {
+        List<HistoryPoint> points = new ArrayList<>();
+        if (!hasSheet(sheet)) {
+            return points;
+        }
+        Value last = null;
+        long lastEngineRevision = -1;
+        for (int r = 1; r <= engineRevision.size(); r++) {
+            long engineRev = engineRevision.get(r - 1);
+            if (engineRev == lastEngineRevision) {
+                continue; // a revision that changed no cell (a delete) cannot change this one
+            }
+            lastEngineRevision = engineRev;
+            Value value = engine.getValue(engineRev, sheet, row, col);
+            if (!value.equals(last)) {
+                points.add(new HistoryPoint(r, value));
+                last = value;
+            }
+        }
+        return points;
+    }
+
+    /**
+     * The cells and blocks a cell's formula refers to at a revision, each sheet-qualified (a
+     * reference without a sheet is to the formula's own sheet). Empty for constants.
+     */
+    public List<Reference> precedents(long revision, String sheet, int row, int col) {
+        String formula = formula(revision, sheet, row, col);
+        if (formula == null) {
+            return List.of();
+        }
+        List<Reference> references = new ArrayList<>();
+        collect(FormulaParser.parse(formula), sheet, references);
+        return references;
+    }
+
+    /** A block of cells a formula refers to; a single cell when the corners coincide. */
+    public record Reference(String sheet, int row1, int col1, int row2, int col2) {
+        public boolean contains(String otherSheet, int row, int col) {
+            return sheet.equals(otherSheet) && row >= row1 && row <= row2 && col >= col1 && col <= col2;
+        }
+
+        public long cellCount() {
+            return (long) (row2 - row1 + 1) * (col2 - col1 + 1);
+        }
+    }
+
+    private static void collect(Expr expr, String ownSheet, List<Reference> out) {
+        switch (expr) {
+            case Expr.CellRef cell -> {
+                String sheet = cell.sheet() == null ? ownSheet : cell.sheet();
+                out.add(new Reference(sheet, cell.row(), cell.col(), cell.row(), cell.col()));
+            }
+            case Expr.AreaRef area -> {
+                String sheet = area.sheet() == null ? ownSheet : area.sheet();
+                out.add(new Reference(sheet, area.row1(), area.col1(), area.row2(), area.col2()));
+            }
+            case Expr.Unary unary -> collect(unary.operand(), ownSheet, out);
+            case Expr.Percent percent -> collect(percent.operand(), ownSheet, out);
+            case Expr.Binary binary -> {
+                collect(binary.left(), ownSheet, out);
+                collect(binary.right(), ownSheet, out);
+            }
+            case Expr.Call call -> call.args().forEach(arg -> collect(arg, ownSheet, out));
+            default -> {}
+        }
+    }
+
+    /**
+     * The formula cells whose formulas refer to this cell at a revision. Built from an index of
+     * every formula's references, kept for the latest revision asked.
+     */
+    public List<int[]> dependents(long revision, String sheet, int row, int col) {
+        if (dependentsIndexRevision != revision) {
+            dependentsIndex = buildDependentsIndex(revision);
+            dependentsIndexRevision = revision;
+        }
+        List<int[]> dependents = new ArrayList<>();
+        for (Map.Entry<String, List<IndexedFormula>> entry : dependentsIndex.entrySet()) {
+            int sheetIndex = engine.sheetNames().indexOf(entry.getKey());
+            for (IndexedFormula formula : entry.getValue()) {
+                for (Reference reference : formula.references()) {
+                    if (reference.contains(sheet, row, col)) {
+                        dependents.add(new int[] {sheetIndex, formula.row(), formula.col()});
+                        break;
+                    }
+                }
+            }
+        }
+        return dependents;
+    }
+
+    private record IndexedFormula(int row, int col, List<Reference> references) {}
+
+    private long dependentsIndexRevision = -1;
+    private Map<String, List<IndexedFormula>> dependentsIndex = Map.of();
+
+    private Map<String, List<IndexedFormula>> buildDependentsIndex(long revision) {
+        Map<String, List<IndexedFormula>> index = new LinkedHashMap<>();
+        for (String sheet : engine.sheetNames()) {
+            int[] size = engine.sheetSize(sheet);
+            List<IndexedFormula> formulas = new ArrayList<>();
+            for (int r = 0; r < size[0]; r++) {
+                for (int c = 0; c < size[1]; c++) {
+                    List<Reference> references = precedents(revision, sheet, r, c);
+                    if (!references.isEmpty()) {
+                        formulas.add(new IndexedFormula(r, c, references));
+                    }
+                }
+            }
+            index.put(sheet, formulas);
+        }
+        return index;
     }
 
     private long engineRevisionOf(long revision) {

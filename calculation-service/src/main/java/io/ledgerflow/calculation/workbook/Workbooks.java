@@ -67,6 +67,12 @@ public class Workbooks {
                 .orElseThrow(() -> notFound(workspace, id));
     }
 
+    /** The workbook even when deleted: its history stays readable. */
+    @Transactional(readOnly = true)
+    public Workbook getIncludingDeleted(String workspace, UUID id) {
+        return repository.findByIdAndWorkspace(id, workspace).orElseThrow(() -> notFound(workspace, id));
+    }
+
     /**
      * Locks the workbook for a change and checks the client's expected revision ({@code If-Match}).
      * Must run inside the changing transaction.
