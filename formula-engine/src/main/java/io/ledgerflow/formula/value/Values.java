@@ -27,6 +27,13 @@ public final class Values {
             return Double.NaN;
         }
         double scale = 1;
+        boolean negative = false;
+        if (t.startsWith("-$")) {
+            negative = true;
+            t = t.substring(2);
+        } else if (t.startsWith("$")) {
+            t = t.substring(1);
+        }
         if (t.endsWith("%")) {
             scale = 0.01;
             t = t.substring(0, t.length() - 1).trim();
@@ -51,7 +58,8 @@ public final class Values {
             return Double.NaN;
         }
         try {
-            return Double.parseDouble(t) * scale;
+            double d = Double.parseDouble(t) * scale;
+            return negative ? -d : d;
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

@@ -25,15 +25,18 @@ public final class ConditionalFunctions implements FunctionFamily {
 
     @Override
     public void register(FunctionRegistry r) {
-        r.register("SUMIF", 2, 3, a -> ifs(a, Kind.SUM, a.isMissing(2) ? a.grid(0) : a.grid(2), pairs(a, 0, 2)));
+        r.register("SUMIF", 2, 3, a -> ifs(a, Kind.SUM, a.isMissing(2) ? a.grid(0) : a.grid(2), pairs(a, 0, 2), false));
         r.register(
-                "AVERAGEIF", 2, 3, a -> ifs(a, Kind.AVERAGE, a.isMissing(2) ? a.grid(0) : a.grid(2), pairs(a, 0, 2)));
-        r.register("COUNTIF", 2, 2, a -> ifs(a, Kind.COUNT, null, pairs(a, 0, 2)));
-        r.register("SUMIFS", 3, -1, a -> ifs(a, Kind.SUM, a.grid(0), pairs(a, 1, a.count())));
-        r.register("AVERAGEIFS", 3, -1, a -> ifs(a, Kind.AVERAGE, a.grid(0), pairs(a, 1, a.count())));
-        r.register("COUNTIFS", 2, -1, a -> ifs(a, Kind.COUNT, null, pairs(a, 0, a.count())));
-        r.register("MINIFS", 3, -1, a -> ifs(a, Kind.MIN, a.grid(0), pairs(a, 1, a.count())));
-        r.register("MAXIFS", 3, -1, a -> ifs(a, Kind.MAX, a.grid(0), pairs(a, 1, a.count())));
+                "AVERAGEIF",
+                2,
+                3,
+                a -> ifs(a, Kind.AVERAGE, a.isMissing(2) ? a.grid(0) : a.grid(2), pairs(a, 0, 2), false));
+        r.register("COUNTIF", 2, 2, a -> ifs(a, Kind.COUNT, null, pairs(a, 0, 2), false));
+        r.register("SUMIFS", 3, -1, a -> ifs(a, Kind.SUM, a.grid(0), pairs(a, 1, a.count()), true));
+        r.register("AVERAGEIFS", 3, -1, a -> ifs(a, Kind.AVERAGE, a.grid(0), pairs(a, 1, a.count()), true));
+        r.register("COUNTIFS", 2, -1, a -> ifs(a, Kind.COUNT, null, pairs(a, 0, a.count()), true));
+        r.register("MINIFS", 3, -1, a -> ifs(a, Kind.MIN, a.grid(0), pairs(a, 1, a.count()), true));
+        r.register("MAXIFS", 3, -1, a -> ifs(a, Kind.MAX, a.grid(0), pairs(a, 1, a.count()), true));
     }
 
     private enum Kind {
@@ -84,7 +87,7 @@ public final class ConditionalFunctions implements FunctionFamily {
 
     private record GroupKey(Object sumIdentity, List<Object> rangeIdentities) {}
 
-    private static Value ifs(Args a, Kind kind, Grid values, List<Pair> pairs) {
+    private static Value ifs(Args a, Kind kind, Grid values, List<Pair> pairs, boolean strict) {
         Grid first = pairs.get(0).range();
         int rows = first.rows();
         int cols = first.cols();
@@ -92,6 +95,9 @@ public final class ConditionalFunctions implements FunctionFamily {
             if (p.range().rows() != rows || p.range().cols() != cols) {
                 return ErrorValue.VALUE;
             }
+        }
+        if (strict && values != null && (values.rows() != rows || values.cols() != cols)) {
+            return ErrorValue.VALUE; // the *IFS forms need a value range of the criteria ranges' size
         }
         Acc acc = cached(values, pairs);
         if (acc == null) {
