@@ -8,9 +8,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
@@ -74,6 +78,24 @@ class GatewayIT extends GatewayTestBase {
                 .jsonPath("$.traceparent")
                 .value(traceparent ->
                         assertThat((String) traceparent).matches(TRACEPARENT).startsWith("00-" + traceId + "-"));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logsTheGatewaysOwnErrorsWithTheTraceId(CapturedOutput output) {
+        String traceId = "5bf92f3577b34da6a3ce929d0e0e4737";
+        gateway()
+                .get()
+                .uri("/api/ghost/logged")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503);
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(output.getAll())
+                        .containsPattern("(?m)^.*" + traceId + ".*GET /api/ghost/logged -> 503.*$"));
     }
 
     @Test
