@@ -98,6 +98,27 @@ public final class LoadedWorkbook {
         return formula != null ? formula : value(revision, sheet, row, col).toJava();
     }
 
+    /** Every sheet's contents at a revision, as rows of contents (the import format). */
+    public Map<String, List<List<Object>>> contents(long revision) {
+        Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
+        for (String sheet : engine.sheetNames()) {
+            int[] size = engine.sheetSize(sheet);
+            List<List<Object>> rows = new ArrayList<>(size[0]);
+            for (int r = 0; r < size[0]; r++) {
+                List<Object> row = new ArrayList<>(size[1]);
+                for (int c = 0; c < size[1]; c++) {
+                    row.add(content(revision, sheet, r, c));
+                }
+                while (!row.isEmpty() && row.getLast() == null) {
+                    row.removeLast();
+                }
+                rows.add(row);
+            }
+            sheets.put(sheet, rows);
+        }
+        return sheets;
+    }
+
     /** One point of a cell's history: the workbook revision from which it held this value. */
     public record HistoryPoint(long revision, Value value) {}
 

@@ -44,6 +44,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
     }
 
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail payloadTooLarge(PayloadTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", e.getMessage());
+    }
+
     @ExceptionHandler(PreconditionFailedException.class)
     ProblemDetail preconditionFailed(PreconditionFailedException e) {
         return problem(HttpStatus.PRECONDITION_FAILED, "stale-revision", "Precondition failed", e.getMessage());
