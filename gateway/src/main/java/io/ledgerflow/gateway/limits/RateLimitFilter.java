@@ -4,7 +4,6 @@ import io.ledgerflow.gateway.GatewaySettings;
 import io.ledgerflow.gateway.problem.GatewayProblems;
 import io.ledgerflow.gateway.problem.ProblemResponses;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +71,7 @@ class RateLimitFilter implements WebFilter, Ordered {
         }
         long retryAfterSeconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
         ProblemDetail problem = GatewayProblems.rateLimited(retryAfterSeconds);
-        problem.setInstance(URI.create(request.getPath().value()));
+        problem.setInstance(GatewayProblems.instanceOf(request.getPath().value()));
         exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
         return responses.write(exchange.getResponse(), problem);
     }

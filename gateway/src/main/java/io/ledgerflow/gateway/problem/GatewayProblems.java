@@ -31,7 +31,15 @@ public final class GatewayProblems {
                 "No route for " + method + " " + path + ": the gateway serves /api/{calc,linking,sharing,pong}/**.");
     }
 
+    /** @param limitBytes the limit, or a negative number when it is not known (the framework's own limit hit) */
     public static ProblemDetail payloadTooLarge(long limitBytes) {
+        if (limitBytes < 0) {
+            return problem(
+                    PAYLOAD_TOO_LARGE,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Request body too large",
+                    "The request is too large.");
+        }
         ProblemDetail problem = problem(
                 PAYLOAD_TOO_LARGE,
                 HttpStatus.CONTENT_TOO_LARGE,
@@ -91,6 +99,18 @@ public final class GatewayProblems {
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "Internal error",
                 "The gateway failed to handle the request.");
+    }
+
+    /**
+     * The problem's {@code instance} for a request path. The raw path is already percent-encoded; one that still is
+     * not a valid URI reference falls back to {@code /}.
+     */
+    public static URI instanceOf(String rawPath) {
+        try {
+            return URI.create(rawPath);
+        } catch (IllegalArgumentException e) {
+            return URI.create("/");
+        }
     }
 
     private static ProblemDetail problem(URI type, HttpStatus status, String title, String detail) {

@@ -5,7 +5,6 @@ import io.ledgerflow.gateway.limits.PayloadTooLargeException;
 import io.netty.channel.ConnectTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +28,7 @@ public final class ProblemMapper {
      */
     public static ProblemDetail toProblem(Throwable failure, String method, String path, @Nullable String service) {
         ProblemDetail problem = classify(failure, method, path, service);
-        problem.setInstance(URI.create(encodePath(path)));
+        problem.setInstance(GatewayProblems.instanceOf(path));
         if (service != null) {
             problem.setProperty("service", service);
         }
@@ -112,14 +111,5 @@ public final class ProblemMapper {
         problem.setTitle(body.getTitle());
         problem.setDetail(body.getDetail());
         return problem;
-    }
-
-    private static String encodePath(String path) {
-        // The raw request path is already percent-encoded; anything else illegal in a URI is dropped to stay valid.
-        try {
-            return URI.create(path).toString();
-        } catch (IllegalArgumentException e) {
-            return "/";
-        }
     }
 }

@@ -119,6 +119,25 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aPathThatIsNoValidUriStillGetsAnInstance() {
+        ProblemDetail problem =
+                ProblemMapper.toProblem(new ResponseStatusException(HttpStatus.NOT_FOUND), "GET", "/a b|c", null);
+
+        assertThat(problem.getInstance()).isEqualTo(URI.create("/"));
+        assertThat(problem.getDetail()).contains("/a b|c");
+    }
+
+    @Test
+    void aFrameworkPayloadLimitHasNoMadeUpLimit() {
+        ProblemDetail problem = ProblemMapper.toProblem(
+                new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE), "POST", "/api/calc/x", "calc");
+
+        assertThat(problem.getStatus()).isEqualTo(413);
+        assertThat(problem.getProperties()).doesNotContainKey("limitBytes");
+        assertThat(problem.getDetail()).doesNotContain("-1");
+    }
+
+    @Test
     void payloadTooLargeCarriesTheLimit() {
         ProblemDetail problem =
                 ProblemMapper.toProblem(new PayloadTooLargeException(1024), "POST", "/api/calc", "calc");
