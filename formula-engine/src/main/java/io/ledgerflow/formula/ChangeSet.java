@@ -5,6 +5,7 @@ import io.ledgerflow.formula.workbook.Workbook;
 import java.util.AbstractSet;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -21,12 +22,24 @@ public final class ChangeSet {
     private final Value[] newValues;
     private Set<CellAddress> set;
 
+    private final List<CellAddress> addresses;
+
     ChangeSet(long revision, Workbook wb, int[] ids, Value[] oldValues, Value[] newValues) {
         this.revision = revision;
         this.wb = wb;
         this.ids = ids;
         this.oldValues = oldValues;
         this.newValues = newValues;
+        this.addresses = null;
+    }
+
+    ChangeSet(long revision, List<CellAddress> addresses, Value[] oldValues, Value[] newValues) {
+        this.revision = revision;
+        this.wb = null;
+        this.ids = new int[addresses.size()];
+        this.oldValues = oldValues;
+        this.newValues = newValues;
+        this.addresses = List.copyOf(addresses);
     }
 
     /** The revision this edit produced. */
@@ -43,6 +56,9 @@ public final class ChangeSet {
     }
 
     public CellAddress address(int i) {
+        if (addresses != null) {
+            return addresses.get(i);
+        }
         int id = ids[i];
         return new CellAddress(wb.sheetName(wb.cellSheet(id)), wb.cellRow(id), wb.cellCol(id));
     }

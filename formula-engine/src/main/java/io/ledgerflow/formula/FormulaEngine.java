@@ -3,9 +3,11 @@ package io.ledgerflow.formula;
 import io.ledgerflow.formula.eval.Node;
 import io.ledgerflow.formula.function.FunctionRegistry;
 import io.ledgerflow.formula.parse.Expr;
+import io.ledgerflow.formula.parse.FormulaParser;
 import io.ledgerflow.formula.parse.FormulaPrinter;
 import io.ledgerflow.formula.value.EmptyValue;
 import io.ledgerflow.formula.value.Value;
+import io.ledgerflow.formula.workbook.Structure;
 import io.ledgerflow.formula.workbook.Workbook;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -274,6 +276,239 @@ public final class FormulaEngine {
 
     private Epoch current() {
         return epochs.get(epochs.size() - 1);
+    }
+
+    // ---- structural edits ----------------------------------------------------------------------
+
+    /** Where a cell goes in a structural edit: new sheet name and position, or null (dropped). */
+    @FunctionalInterface
+    private interface CellMover {
+        CellAddress move(String sheet, int row, int col);
+    }
+
+    /** Inserts {@code count} empty rows before row {@code at} (0-based); references follow. */
+    public ChangeSet insertRows(String sheet, int at, int count) {
+        String s = canonicalSheet(sheet);
+        checkCount(at, count);
+        return restructure(
+                sheetNames(),
+                Structure.insertRows(s, at, count),
+                (sh, r, c) -> !sh.equals(s) || r < at ? new CellAddress(sh, r, c) : shifted(sh, r + count, c),
+                Map.of());
+    }
+
+    /** Deletes rows {@code at .. at+count-1}; references to them become #REF!. */
+    public ChangeSet deleteRows(String sheet, int at, int count) {
+        String s = canonicalSheet(sheet);
+        checkCount(at, count);
+        return restructure(
+                sheetNames(),
+                Structure.deleteRows(s, at, count),
+                (sh, r, c) -> !sh.equals(s) || r < at
+                        ? new CellAddress(sh, r, c)
+                        : r < at + count ? null : new CellAddress(sh, r - count, c),
+                Map.of());
+    }
+
+    /** Inserts {@code count} empty columns before column {@code at}. */
+    public ChangeSet insertColumns(String sheet, int at, int count) {
+        String s = canonicalSheet(sheet);
+        checkCount(at, count);
+        return restructure(
+                sheetNames(),
+                Structure.insertColumns(s, at, count),
+                (sh, r, c) -> !sh.equals(s) || c < at ? new CellAddress(sh, r, c) : shifted(sh, r, c + count),
+                Map.of());
+    }
+
+    /** Deletes columns {@code at .. at+count-1}; references to them become #REF!. */
+    public ChangeSet deleteColumns(String sheet, int at, int count) {
+        String s = canonicalSheet(sheet);
+        checkCount(at, count);
+        return restructure(
+                sheetNames(),
+                Structure.deleteColumns(s, at, count),
+                (sh, r, c) -> !sh.equals(s) || c < at
+                        ? new CellAddress(sh, r, c)
+                        : c < at + count ? null : new CellAddress(sh, r, c - count),
+                Map.of());
+    }
+
+    /** Adds a sheet (after the others); formulas that referred to that name start resolving. */
+    public ChangeSet addSheet(String name, Object[][] contents) {
+        if (wb.sheetIndex(name) >= 0) {
+            throw new IllegalArgumentException("Sheet exists: " + name);
+        }
+        List<String> order = new ArrayList<>(sheetNames());
+        order.add(name);
+        return restructure(
+                order,
+                Structure.renameSheet(name, name),
+                CellAddressMover.IDENTITY,
+                Map.of(name, contents == null ? new Object[0][] : contents));
+    }
+
+    /** Renames a sheet; references to it are renamed too. */
+    public ChangeSet renameSheet(String from, String to) {
+        String f = canonicalSheet(from);
+        if (wb.sheetIndex(to) >= 0 && !to.equalsIgnoreCase(f)) {
+            throw new IllegalArgumentException("Sheet exists: " + to);
+        }
+        List<String> order = new ArrayList<>();
+        for (String s : sheetNames()) {
+            order.add(s.equals(f) ? to : s);
+        }
+        return restructure(
+                order,
+                Structure.renameSheet(f, to),
+                (sh, r, c) -> new CellAddress(sh.equals(f) ? to : sh, r, c),
+                Map.of());
+    }
+
+    /** Removes a sheet; references to it become #REF!. */
+    public ChangeSet removeSheet(String name) {
+        String n = canonicalSheet(name);
+        List<String> order = new ArrayList<>(sheetNames());
+        order.remove(n);
+        if (order.isEmpty()) {
+            throw new IllegalArgumentException("Cannot remove the last sheet");
+        }
+        return restructure(
+                order,
+                Structure.removeSheet(n),
+                (sh, r, c) -> sh.equals(n) ? null : new CellAddress(sh, r, c),
+                Map.of());
+    }
+
+    /**
+     * Moves (cuts and pastes) the area rows r1..r2, columns c1..c2 of {@code fromSheet} so that
+     * its top-left cell lands on (toRow, toCol) of {@code toSheet}. References into the area
+     * follow it; references to overwritten cells become #REF!.
+     */
+    public ChangeSet moveRange(String fromSheet, int r1, int c1, int r2, int c2, String toSheet, int toRow, int toCol) {
+        String f = canonicalSheet(fromSheet);
+        String t = canonicalSheet(toSheet);
+        int dr = toRow - r1;
+        int dc = toCol - c1;
+        if (r1 > r2 || c1 > c2 || r2 + dr > Expr.MAX_ROW || c2 + dc > Expr.MAX_COL || toRow < 0 || toCol < 0) {
+            throw new IllegalArgumentException("Invalid move");
+        }
+        return restructure(
+                sheetNames(),
+                Structure.moveRange(f, r1, c1, r2, c2, t, toRow, toCol),
+                (sh, r, c) -> {
+                    if (sh.equals(f) && r >= r1 && r <= r2 && c >= c1 && c <= c2) {
+                        return new CellAddress(t, r + dr, c + dc);
+                    }
+                    if (sh.equals(t) && r >= r1 + dr && r <= r2 + dr && c >= c1 + dc && c <= c2 + dc) {
+                        return null;
+                    }
+                    return new CellAddress(sh, r, c);
+                },
+                Map.of());
+    }
+
+    private enum CellAddressMover implements CellMover {
+        IDENTITY;
+
+        @Override
+        public CellAddress move(String sheet, int row, int col) {
+            return new CellAddress(sheet, row, col);
+        }
+    }
+
+    private static CellAddress shifted(String sheet, int row, int col) {
+        return row > Expr.MAX_ROW || col > Expr.MAX_COL ? null : new CellAddress(sheet, row, col);
+    }
+
+    private static void checkCount(int at, int count) {
+        if (at < 0 || count < 1) {
+            throw new IllegalArgumentException("Invalid position or count");
+        }
+    }
+
+    private String canonicalSheet(String sheet) {
+        return wb.sheetName(sheetIndex(sheet));
+    }
+
+    private ChangeSet restructure(
+            List<String> order, Structure.RefMap map, CellMover mover, Map<String, Object[][]> added) {
+        Workbook old = wb;
+        Map<String, Map<Long, Object>> cells = new LinkedHashMap<>();
+        for (String s : order) {
+            cells.put(s, new java.util.HashMap<>());
+        }
+        old.forEachContent((sheet, row, col, content) -> {
+            String host = old.sheetName(sheet);
+            CellAddress to = mover.move(host, row, col);
+            if (to == null) {
+                return;
+            }
+            Object c = content instanceof Expr e ? Structure.transform(e, host, to.sheet(), map) : content;
+            cells.get(to.sheet()).put(((long) to.row() << 20) | to.col(), c);
+        });
+        Map<String, String> newNames = new LinkedHashMap<>();
+        names.forEach((n, f) ->
+                newNames.put(n, FormulaPrinter.print(Structure.transform(FormulaParser.parse(f), "", "", map))));
+        names.clear();
+        names.putAll(newNames);
+        Map<String, Object[][]> sheets = new LinkedHashMap<>();
+        for (String s : order) {
+            Object[][] add = added.get(s);
+            sheets.put(s, add != null ? add : toArray(cells.get(s)));
+        }
+        Workbook fresh = build(sheets);
+        // values that differ at the same address, old or new
+        Map<CellAddress, Value[]> diff = new LinkedHashMap<>();
+        fresh.forEachValue((sheet, row, col, v) -> {
+            String name = fresh.sheetName(sheet);
+            int os = old.sheetIndex(name);
+            Value before = os < 0 ? EmptyValue.INSTANCE : old.valueAt(os, row, col);
+            if (!before.equals(v)) {
+                diff.put(new CellAddress(name, row, col), new Value[] {before, (Value) v});
+            }
+        });
+        old.forEachValue((sheet, row, col, v) -> {
+            String name = old.sheetName(sheet);
+            int ns = fresh.sheetIndex(name);
+            Value after = ns < 0 ? EmptyValue.INSTANCE : fresh.valueAt(ns, row, col);
+            if (!after.equals(v)) {
+                diff.putIfAbsent(new CellAddress(name, row, col), new Value[] {(Value) v, after});
+            }
+        });
+        wb = fresh;
+        revision++;
+        epochs.add(new Epoch(fresh, revision));
+        List<CellAddress> addrs = new ArrayList<>(diff.keySet());
+        Value[] olds = new Value[addrs.size()];
+        Value[] news = new Value[addrs.size()];
+        int i = 0;
+        for (Value[] pair : diff.values()) {
+            olds[i] = pair[0];
+            news[i++] = pair[1];
+        }
+        return new ChangeSet(revision, addrs, olds, news);
+    }
+
+    private static Object[][] toArray(Map<Long, Object> cells) {
+        int maxRow = -1;
+        for (long k : cells.keySet()) {
+            maxRow = Math.max(maxRow, (int) (k >>> 20));
+        }
+        Object[][] rows = new Object[maxRow + 1][];
+        int[] width = new int[maxRow + 1];
+        for (long k : cells.keySet()) {
+            int r = (int) (k >>> 20);
+            width[r] = Math.max(width[r], (int) (k & 0xFFFFF) + 1);
+        }
+        for (Map.Entry<Long, Object> e : cells.entrySet()) {
+            int r = (int) (e.getKey() >>> 20);
+            if (rows[r] == null) {
+                rows[r] = new Object[width[r]];
+            }
+            rows[r][(int) (e.getKey() & 0xFFFFF)] = e.getValue();
+        }
+        return rows;
     }
 
     // ---- revisions -----------------------------------------------------------------------------

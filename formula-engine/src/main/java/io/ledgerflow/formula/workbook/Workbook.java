@@ -283,6 +283,35 @@ public final class Workbook {
 
     // ---- contents ------------------------------------------------------------------------------
 
+    /** Receives one non-empty cell: its content is an {@link Expr} (formula) or a {@link Value}. */
+    @FunctionalInterface
+    public interface ContentVisitor {
+        void visit(int sheet, int row, int col, Object content);
+    }
+
+    /** Visits every cell holding a formula or a non-empty constant. */
+    public void forEachContent(ContentVisitor v) {
+        for (int id = 0; id < nodeCount; id++) {
+            if (kind[id] != CELL) {
+                continue;
+            }
+            if (formulas[id] != null) {
+                v.visit(nodeSheet[id], nodeRow[id], nodeCol[id], exprOf(formulas[id], nodeSheet[id]));
+            } else if (values[id] != null && !values[id].isEmpty()) {
+                v.visit(nodeSheet[id], nodeRow[id], nodeCol[id], values[id]);
+            }
+        }
+    }
+
+    /** Visits every cell with a non-empty value (formula results included). */
+    public void forEachValue(ContentVisitor v) {
+        for (int id = 0; id < nodeCount; id++) {
+            if (kind[id] == CELL && values[id] != null && !values[id].isEmpty()) {
+                v.visit(nodeSheet[id], nodeRow[id], nodeCol[id], values[id]);
+            }
+        }
+    }
+
     /** One content change: a constant (Number, String, Boolean, null) or "=formula". */
     public record CellEdit(int sheet, int row, int col, Object content) {}
 
