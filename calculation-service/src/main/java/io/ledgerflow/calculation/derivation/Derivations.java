@@ -71,7 +71,7 @@ public class Derivations {
         }
         Workbook workbook = workbooks.getIncludingDeleted(workspace, id);
         long revision = revision(workbook, asOf);
-        return documents.read(id, workbook.revision(), loaded -> {
+        return documents.read(id, workbook.revision(), revision, loaded -> {
             requireSheet(loaded, cell.sheet());
             List<Related> related = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
@@ -121,7 +121,7 @@ public class Derivations {
         Workbook workbook = workbooks.getIncludingDeleted(workspace, id);
         long revision = revision(workbook, asOf);
         Map<String, External> external = externalInputs(id, revision);
-        return documents.read(id, workbook.revision(), loaded -> {
+        return documents.read(id, workbook.revision(), revision, loaded -> {
             requireSheet(loaded, cell.sheet());
             return explain(loaded, revision, cell.sheet(), cell.row1(), cell.col1(), depth, external);
         });

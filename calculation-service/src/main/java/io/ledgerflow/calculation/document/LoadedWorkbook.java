@@ -19,24 +19,37 @@ import java.util.Map;
 public final class LoadedWorkbook {
 
     private final FormulaEngine engine;
-    /** engineRevision.get(r - 1) is the engine revision holding workbook revision r. */
+    /** The workbook revision the engine was built at: earlier revisions are not held. */
+    private final long base;
+    /** engineRevision.get(r - base) is the engine revision holding workbook revision r. */
     private final List<Long> engineRevision = new ArrayList<>();
 
-    private LoadedWorkbook(FormulaEngine engine) {
+    private LoadedWorkbook(FormulaEngine engine, long base) {
         this.engine = engine;
+        this.base = base;
         this.engineRevision.add(engine.revision());
     }
 
     /** Builds revision 1 from the workbook's creating operation. */
     public static LoadedWorkbook create(Operation.Create create) {
+        return at(create, 1);
+    }
+
+    /** Builds the workbook as it was at {@code revision} from its contents then (a snapshot). */
+    public static LoadedWorkbook at(Operation.Create contents, long revision) {
         Map<String, Object[][]> sheets = new LinkedHashMap<>();
-        create.sheets().forEach((name, rows) -> sheets.put(name, toArray(rows)));
-        return new LoadedWorkbook(FormulaEngine.of(sheets));
+        contents.sheets().forEach((name, rows) -> sheets.put(name, toArray(rows)));
+        return new LoadedWorkbook(FormulaEngine.of(sheets), revision);
     }
 
     /** The latest revision held. */
     public long revision() {
-        return engineRevision.size();
+        return base + engineRevision.size() - 1;
+    }
+
+    /** The earliest revision held. */
+    public long base() {
+        return base;
     }
 
     /**
@@ -130,8 +143,8 @@ public final class LoadedWorkbook {
         }
         Value last = null;
         long lastEngineRevision = -1;
-        for (int r = 1; r <= engineRevision.size(); r++) {
-            long engineRev = engineRevision.get(r - 1);
+        for (long r = base; r <= revision(); r++) {
+            long engineRev = engineRevisionOf(r);
             if (engineRev == lastEngineRevision) {
                 continue; // a revision that changed no cell (a delete) cannot change this one
             }
@@ -239,10 +252,11 @@ public final class LoadedWorkbook {
     }
 
     private long engineRevisionOf(long revision) {
-        if (revision < 1 || revision > engineRevision.size()) {
-            throw new IllegalArgumentException("revision " + revision + " is not held");
+        if (revision < base || revision > revision()) {
+            throw new IllegalArgumentException(
+                    "revision " + revision + " is not held (holding " + base + " to " + revision() + ")");
         }
-        return engineRevision.get((int) revision - 1);
+        return engineRevision.get((int) (revision - base));
     }
 
     /** The engine takes doubles for numbers; JSON gives ints, longs and big decimals too. */

@@ -1,6 +1,7 @@
 package io.ledgerflow.calculation.document;
 
 import io.ledgerflow.formula.ChangeSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,26 +13,46 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The workbooks this instance holds in memory, each kept in step with the revision log in the
- * database. The database is the truth: a workbook another instance changed is brought up to date
- * by replaying the operations it lacks; an edit whose transaction rolls back evicts the workbook,
- * so the next use reloads what was committed.
+ * database. The database is the truth: a workbook is loaded from its latest snapshot plus the
+ * operations after it; one another instance changed is brought up to date by replaying what it
+ * lacks; an edit whose transaction rolls back evicts the workbook, so the next use reloads what was
+ * committed. A read of a revision older than the loaded snapshot replays the log from revision 1
+ * into a separate, briefly cached copy.
  */
 @Component
 public class WorkbookDocuments {
 
-    private final Map<UUID, LoadedWorkbook> loaded = new ConcurrentHashMap<>();
-    private final RevisionLog log;
+    private static final int ARCHIVE_COPIES = 4;
 
-    WorkbookDocuments(RevisionLog log) {
+    private final Map<UUID, LoadedWorkbook> loaded = new ConcurrentHashMap<>();
+    private final Map<UUID, LoadedWorkbook> archive = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, LoadedWorkbook> eldest) {
+            return size() > ARCHIVE_COPIES;
+        }
+    };
+    private final RevisionLog log;
+    private final SnapshotStore snapshots;
+
+    WorkbookDocuments(RevisionLog log, SnapshotStore snapshots) {
         this.log = log;
+        this.snapshots = snapshots;
+    }
+
+    /** Runs {@code read} on the workbook, which reads at {@code revision} only. */
+    public <T> T read(UUID workbookId, long revision, Function<LoadedWorkbook, T> read) {
+        return read(workbookId, revision, revision, read);
     }
 
     /**
-     * Runs {@code read} on the workbook at (at least) {@code revision}, the latest committed one.
-     * Access to one workbook is serialised; different workbooks proceed in parallel.
+     * Runs {@code read} on the workbook holding every revision from {@code oldest} to {@code
+     * newest}. Access to one workbook is serialised; different workbooks proceed in parallel.
      */
-    public <T> T read(UUID workbookId, long revision, Function<LoadedWorkbook, T> read) {
-        LoadedWorkbook workbook = upTo(workbookId, revision);
+    public <T> T read(UUID workbookId, long newest, long oldest, Function<LoadedWorkbook, T> read) {
+        LoadedWorkbook workbook = upTo(workbookId, newest);
+        if (oldest < workbook.base()) {
+            workbook = archived(workbookId, newest);
+        }
         synchronized (workbook) {
             return read.apply(workbook);
         }
@@ -65,12 +86,34 @@ public class WorkbookDocuments {
         return workbook;
     }
 
+    /** Stores a snapshot of the workbook's contents at {@code revision}. */
+    public void snapshot(UUID workbookId, long revision) {
+        Map<String, List<List<Object>>> contents = read(workbookId, revision, workbook -> workbook.contents(revision));
+        snapshots.save(workbookId, revision, contents);
+    }
+
+    /** Forgets the in-memory copy: the next use reloads from the database. */
     public void evict(UUID workbookId) {
         loaded.remove(workbookId);
+        synchronized (archive) {
+            archive.remove(workbookId);
+        }
     }
 
     private LoadedWorkbook upTo(UUID workbookId, long revision) {
-        LoadedWorkbook workbook = loaded.computeIfAbsent(workbookId, this::load);
+        LoadedWorkbook workbook = loaded.computeIfAbsent(workbookId, id -> load(id, revision));
+        return replayTo(workbookId, workbook, revision);
+    }
+
+    private LoadedWorkbook archived(UUID workbookId, long revision) {
+        LoadedWorkbook copy;
+        synchronized (archive) {
+            copy = archive.computeIfAbsent(workbookId, this::fromTheStart);
+        }
+        return replayTo(workbookId, copy, revision);
+    }
+
+    private LoadedWorkbook replayTo(UUID workbookId, LoadedWorkbook workbook, long revision) {
         if (workbook.revision() < revision) {
             synchronized (workbook) {
                 if (workbook.revision() < revision) {
@@ -83,7 +126,15 @@ public class WorkbookDocuments {
         return workbook;
     }
 
-    private LoadedWorkbook load(UUID workbookId) {
+    /** Loads from the newest snapshot at or before {@code revision}, or from the creating revision. */
+    private LoadedWorkbook load(UUID workbookId, long revision) {
+        return snapshots
+                .latest(workbookId, Math.max(1, revision))
+                .map(snapshot -> LoadedWorkbook.at(snapshot.contents(), snapshot.revision()))
+                .orElseGet(() -> fromTheStart(workbookId));
+    }
+
+    private LoadedWorkbook fromTheStart(UUID workbookId) {
         List<Operation> first = log.operations(workbookId, 1, 1);
         if (first.isEmpty() || !(first.getFirst() instanceof Operation.Create create)) {
             throw new IllegalStateException("workbook " + workbookId + " has no creating revision");

@@ -53,7 +53,7 @@ public class Revisions {
         check("from", workbook, from);
         check("to", workbook, to);
         int max = limits.maxReadCells();
-        return documents.read(id, workbook.revision(), loaded -> {
+        return documents.read(id, workbook.revision(), Math.min(from, to), loaded -> {
             List<CellDiff> cells = new ArrayList<>();
             boolean truncated = false;
             for (String sheet : loaded.sheetNames()) {
@@ -93,7 +93,7 @@ public class Revisions {
             throw new InvalidInputException("ref", "history is of one cell, not " + cell);
         }
         Workbook workbook = workbooks.getIncludingDeleted(workspace, id);
-        return documents.read(id, workbook.revision(), loaded -> {
+        return documents.read(id, workbook.revision(), 1, loaded -> {
             if (!loaded.hasSheet(cell.sheet())) {
                 throw new InvalidInputException("ref", "the workbook has no sheet '" + cell.sheet() + "'");
             }

@@ -98,7 +98,8 @@ class TransferController {
             @RequestParam(required = false) Long revision) {
         Workbook workbook = workbooks.getIncludingDeleted(workspace, id);
         long at = revision == null ? workbook.revision() : Cells.checkedRevision(workbook, revision);
-        Map<String, List<List<Object>>> sheets = documents.read(id, workbook.revision(), loaded -> loaded.contents(at));
+        Map<String, List<List<Object>>> sheets =
+                documents.read(id, workbook.revision(), at, loaded -> loaded.contents(at));
         return switch (format) {
             case "json" ->
                 ResponseEntity.ok()
