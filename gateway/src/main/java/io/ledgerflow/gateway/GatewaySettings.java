@@ -7,11 +7,13 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -25,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retry retries of idempotent reads whose upstream could not be reached
  * @param rateLimit per-client token bucket, in memory (no Redis)
  * @param circuitBreaker per-service circuit breaker on upstream failures (refused, closed, timed out)
+ * @param auth JWT bearer authentication and workspace (tenant) check, off unless enabled
  */
 @Validated
 @ConfigurationProperties("ledgerflow.gateway")
@@ -33,7 +36,8 @@ public record GatewaySettings(
         @NotNull @DefaultValue("1MB") DataSize maxRequestSize,
         @Valid @NotNull @DefaultValue Retry retry,
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
-        @Valid @NotNull @DefaultValue CircuitBreaker circuitBreaker) {
+        @Valid @NotNull @DefaultValue CircuitBreaker circuitBreaker,
+        @Valid @NotNull @DefaultValue Auth auth) {
 
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
@@ -88,4 +92,32 @@ public record GatewaySettings(
             @Min(1) @DefaultValue("20") int slidingWindowCalls,
             @Min(1) @DefaultValue("10") int minimumCalls,
             @NotNull @DefaultValue("10s") Duration openFor) {}
+
+    /**
+     * @param enabled whether {@code /api/**} needs a bearer token (the services' OpenAPI documents stay public)
+     * @param jwtSecret HS256 shared secret (at least 32 bytes), or
+     * @param jwkSetUri the identity provider's JWK set, for RS256/ES256 tokens
+     * @param issuer the expected {@code iss}, checked when set
+     * @param workspacesClaim claim listing the workspaces (tenants) the token grants: a string or a list
+     */
+    public record Auth(
+            @DefaultValue("false") boolean enabled,
+            @Nullable String jwtSecret,
+            @Nullable URI jwkSetUri,
+            @Nullable String issuer,
+            @NotNull @DefaultValue("workspaces") String workspacesClaim) {
+
+        public Auth {
+            jwtSecret = jwtSecret == null || jwtSecret.isBlank() ? null : jwtSecret;
+            issuer = issuer == null || issuer.isBlank() ? null : issuer;
+            if (enabled && jwtSecret == null && jwkSetUri == null) {
+                throw new IllegalArgumentException(
+                        "ledgerflow.gateway.auth.enabled needs jwt-secret (AUTH_JWT_SECRET) or jwk-set-uri (AUTH_JWK_SET_URI)");
+            }
+            if (enabled && jwtSecret != null && jwtSecret.getBytes(StandardCharsets.UTF_8).length < 32) {
+                throw new IllegalArgumentException(
+                        "ledgerflow.gateway.auth.jwt-secret must be at least 32 bytes for HS256");
+            }
+        }
+    }
 }

@@ -17,7 +17,8 @@ class GatewaySettingsTest {
                 DataSize.ofMegabytes(1),
                 new GatewaySettings.Retry(2, Duration.ofMillis(50)),
                 new GatewaySettings.RateLimit(true, 200, 100),
-                new GatewaySettings.CircuitBreaker(true, 50, 20, 10, Duration.ofSeconds(10)));
+                new GatewaySettings.CircuitBreaker(true, 50, 20, 10, Duration.ofSeconds(10)),
+                new GatewaySettings.Auth(false, null, null, null, "workspaces"));
     }
 
     @Test
@@ -45,5 +46,17 @@ class GatewaySettingsTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> settings(Map.of("calc", URI.create("http://localhost:8081/api/calc"))))
                 .withMessageContaining("without a path");
+    }
+
+    @Test
+    void enabledAuthNeedsAKeyAndAStrongEnoughSecret() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new GatewaySettings.Auth(true, " ", null, null, "workspaces"))
+                .withMessageContaining("AUTH_JWT_SECRET");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new GatewaySettings.Auth(true, "too-short", null, null, "workspaces"))
+                .withMessageContaining("32 bytes");
+        assertThat(new GatewaySettings.Auth(true, null, URI.create("http://idp/jwks"), "", "workspaces").issuer())
+                .isNull();
     }
 }

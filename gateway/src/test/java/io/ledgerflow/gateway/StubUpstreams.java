@@ -23,7 +23,7 @@ import reactor.netty.http.server.HttpServerResponse;
  *
  * <ul>
  *   <li>{@code GET /api/{svc}/v3/api-docs}: a small OpenAPI document titled "{svc} stub"
- *   <li>{@code /api/{svc}/echo/**}: JSON naming the service, method, path, {@code X-Forwarded-Host} and the number of body
+ *   <li>{@code /api/{svc}/echo/**} and {@code /api/{svc}/workspaces/**}: JSON naming the service, method, path, {@code X-Forwarded-Host} and the number of body
  *       bytes received
  *   <li>{@code POST /api/calc/invalid}: 400 problem+json, {@code GET /api/calc/boom}: 500 problem+json
  *   <li>{@code /api/linking/flaky/**}: 503 problem+json the first time each path is called, 200 after that
@@ -96,7 +96,7 @@ public final class StubUpstreams {
                     "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + service
                             + " stub\",\"version\":\"1\"},\"paths\":{}}");
         }
-        if (path.startsWith(prefix + "/echo")) {
+        if (path.startsWith(prefix + "/echo") || path.startsWith(prefix + "/workspaces/")) {
             return request.receive()
                     .map(ByteBuf::readableBytes)
                     .reduce(0L, Long::sum)

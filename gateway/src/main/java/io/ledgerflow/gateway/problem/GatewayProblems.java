@@ -15,6 +15,8 @@ public final class GatewayProblems {
 
     public static final URI ROUTE_NOT_FOUND = URI.create(BASE + "route-not-found");
     public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
+    public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
+    public static final URI FORBIDDEN_WORKSPACE = URI.create(BASE + "forbidden-workspace");
     public static final URI RATE_LIMITED = URI.create(BASE + "rate-limited");
     public static final URI UPSTREAM_UNAVAILABLE = URI.create(BASE + "upstream-unavailable");
     public static final URI UPSTREAM_TIMEOUT = URI.create(BASE + "upstream-timeout");
@@ -46,6 +48,20 @@ public final class GatewayProblems {
                 "Request body too large",
                 "The request body exceeds the limit of " + limitBytes + " bytes.");
         problem.setProperty("limitBytes", limitBytes);
+        return problem;
+    }
+
+    public static ProblemDetail unauthorized(String detail) {
+        return problem(UNAUTHORIZED, HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
+    }
+
+    public static ProblemDetail forbiddenWorkspace(String workspace) {
+        ProblemDetail problem = problem(
+                FORBIDDEN_WORKSPACE,
+                HttpStatus.FORBIDDEN,
+                "Workspace not granted",
+                "The bearer token does not grant access to workspace '" + workspace + "'.");
+        problem.setProperty("workspace", workspace);
         return problem;
     }
 

@@ -1,0 +1,157 @@
+package io.ledgerflow.gateway.auth;
+
+import io.ledgerflow.gateway.GatewaySettings;
+import io.ledgerflow.gateway.problem.GatewayProblems;
+import io.ledgerflow.gateway.problem.ProblemResponses;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * With {@code ledgerflow.gateway.auth.enabled}, every {@code /api/**} request needs a valid JWT bearer token
+ * (signature, expiry, and issuer when configured), else 401 problem+json. A request for a workspace's resources,
+ * {@code /api/{service}/workspaces/{workspace}/...}, also needs the token to grant that workspace (the tenant), else
+ * 403 problem+json. The token goes on to the service, which checks the tenant again. The services' OpenAPI documents
+ * stay public so the Swagger UI loads. A browser cannot set headers on a WebSocket, so an upgrade may carry the token
+ * as the {@code access_token} query parameter instead.
+ */
+@Component
+class BearerTokenFilter implements WebFilter, Ordered {
+
+    /** After the rate limiter (which also limits unauthenticated clients), before the body-size limit. */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 15;
+
+    private static final Pattern WORKSPACE_PATH = Pattern.compile("^/api/[^/]+/workspaces/([^/]+)(?:/.*)?$");
+    private static final Pattern API_DOCS_PATH = Pattern.compile("^/api/[^/]+/v3/api-docs(?:/.*)?$");
+    private static final String BEARER = "Bearer ";
+
+    private final GatewaySettings.Auth settings;
+    private final @Nullable ReactiveJwtDecoder decoder;
+    private final ProblemResponses responses;
+
+    BearerTokenFilter(GatewaySettings settings, ProblemResponses responses) {
+        this.settings = settings.auth();
+        this.decoder = this.settings.enabled() ? decoder(this.settings) : null;
+        this.responses = responses;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        String path = request.getPath().value();
+        if (decoder == null
+                || !path.startsWith("/api/")
+                || API_DOCS_PATH.matcher(path).matches()) {
+            return chain.filter(exchange);
+        }
+        String token = token(request);
+        if (token == null) {
+            return reject(exchange, GatewayProblems.unauthorized("A bearer token is required."), "Bearer");
+        }
+        return decoder.decode(token)
+                .map(Verification::valid)
+                .onErrorResume(JwtException.class, e -> Mono.just(Verification.invalid(e.getMessage())))
+                .flatMap(verification -> {
+                    if (verification.jwt() == null) {
+                        return reject(
+                                exchange,
+                                GatewayProblems.unauthorized("The bearer token is not valid: " + verification.error()),
+                                "Bearer error=\"invalid_token\"");
+                    }
+                    String workspace = workspaceOf(path);
+                    if (workspace != null && !grants(verification.jwt(), workspace)) {
+                        return reject(exchange, GatewayProblems.forbiddenWorkspace(workspace), null);
+                    }
+                    return chain.filter(exchange);
+                });
+    }
+
+    private Mono<Void> reject(ServerWebExchange exchange, ProblemDetail problem, @Nullable String challenge) {
+        problem.setInstance(
+                GatewayProblems.instanceOf(exchange.getRequest().getPath().value()));
+        if (challenge != null) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        }
+        return responses.write(exchange.getResponse(), problem);
+    }
+
+    boolean grants(Jwt jwt, String workspace) {
+        Object claim = jwt.getClaims().get(settings.workspacesClaim());
+        if (claim instanceof String single) {
+            return single.equals(workspace);
+        }
+        if (claim instanceof Collection<?> many) {
+            return many.contains(workspace);
+        }
+        return false;
+    }
+
+    static @Nullable String workspaceOf(String path) {
+        Matcher matcher = WORKSPACE_PATH.matcher(path);
+        return matcher.matches() ? matcher.group(1) : null;
+    }
+
+    static @Nullable String token(ServerHttpRequest request) {
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String token = authorization.substring(BEARER.length()).trim();
+            return token.isEmpty() ? null : token;
+        }
+        if ("websocket".equalsIgnoreCase(request.getHeaders().getUpgrade())) {
+            List<String> query = request.getQueryParams().get("access_token");
+            return query == null || query.isEmpty() || query.get(0).isBlank() ? null : query.get(0);
+        }
+        return null;
+    }
+
+    static ReactiveJwtDecoder decoder(GatewaySettings.Auth settings) {
+        NimbusReactiveJwtDecoder decoder = settings.jwtSecret() != null
+                ? NimbusReactiveJwtDecoder.withSecretKey(
+                                new SecretKeySpec(settings.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                        .macAlgorithm(MacAlgorithm.HS256)
+                        .build()
+                : NimbusReactiveJwtDecoder.withJwkSetUri(settings.jwkSetUri().toString())
+                        .build();
+        OAuth2TokenValidator<Jwt> validator = settings.issuer() != null
+                ? JwtValidators.createDefaultWithIssuer(settings.issuer())
+                : new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault());
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+
+    private record Verification(@Nullable Jwt jwt, @Nullable String error) {
+        static Verification valid(Jwt jwt) {
+            return new Verification(jwt, null);
+        }
+
+        static Verification invalid(String error) {
+            return new Verification(null, error);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.ledgerflow.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.ledgerflow.gateway.problem.GatewayProblems;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/** JWT bearer authentication and the workspace (tenant) check, in a context of its own with auth enabled. */
+@TestPropertySource(
+        properties = {
+            "ledgerflow.gateway.auth.enabled=true",
+            "ledgerflow.gateway.auth.jwt-secret=" + AuthIT.SECRET,
+            "ledgerflow.gateway.auth.issuer=" + AuthIT.ISSUER,
+        })
+class AuthIT extends GatewayTestBase {
+
+    static final String SECRET = "test-secret-of-at-least-thirty-two-bytes!";
+    static final String ISSUER = "https://id.ledgerflow.test";
+
+    @Test
+    void aRequestWithoutATokenIsA401Problem() {
+        gateway()
+                .get()
+                .uri("/api/calc/workspaces/acme/workbooks")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(GatewayProblems.UNAUTHORIZED.toString());
+    }
+
+    @Test
+    void aTokenThatIsForgedExpiredOrFromAnotherIssuerIsA401Problem() throws JOSEException {
+        List<String> tokens = List.of(
+                token("x".repeat(40), ISSUER, List.of("acme"), Instant.now().plusSeconds(60)),
+                token(SECRET, ISSUER, List.of("acme"), Instant.now().minusSeconds(600)),
+                token(
+                        SECRET,
+                        "https://elsewhere",
+                        List.of("acme"),
+                        Instant.now().plusSeconds(60)));
+        for (String token : tokens) {
+            gateway()
+                    .get()
+                    .uri("/api/calc/workspaces/acme/workbooks")
+                    .headers(headers -> headers.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo(GatewayProblems.UNAUTHORIZED.toString());
+        }
+    }
+
+    @Test
+    void aValidTokenPassesToItsWorkspaceWithTheTokenForwarded() throws JOSEException {
+        String token =
+                token(SECRET, ISSUER, List.of("acme", "globex"), Instant.now().plusSeconds(60));
+        gateway()
+                .post()
+                .uri("/api/linking/workspaces/globex/links")
+                .headers(headers -> headers.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.path")
+                .isEqualTo("/api/linking/workspaces/globex/links");
+    }
+
+    @Test
+    void aValidTokenForAnotherWorkspaceIsA403Problem() throws JOSEException {
+        String token = token(SECRET, ISSUER, List.of("acme"), Instant.now().plusSeconds(60));
+        gateway()
+                .get()
+                .uri("/api/sharing/workspaces/globex/datasets")
+                .headers(headers -> headers.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(GatewayProblems.FORBIDDEN_WORKSPACE.toString())
+                .jsonPath("$.workspace")
+                .isEqualTo("globex");
+    }
+
+    @Test
+    void theServicesOpenApiDocumentsStayPublicForTheSwaggerUi() {
+        gateway()
+                .get()
+                .uri("/api/pong/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.info.title")
+                .isEqualTo("pong stub");
+    }
+
+    @Test
+    void aWebSocketMayCarryTheTokenInTheQuery() throws JOSEException {
+        String token = token(SECRET, ISSUER, List.of("acme"), Instant.now().plusSeconds(60));
+        String reply = HttpClient.create()
+                .websocket()
+                .uri("ws://127.0.0.1:" + port + "/api/pong/ws/echo?access_token=" + token)
+                .handle((in, out) -> out.sendString(Mono.just("serve"))
+                        .then()
+                        .thenMany(in.receive().asString().take(1)))
+                .blockFirst(Duration.ofSeconds(10));
+        assertThat(reply).isEqualTo("pong:serve");
+
+        Integer status = HttpClient.create()
+                .websocket()
+                .uri("ws://127.0.0.1:" + port + "/api/pong/ws/echo")
+                .handle((in, out) -> in.receive().asString())
+                .then()
+                .thenReturn(101)
+                .onErrorResume(e -> Mono.just(401))
+                .block(Duration.ofSeconds(10));
+        assertThat(status).isEqualTo(401);
+    }
+
+    private static String token(String secret, String issuer, List<String> workspaces, Instant expires)
+            throws JOSEException {
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS256),
+                new JWTClaimsSet.Builder()
+                        .subject("ada")
+                        .issuer(issuer)
+                        .claim("workspaces", workspaces)
+                        .issueTime(Date.from(expires.minusSeconds(3600)))
+                        .expirationTime(Date.from(expires))
+                        .build());
+        jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+}
