@@ -110,6 +110,7 @@ public record GatewaySettings(
         public Auth {
             jwtSecret = jwtSecret == null || jwtSecret.isBlank() ? null : jwtSecret;
             issuer = issuer == null || issuer.isBlank() ? null : issuer;
+            jwkSetUri = jwkSetUri == null || jwkSetUri.toString().isBlank() ? null : jwkSetUri;
             if (enabled && jwtSecret == null && jwkSetUri == null) {
                 throw new IllegalArgumentException(
                         "ledgerflow.gateway.auth.enabled needs jwt-secret (AUTH_JWT_SECRET) or jwk-set-uri (AUTH_JWK_SET_URI)");

@@ -58,5 +58,8 @@ class GatewaySettingsTest {
                 .withMessageContaining("32 bytes");
         assertThat(new GatewaySettings.Auth(true, null, URI.create("http://idp/jwks"), "", "workspaces").issuer())
                 .isNull();
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new GatewaySettings.Auth(true, null, URI.create(""), null, "workspaces"))
+                .withMessageContaining("AUTH_JWK_SET_URI");
     }
 }

@@ -20,8 +20,9 @@ import org.springframework.http.HttpStatus;
  * service serves its API under its gateway prefix). A WebSocket upgrade on the same route is proxied as WebSocket:
  * the gateway's websocket routing filter turns {@code http} into {@code ws} for upgrade requests.
  *
- * <p>Each route has its own circuit breaker ({@link UpstreamCircuitBreakers}). Only GETs are retried, and only when the upstream could not be reached or said it is unavailable: a read that
- * timed out is not repeated (it would multiply the wait), and nothing that may have had an effect is sent twice.
+ * <p>Each route has its own circuit breaker ({@link UpstreamCircuitBreakers}). Only GETs are retried, and only when
+ * the upstream could not be reached or said it is unavailable: a read that timed out is not repeated (it would
+ * multiply the wait), and nothing that may have had an effect is sent twice.
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceRoutes {
@@ -40,8 +41,7 @@ class ServiceRoutes {
                     name,
                     r -> r.path(pathPattern(name))
                             .filters(f -> {
-                                // Retry outside, breaker inside: each attempt counts, and an open circuit is not
-                                // retried.
+                                // Retry outside, breaker inside: each attempt counts; an open circuit is not retried.
                                 if (settings.retry().attempts() > 0) {
                                     f.retry(retry -> idempotentReads(retry, settings));
                                 }
