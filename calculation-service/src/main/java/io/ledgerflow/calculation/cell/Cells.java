@@ -3,6 +3,7 @@ package io.ledgerflow.calculation.cell;
 import io.ledgerflow.calculation.document.LoadedWorkbook;
 import io.ledgerflow.calculation.document.Operation;
 import io.ledgerflow.calculation.document.WorkbookDocuments;
+import io.ledgerflow.calculation.linkedvalue.LinkedCells;
 import io.ledgerflow.calculation.workbook.Contents;
 import io.ledgerflow.calculation.workbook.Workbook;
 import io.ledgerflow.calculation.workbook.Workbooks;
@@ -17,7 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +43,7 @@ public class Cells {
     private final Outbox outbox;
     private final CalculationLimits limits;
     private final RevisionWaiter waiter;
-    private final JdbcClient jdbc;
+    private final LinkedCells linkedCells;
 
     Cells(
             Workbooks workbooks,
@@ -50,13 +51,13 @@ public class Cells {
             Outbox outbox,
             CalculationLimits limits,
             RevisionWaiter waiter,
-            JdbcClient jdbc) {
+            LinkedCells linkedCells) {
         this.workbooks = workbooks;
         this.documents = documents;
         this.outbox = outbox;
         this.limits = limits;
         this.waiter = waiter;
-        this.jdbc = jdbc;
+        this.linkedCells = linkedCells;
     }
 
     /**
@@ -123,9 +124,7 @@ public class Cells {
     /** A user's edit replaces what a link put there: the cell no longer reflects the link. */
     private void forgetLinks(UUID id, List<Operation.CellEdit> edits) {
         for (Operation.CellEdit edit : edits) {
-            jdbc.sql("delete from linked_cell where workbook_id = ? and sheet = ? and row_index = ? and col_index = ?")
-                    .params(id, edit.sheet(), edit.row(), edit.col())
-                    .update();
+            linkedCells.forget(id, edit.sheet(), edit.row(), edit.col());
         }
     }
 
@@ -139,15 +138,37 @@ public class Cells {
 
     /** Applies validated edits as the next revision; must run in the caller's transaction. */
     Edit apply(String workspace, UUID id, Long expectedRevision, List<Operation.CellEdit> edits, String origin) {
-        Workbook locked = workbooks.lockForChange(workspace, id, expectedRevision);
-        documents.read(id, locked.revision(), loaded -> {
+        return apply(workspace, id, expectedRevision, new Operation.SetCells(edits), origin, loaded -> {
             for (int i = 0; i < edits.size(); i++) {
                 requireSheet("cells[" + i + "].ref", loaded, edits.get(i).sheet());
             }
+        });
+    }
+
+    /**
+     * Applies an operation as the workbook's next revision, in the caller's transaction: locks the
+     * workbook, checks {@code expectedRevision} and the operation against the current state, logs
+     * it, and publishes the values it changed. The engine refusing the operation is a 422.
+     */
+    public Edit apply(
+            String workspace,
+            UUID id,
+            Long expectedRevision,
+            Operation operation,
+            String origin,
+            Consumer<LoadedWorkbook> check) {
+        Workbook locked = workbooks.lockForChange(workspace, id, expectedRevision);
+        documents.read(id, locked.revision(), loaded -> {
+            check.accept(loaded);
             return null;
         });
         Workbook next = workbooks.advance(locked);
-        ChangeSet changes = documents.apply(id, next.revision(), new Operation.SetCells(edits), origin);
+        ChangeSet changes;
+        try {
+            changes = documents.apply(id, next.revision(), operation, origin);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(operation.kind(), e.getMessage());
+        }
         List<CellValuesChanged.Change> changed = changes(changes);
         publish(workspace, id, next.revision(), changed);
         return new Edit(id, next.revision(), changed);

@@ -64,6 +64,26 @@ public final class LoadedWorkbook {
                         .map(edit -> new FormulaEngine.CellUpdate(
                                 edit.sheet(), edit.row(), edit.col(), engineContent(edit.content())))
                         .toList());
+            case Operation.Restructure r ->
+                switch (r.what()) {
+                    case INSERT_ROWS -> engine.insertRows(r.sheet(), r.at(), r.count());
+                    case DELETE_ROWS -> engine.deleteRows(r.sheet(), r.at(), r.count());
+                    case INSERT_COLUMNS -> engine.insertColumns(r.sheet(), r.at(), r.count());
+                    case DELETE_COLUMNS -> engine.deleteColumns(r.sheet(), r.at(), r.count());
+                };
+            case Operation.AddSheet add -> engine.addSheet(add.name(), add.rows() == null ? null : toArray(add.rows()));
+            case Operation.RenameSheet rename -> engine.renameSheet(rename.from(), rename.to());
+            case Operation.RemoveSheet remove -> engine.removeSheet(remove.name());
+            case Operation.MoveRange move ->
+                engine.moveRange(
+                        move.fromSheet(),
+                        move.row1(),
+                        move.col1(),
+                        move.row2(),
+                        move.col2(),
+                        move.toSheet(),
+                        move.toRow(),
+                        move.toCol());
             case Operation.Delete delete -> null;
             case Operation.Create create ->
                 throw new IllegalArgumentException("a workbook is created once, at revision 1");

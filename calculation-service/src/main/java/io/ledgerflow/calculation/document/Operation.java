@@ -46,6 +46,79 @@ public sealed interface Operation {
         }
     }
 
+    /** Inserts ({@code count > 0}) rows or columns before {@code at}, or deletes them. */
+    record Restructure(Kind what, String sheet, int at, int count) implements Operation {
+        public enum Kind {
+            INSERT_ROWS,
+            DELETE_ROWS,
+            INSERT_COLUMNS,
+            DELETE_COLUMNS
+        }
+
+        @Override
+        public String kind() {
+            return "restructure";
+        }
+
+        @Override
+        public int cellCount() {
+            return 0;
+        }
+    }
+
+    /** Adds a sheet after the others, with optional contents. */
+    record AddSheet(String name, List<List<Object>> rows) implements Operation {
+        @Override
+        public String kind() {
+            return "add-sheet";
+        }
+
+        @Override
+        public int cellCount() {
+            return rows == null ? 0 : rows.stream().mapToInt(List::size).sum();
+        }
+    }
+
+    /** Renames a sheet; references to it follow. */
+    record RenameSheet(String from, String to) implements Operation {
+        @Override
+        public String kind() {
+            return "rename-sheet";
+        }
+
+        @Override
+        public int cellCount() {
+            return 0;
+        }
+    }
+
+    /** Removes a sheet; references to it become #REF!. */
+    record RemoveSheet(String name) implements Operation {
+        @Override
+        public String kind() {
+            return "remove-sheet";
+        }
+
+        @Override
+        public int cellCount() {
+            return 0;
+        }
+    }
+
+    /** Cuts a block and pastes it with its top-left at (toRow, toCol); references follow it. */
+    record MoveRange(String fromSheet, int row1, int col1, int row2, int col2, String toSheet, int toRow, int toCol)
+            implements Operation {
+        @Override
+        public String kind() {
+            return "move-range";
+        }
+
+        @Override
+        public int cellCount() {
+            return (row2 - row1 + 1) * (col2 - col1 + 1);
+        }
+    }
+
     /** The workbook was deleted; its history stays readable. */
     record Delete() implements Operation {
         @Override

@@ -17,6 +17,11 @@ public class OperationCodec {
         return switch (kind) {
             case "create" -> json.readValue(text, Operation.Create.class);
             case "set-cells" -> json.readValue(text, Operation.SetCells.class);
+            case "restructure" -> json.readValue(text, Operation.Restructure.class);
+            case "add-sheet" -> json.readValue(text, Operation.AddSheet.class);
+            case "rename-sheet" -> json.readValue(text, Operation.RenameSheet.class);
+            case "remove-sheet" -> json.readValue(text, Operation.RemoveSheet.class);
+            case "move-range" -> json.readValue(text, Operation.MoveRange.class);
             case "delete" -> new Operation.Delete();
             default -> throw new IllegalStateException("unknown operation kind in the revision log: " + kind);
         };

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,13 +35,13 @@ public class LinkedValues {
 
     private final WorkbookRepository workbooks;
     private final Cells cells;
-    private final JdbcClient jdbc;
+    private final LinkedCells linkedCells;
     private final CalculationLimits limits;
 
-    LinkedValues(WorkbookRepository workbooks, Cells cells, JdbcClient jdbc, CalculationLimits limits) {
+    LinkedValues(WorkbookRepository workbooks, Cells cells, LinkedCells linkedCells, CalculationLimits limits) {
         this.workbooks = workbooks;
         this.cells = cells;
-        this.jdbc = jdbc;
+        this.linkedCells = linkedCells;
         this.limits = limits;
     }
 
@@ -96,35 +95,23 @@ public class LinkedValues {
     }
 
     private boolean isNewerValueThere(LinkedValuesSet event, CellRange cell) {
-        return jdbc.sql("select count(*) from linked_cell where workbook_id = ? and sheet = ? and row_index = ?"
-                                + " and col_index = ? and link_id = ? and source_revision >= ?")
-                        .params(
-                                event.destinationWorkbookId(),
-                                cell.sheet(),
-                                cell.row1(),
-                                cell.col1(),
-                                event.linkId(),
-                                event.sourceRevision())
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return linkedCells.holdsNewer(
+                event.destinationWorkbookId(),
+                cell.sheet(),
+                cell.row1(),
+                cell.col1(),
+                event.linkId(),
+                event.sourceRevision());
     }
 
     private void remember(LinkedValuesSet event, Operation.CellEdit cell, long revision) {
-        jdbc.sql(
-                        "insert into linked_cell (workbook_id, sheet, row_index, col_index, link_id, source_revision, revision)"
-                                + " values (?, ?, ?, ?, ?, ?, ?)"
-                                + " on conflict (workbook_id, sheet, row_index, col_index) do update set"
-                                + " link_id = excluded.link_id, source_revision = excluded.source_revision,"
-                                + " revision = excluded.revision")
-                .params(
-                        event.destinationWorkbookId(),
-                        cell.sheet(),
-                        cell.row(),
-                        cell.col(),
-                        event.linkId(),
-                        event.sourceRevision(),
-                        revision)
-                .update();
+        linkedCells.remember(
+                event.destinationWorkbookId(),
+                cell.sheet(),
+                cell.row(),
+                cell.col(),
+                event.linkId(),
+                event.sourceRevision(),
+                revision);
     }
 }

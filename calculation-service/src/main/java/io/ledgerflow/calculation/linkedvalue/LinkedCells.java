@@ -1,0 +1,128 @@
+package io.ledgerflow.calculation.linkedvalue;
+
+import io.ledgerflow.calculation.document.Operation;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Which cells of a workbook currently hold a value set by a link (table {@code linked_cell}), kept
+ * in step with edits: a user's write forgets the link, structural edits move or drop the marks.
+ */
+@Repository
+public class LinkedCells {
+
+    private final JdbcClient jdbc;
+
+    LinkedCells(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whether the cell already reflects this link at {@code sourceRevision} or later. */
+    public boolean holdsNewer(UUID workbookId, String sheet, int row, int col, String linkId, long sourceRevision) {
+        return jdbc.sql("select count(*) from linked_cell where workbook_id = ? and sheet = ? and row_index = ?"
+                                + " and col_index = ? and link_id = ? and source_revision >= ?")
+                        .params(workbookId, sheet, row, col, linkId, sourceRevision)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public void remember(
+            UUID workbookId, String sheet, int row, int col, String linkId, long sourceRevision, long revision) {
+        jdbc.sql(
+                        "insert into linked_cell (workbook_id, sheet, row_index, col_index, link_id, source_revision, revision)"
+                                + " values (?, ?, ?, ?, ?, ?, ?)"
+                                + " on conflict (workbook_id, sheet, row_index, col_index) do update set"
+                                + " link_id = excluded.link_id, source_revision = excluded.source_revision,"
+                                + " revision = excluded.revision")
+                .params(workbookId, sheet, row, col, linkId, sourceRevision, revision)
+                .update();
+    }
+
+    /** A write from inside the workbook replaces what a link put there. */
+    public void forget(UUID workbookId, String sheet, int row, int col) {
+        jdbc.sql("delete from linked_cell where workbook_id = ? and sheet = ? and row_index = ? and col_index = ?")
+                .params(workbookId, sheet, row, col)
+                .update();
+    }
+
+    /** Moves or drops the marks as the structural operation moves or drops cells. */
+    public void follow(UUID workbookId, Operation operation) {
+        switch (operation) {
+            case Operation.Restructure r -> {
+                boolean rows = r.what() == Operation.Restructure.Kind.INSERT_ROWS
+                        || r.what() == Operation.Restructure.Kind.DELETE_ROWS;
+                boolean insert = r.what() == Operation.Restructure.Kind.INSERT_ROWS
+                        || r.what() == Operation.Restructure.Kind.INSERT_COLUMNS;
+                String axis = rows ? "row_index" : "col_index";
+                if (!insert) {
+                    jdbc.sql("delete from linked_cell where workbook_id = ? and sheet = ? and " + axis + " >= ? and "
+                                    + axis + " < ?")
+                            .params(workbookId, r.sheet(), r.at(), r.at() + r.count())
+                            .update();
+                }
+                shift(workbookId, r.sheet(), axis, r.at(), insert ? r.count() : -r.count());
+            }
+            case Operation.RenameSheet rename ->
+                jdbc.sql("update linked_cell set sheet = ? where workbook_id = ? and sheet = ?")
+                        .params(rename.to(), workbookId, rename.from())
+                        .update();
+            case Operation.RemoveSheet remove ->
+                jdbc.sql("delete from linked_cell where workbook_id = ? and sheet = ?")
+                        .params(workbookId, remove.name())
+                        .update();
+            case Operation.MoveRange move -> {
+                int dr = move.toRow() - move.row1();
+                int dc = move.toCol() - move.col1();
+                // Cells under the pasted block are overwritten; the moved marks go with their cells.
+                jdbc.sql("delete from linked_cell where workbook_id = ? and sheet = ? and row_index between ? and ?"
+                                + " and col_index between ? and ? and not (sheet = ? and row_index between ? and ?"
+                                + " and col_index between ? and ?)")
+                        .params(
+                                workbookId,
+                                move.toSheet(),
+                                move.row1() + dr,
+                                move.row2() + dr,
+                                move.col1() + dc,
+                                move.col2() + dc,
+                                move.fromSheet(),
+                                move.row1(),
+                                move.row2(),
+                                move.col1(),
+                                move.col2())
+                        .update();
+                jdbc.sql("update linked_cell set sheet = ?, row_index = -(row_index + ?) - 1,"
+                                + " col_index = -(col_index + ?) - 1 where workbook_id = ? and sheet = ?"
+                                + " and row_index between ? and ? and col_index between ? and ?")
+                        .params(
+                                move.toSheet(),
+                                dr,
+                                dc,
+                                workbookId,
+                                move.fromSheet(),
+                                move.row1(),
+                                move.row2(),
+                                move.col1(),
+                                move.col2())
+                        .update();
+                jdbc.sql("update linked_cell set row_index = -row_index - 1, col_index = -col_index - 1"
+                                + " where workbook_id = ? and row_index < 0")
+                        .param(workbookId)
+                        .update();
+            }
+            default -> {}
+        }
+    }
+
+    /** Shifts marks at or past {@code from} by {@code delta}, in two steps so keys never collide. */
+    private void shift(UUID workbookId, String sheet, String axis, int from, int delta) {
+        jdbc.sql("update linked_cell set " + axis + " = -(" + axis + " + ?) - 1 where workbook_id = ? and sheet = ?"
+                        + " and " + axis + " >= ?")
+                .params(delta, workbookId, sheet, from)
+                .update();
+        jdbc.sql("update linked_cell set " + axis + " = -" + axis + " - 1 where workbook_id = ? and " + axis + " < 0")
+                .param(workbookId)
+                .update();
+    }
+}

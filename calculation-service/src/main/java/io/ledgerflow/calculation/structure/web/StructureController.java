@@ -1,0 +1,178 @@
+package io.ledgerflow.calculation.structure.web;
+
+import io.ledgerflow.calculation.cell.Cells;
+import io.ledgerflow.calculation.cell.web.Revisions;
+import io.ledgerflow.calculation.structure.Structures;
+import io.ledgerflow.service.web.Workspaces;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Structure", description = "Sheets, rows, columns and moves; references follow as in Excel")
+@RestController
+@RequestMapping("/api/calc/workspaces/{workspace}/workbooks/{id}")
+class StructureController {
+
+    @Schema(description = "A new sheet, with optional contents")
+    record NewSheet(@Schema(example = "Rates") @NotBlank String name, List<List<Object>> rows) {}
+
+    @Schema(description = "A sheet's new name")
+    record SheetRename(
+            @Schema(example = "FX rates") @NotBlank String name) {}
+
+    @Schema(description = "Where to insert, and how many")
+    record Insertion(
+            @Schema(description = "0-based index to insert before", example = "2") @NotNull
+            Integer at,
+
+            @Schema(example = "1") @NotNull Integer count) {}
+
+    @Schema(description = "A block to cut and paste")
+    record Move(
+            @Schema(example = "Sheet1!A1:B3") @NotBlank String from,
+            @Schema(example = "Sheet2!D5") @NotBlank String to) {}
+
+    private final Structures structures;
+
+    StructureController(Structures structures) {
+        this.structures = structures;
+    }
+
+    @Operation(summary = "Add a sheet after the others")
+    @PostMapping("/sheets")
+    ResponseEntity<Cells.Edit> addSheet(
+            @Parameter(example = "acme")
+                    @PathVariable
+                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
+                    String workspace,
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody NewSheet request) {
+        return edited(structures.addSheet(workspace, id, Revisions.ifMatch(ifMatch), request.name(), request.rows()));
+    }
+
+    @Operation(summary = "Rename a sheet; formulas referring to it follow")
+    @PatchMapping("/sheets/{sheet}")
+    ResponseEntity<Cells.Edit> renameSheet(
+            @Parameter(example = "acme")
+                    @PathVariable
+                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
+                    String workspace,
+            @PathVariable UUID id,
+            @PathVariable String sheet,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody SheetRename request) {
+        return edited(structures.renameSheet(workspace, id, Revisions.ifMatch(ifMatch), sheet, request.name()));
+    }
+
+    @Operation(summary = "Remove a sheet; references to it become #REF!")
+    @DeleteMapping("/sheets/{sheet}")
+    ResponseEntity<Cells.Edit> removeSheet(
+            @Parameter(example = "acme")
+                    @PathVariable
+                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
+                    String workspace,
+            @PathVariable UUID id,
+            @PathVariable String sheet,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return edited(structures.removeSheet(workspace, id, Revisions.ifMatch(ifMatch), sheet));
+    }
+
+    @Operation(summary = "Insert rows before a 0-based row index")
+    @PostMapping("/sheets/{sheet}/rows")
+    ResponseEntity<Cells.Edit> insertRows(
+            @Parameter(example = "acme")
+                    @PathVariable
+                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
+                    String workspace,
+            @PathVariable UUID id,
+            @PathVariable String sheet,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Insertion request) {
+        return edited(structures.restructure(
+                workspace, id, Revisions.ifMatch(ifMatch), sheet, true, true, request.at(), request.count()));
+    }
+
+    @Operation(summary = "Delete rows; references to them become #REF!")
+    @DeleteMapping("/sheets/{sheet}/rows")
+    ResponseEntity<Cells.Edit> deleteRows(
+            @Parameter(example = "acme")
+                    @PathVariable
+                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
+                    String workspace,
+            @PathVariable UUID id,
+            @PathVariable String sheet,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestParam int at,
+            @RequestParam(defaultValue = "1") int count) {
+        return edited(structures.restructure(workspace, id, Revisions.ifMatch(ifMatch), sheet, true, false, at, count));
+    }
+
+    @Operation(summary = "Insert columns before a 0-based column index")
+    @PostMapping("/sheets/{sheet}/columns")
+    ResponseEntity<Cells.Edit> insertColumns(
+            @Parameter(example = "acme")
+                    @PathVariable
+                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
+                    String workspace,
+            @PathVariable UUID id,
+            @PathVariable String sheet,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Insertion request) {
+        return edited(structures.restructure(
+                workspace, id, Revisions.ifMatch(ifMatch), sheet, false, true, request.at(), request.count()));
+    }
+
+    @Operation(summary = "Delete columns; references to them become #REF!")
+    @DeleteMapping("/sheets/{sheet}/columns")
+    ResponseEntity<Cells.Edit> deleteColumns(
+            @Parameter(example = "acme")
+                    @PathVariable
+                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
+                    String workspace,
+            @PathVariable UUID id,
+            @PathVariable String sheet,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestParam int at,
+            @RequestParam(defaultValue = "1") int count) {
+        return edited(
+                structures.restructure(workspace, id, Revisions.ifMatch(ifMatch), sheet, false, false, at, count));
+    }
+
+    @Operation(summary = "Move (cut and paste) a block; references into it follow")
+    @PostMapping("/moves")
+    ResponseEntity<Cells.Edit> move(
+            @Parameter(example = "acme")
+                    @PathVariable
+                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
+                    String workspace,
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Move request) {
+        return edited(structures.move(workspace, id, Revisions.ifMatch(ifMatch), request.from(), request.to()));
+    }
+
+    private static ResponseEntity<Cells.Edit> edited(Cells.Edit edit) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.ETAG, Revisions.etag(edit.revision()))
+                .body(edit);
+    }
+}
