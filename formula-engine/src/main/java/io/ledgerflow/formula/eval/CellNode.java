@@ -3,6 +3,8 @@ package io.ledgerflow.formula.eval;
 import io.ledgerflow.formula.function.Grid;
 import io.ledgerflow.formula.function.Reference;
 import io.ledgerflow.formula.parse.Expr;
+import io.ledgerflow.formula.value.EmptyValue;
+import io.ledgerflow.formula.value.NumberValue;
 import io.ledgerflow.formula.value.Value;
 import java.util.function.IntFunction;
 
@@ -30,6 +32,15 @@ public final class CellNode extends Node {
     @Override
     public Value eval(EvalContext ctx) {
         return ctx.cellById(id);
+    }
+
+    @Override
+    public double evalDouble(EvalContext ctx) {
+        Value v = ctx.cellById(id);
+        if (v instanceof NumberValue n) {
+            return n.value();
+        }
+        return v instanceof EmptyValue ? 0.0 : Double.NaN;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.ledgerflow.formula.eval;
 
 import io.ledgerflow.formula.parse.Expr;
+import io.ledgerflow.formula.value.NumberValue;
 import io.ledgerflow.formula.value.Value;
 import java.util.function.IntFunction;
 
@@ -9,10 +10,17 @@ public final class ConstNode extends Node {
 
     private final Value value;
     private final Expr expr;
+    private final double number;
 
     public ConstNode(Value value, Expr expr) {
         this.value = value;
         this.expr = expr;
+        this.number = value instanceof NumberValue n ? n.value() : Double.NaN;
+    }
+
+    @Override
+    public double evalDouble(EvalContext ctx) {
+        return number;
     }
 
     @Override

@@ -14,6 +14,15 @@ public abstract class Node {
 
     public abstract Value eval(EvalContext ctx);
 
+    /**
+     * Fast path for numbers: the result as a primitive double, or NaN meaning "not a plain finite
+     * number here — call {@link #eval}". Nodes override it only where it is cheap and never
+     * evaluates a function call, so falling back to {@code eval} never evaluates a call twice.
+     */
+    public double evalDouble(EvalContext ctx) {
+        return Double.NaN;
+    }
+
     /** The node as a grid (ranges: the area; anything else: its value as 1x1). */
     public Grid evalGrid(EvalContext ctx) {
         return Grid.of(eval(ctx));

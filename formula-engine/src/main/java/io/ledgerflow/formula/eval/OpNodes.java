@@ -41,24 +41,43 @@ public final class OpNodes {
         }
 
         @Override
+        public double evalDouble(EvalContext ctx) {
+            double x = left.evalDouble(ctx);
+            if (Double.isNaN(x)) {
+                return Double.NaN;
+            }
+            double y = right.evalDouble(ctx);
+            if (Double.isNaN(y)) {
+                return Double.NaN;
+            }
+            double r;
+            switch (kind) {
+                case 0 -> r = x + y;
+                case 1 -> r = x - y;
+                case 2 -> r = x * y;
+                case 3 -> r = y == 0 ? Double.NaN : x / y;
+                default -> r = x == 0 && y <= 0 ? Double.NaN : Math.pow(x, y);
+            }
+            if (Double.isNaN(r) || Double.isInfinite(r)) {
+                return Double.NaN; // eval() produces the error value
+            }
+            return r == 0 ? 0.0 : r;
+        }
+
+        @Override
         public Value eval(EvalContext ctx) {
-            Value a = left.eval(ctx);
-            Value b = right.eval(ctx);
-            double x;
-            double y;
-            if (a instanceof NumberValue na) {
-                x = na.value();
-            } else {
-                Value c = Values.toNumber(a);
+            double x = left.evalDouble(ctx);
+            if (Double.isNaN(x)) {
+                Value c = Values.toNumber(left.eval(ctx));
                 if (c instanceof ErrorValue) {
+                    // Excel evaluates both operands; the left error wins
                     return c;
                 }
                 x = ((NumberValue) c).value();
             }
-            if (b instanceof NumberValue nb) {
-                y = nb.value();
-            } else {
-                Value c = Values.toNumber(b);
+            double y = right.evalDouble(ctx);
+            if (Double.isNaN(y)) {
+                Value c = Values.toNumber(right.eval(ctx));
                 if (c instanceof ErrorValue) {
                     return c;
                 }
@@ -159,6 +178,15 @@ public final class OpNodes {
         public Unary(char op, Node operand) {
             this.op = op;
             this.operand = operand;
+        }
+
+        @Override
+        public double evalDouble(EvalContext ctx) {
+            if (op == '+') {
+                return Double.NaN;
+            }
+            double x = operand.evalDouble(ctx);
+            return x == 0 ? 0.0 : -x;
         }
 
         @Override

@@ -34,7 +34,11 @@ public final class RangeNode implements Grid {
     int refCount;
     boolean linked;
 
-    private volatile SumStats stats = new SumStats(0, 0, null);
+    // SUM statistics; written when the node is recomputed, read by later frontiers (the frontier
+    // hand-off orders the accesses).
+    private double sum;
+    private int count;
+    private ErrorValue error;
     private volatile long version;
     private final Map<Object, Object[]> memo = new ConcurrentHashMap<>();
 
@@ -73,10 +77,9 @@ public final class RangeNode implements Grid {
         int count = 0;
         ErrorValue err = null;
         if (sub != null) {
-            SumStats s = sub.stats;
-            sum = s.sum();
-            count = s.count();
-            err = s.error();
+            sum = sub.sum;
+            count = sub.count;
+            err = sub.error;
         }
         Sheet sh = wb.sheet(sheet);
         int lastRow = lastRow();
@@ -97,17 +100,23 @@ public final class RangeNode implements Grid {
                 }
             }
         }
-        stats = new SumStats(sum, count, err);
+        this.sum = sum;
+        this.count = count;
+        this.error = err;
         bump();
     }
 
     void markCycle() {
-        stats = new SumStats(0, 0, ErrorValue.CYCLE);
+        this.sum = 0;
+        this.count = 0;
+        this.error = ErrorValue.CYCLE;
         bump();
     }
 
     private void bump() {
-        memo.clear();
+        if (!memo.isEmpty()) {
+            memo.clear();
+        }
         version++;
     }
 
@@ -133,7 +142,7 @@ public final class RangeNode implements Grid {
 
     @Override
     public SumStats sumStats() {
-        return stats;
+        return new SumStats(sum, count, error);
     }
 
     @Override

@@ -23,6 +23,7 @@ import io.ledgerflow.formula.parse.FormulaParser;
 import io.ledgerflow.formula.parse.FormulaPrinter;
 import io.ledgerflow.formula.value.EmptyValue;
 import io.ledgerflow.formula.value.ErrorValue;
+import io.ledgerflow.formula.value.NumberValue;
 import io.ledgerflow.formula.value.Value;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -666,6 +667,14 @@ public final class Workbook {
             ctx.col = nodeCol[id];
             Value v;
             try {
+                double d = f.evalDouble(ctx);
+                if (!Double.isNaN(d)) {
+                    Value old = values[id];
+                    if (old instanceof NumberValue on && on.value() == d) {
+                        return false;
+                    }
+                    return store(id, NumberValue.of(d));
+                }
                 v = f.eval(ctx);
             } catch (FormulaError err) {
                 v = err.error();

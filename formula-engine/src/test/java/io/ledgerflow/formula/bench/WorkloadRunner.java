@@ -35,12 +35,16 @@ public final class WorkloadRunner {
         }
         Workload w = Workload.read(file);
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double[] loadProcCpuMs = new double[loads];
         double[] loadMs = new double[loads];
         double[] loadCpuMs = new double[loads];
         FormulaEngine engine = null;
         for (int i = 0; i < loads; i++) {
             engine = null;
             System.gc();
+            long p0 = os.getProcessCpuTime();
             long c0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             FormulaEngine.Builder b = FormulaEngine.builder().parallelism(threads);
@@ -48,11 +52,13 @@ public final class WorkloadRunner {
             engine = b.build();
             loadMs[i] = (System.nanoTime() - t0) / 1e6;
             loadCpuMs[i] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
+            loadProcCpuMs[i] = (os.getProcessCpuTime() - p0) / 1e6;
         }
         Value initial = engine.getValue(w.probeSheet(), w.probeRow(), w.probeCol());
         int n = rounds * w.edits().size();
         double[] editMs = new double[n];
         double[] editCpuMs = new double[n];
+        double[] editProcCpuMs = new double[n];
         Value last = initial;
         int k = 0;
         for (int r = 0; r < rounds; r++) {
@@ -61,12 +67,14 @@ public final class WorkloadRunner {
                 if (v instanceof Double d && r % 2 == 1) {
                     v = d + 0.5; // alternate values so every edit really changes something
                 }
+                long p0 = os.getProcessCpuTime();
                 long c0 = mx.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 engine.setCell(e.sheet(), e.row(), e.col(), v);
                 last = engine.getValue(w.probeSheet(), w.probeRow(), w.probeCol());
                 editMs[k] = (System.nanoTime() - t0) / 1e6;
-                editCpuMs[k++] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
+                editCpuMs[k] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
+                editProcCpuMs[k++] = (os.getProcessCpuTime() - p0) / 1e6;
             }
         }
         double[] sortedLoads = loadMs.clone();
@@ -77,12 +85,18 @@ public final class WorkloadRunner {
         Arrays.sort(sortedLoadCpu);
         double[] sortedEditCpu = editCpuMs.clone();
         Arrays.sort(sortedEditCpu);
+        double[] sortedEditProc = editProcCpuMs.clone();
+        Arrays.sort(sortedEditProc);
+        double[] sortedLoadProc = loadProcCpuMs.clone();
+        Arrays.sort(sortedLoadProc);
         long[] g = engine.graphStats();
         System.out.println(String.format(
                 Locale.ROOT,
                 "{\"engine\": \"ledgerflow\", \"workload\": %s, \"threads\": %d, \"load_ms_first\": %.1f,"
                         + " \"load_ms_median\": %.1f, \"load_cpu_ms_first\": %.1f, \"load_cpu_ms_median\": %.1f,"
+                        + " \"load_proc_cpu_ms_first\": %.1f, \"load_proc_cpu_ms_median\": %.1f,"
                         + " \"edit_read_ms_median\": %.3f, \"edit_read_ms_p90\": %.3f, \"edit_read_cpu_ms_median\": %.3f,"
+                        + " \"edit_read_proc_cpu_ms_median\": %.3f,"
                         + " \"edits\": %d, \"nodes\": %d, \"edges\": %d, \"range_nodes\": %d,"
                         + " \"probe_initial\": %s, \"probe_final\": %s}",
                 Json.quote(w.name()),
@@ -91,9 +105,12 @@ public final class WorkloadRunner {
                 sortedLoads[loads / 2],
                 loadCpuMs[0],
                 sortedLoadCpu[loads / 2],
+                loadProcCpuMs[0],
+                sortedLoadProc[loads / 2],
                 sortedEdits[n / 2],
                 sortedEdits[(int) (n * 0.9)],
                 sortedEditCpu[n / 2],
+                sortedEditProc[n / 2],
                 n,
                 g[0],
                 g[1],
