@@ -58,14 +58,15 @@ public final class LocalStack implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<ServiceProcess> processes = new ArrayList<>();
     private volatile boolean closing;
+    private final Object startLock = new Object();
 
-    private FileChannel lockChannel;
-    private FileLock lock;
-    private PidRegistry pids;
-    private ProcessSpawner spawner;
-    private PostgresServer postgres;
-    private KafkaBroker kafka;
-    private Endpoints endpoints;
+    private volatile FileChannel lockChannel;
+    private volatile FileLock lock;
+    private volatile PidRegistry pids;
+    private volatile ProcessSpawner spawner;
+    private volatile PostgresServer postgres;
+    private volatile KafkaBroker kafka;
+    private volatile Endpoints endpoints;
     private Duration infrastructureTime;
     private Duration readyTime;
 
@@ -119,8 +120,9 @@ public final class LocalStack implements AutoCloseable {
     public List<MemoryUsage> memory() {
         Map<String, List<ProcessHandle>> components = new LinkedHashMap<>();
         components.put("launcher + Kafka", List.of(ProcessHandle.current()));
-        if (postgres != null) {
-            List<ProcessHandle> pg = postgres.processes();
+        PostgresServer server = postgres;
+        if (server != null) {
+            List<ProcessHandle> pg = server.processes();
             components.put("PostgreSQL (" + pg.size() + " processes)", pg);
         }
         synchronized (processes) {
@@ -145,38 +147,49 @@ public final class LocalStack implements AutoCloseable {
         long start = System.nanoTime();
         // Initialise logging here, before PostgreSQL and Kafka start on two threads at once.
         log().info("starting the local stack with {}", options);
-        lockStateDir();
-        stopLeftovers();
-        if (options.fresh()) {
-            console.accept("--fresh: deleting " + options.dataDir());
-            deleteRecursively(options.dataDir());
-        }
-        requireJars();
-        PortCheck.requireFree(portClaims());
-
-        console.accept("Starting PostgreSQL on port " + options.postgresPort() + " and Kafka on port "
-                + options.kafkaPort() + " (data in " + options.dataDir() + ")");
-        CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(
-                () -> KafkaBroker.start(options.kafkaLogDir(), options.kafkaPort(), options.kafkaControllerPort()),
-                runnable -> new Thread(runnable, "local-stack-kafka-start").start());
-        try {
-            postgres = PostgresServer.start(
-                    options.postgresDataDir(),
-                    options.postgresBinariesDir(),
-                    options.postgresPort(),
-                    options.logsDir().resolve("postgres.log"));
-            postgres.postmasterPid()
-                    .flatMap(ProcessHandle::of)
-                    .ifPresent(postmaster -> pids.record(postmaster, "postgres"));
-        } finally {
-            try {
-                kafka = kafkaStart.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        Credentials credentials;
+        // Held while PostgreSQL and Kafka start: a Ctrl-C then waits for them to be up (seconds)
+        // and stops them cleanly, rather than exiting half-way through initdb or an unpack.
+        synchronized (startLock) {
+            lockStateDir();
+            stopLeftovers();
+            if (options.fresh()) {
+                console.accept("--fresh: deleting " + options.dataDir());
+                deleteRecursively(options.dataDir());
             }
+            requireJars();
+            PortCheck.requireFree(portClaims());
+
+            console.accept("Starting PostgreSQL on port " + options.postgresPort() + " and Kafka on port "
+                    + options.kafkaPort() + " (data in " + options.dataDir() + ")");
+            CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(
+                    () -> KafkaBroker.start(options.kafkaLogDir(), options.kafkaPort(), options.kafkaControllerPort()),
+                    runnable -> new Thread(runnable, "local-stack-kafka-start").start());
+            try {
+                PostgresServer started = PostgresServer.start(
+                        options.postgresDataDir(),
+                        options.postgresBinariesDir(),
+                        options.postgresPort(),
+                        options.logsDir().resolve("postgres.log"));
+                postgres = started;
+                started.postmasterPid()
+                        .flatMap(ProcessHandle::of)
+                        .ifPresent(postmaster -> pids.record(postmaster, "postgres"));
+            } finally {
+                try {
+                    kafka = kafkaStart.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+                }
+            }
+            stopIfClosing();
+            credentials = Credentials.loadOrCreate(options.credentialsFile(), ServiceSpec.databases());
+            PostgresServer server = postgres;
+            if (server == null) {
+                throw new IllegalStateException("stopped while starting");
+            }
+            server.provision(ServiceSpec.databases(), credentials);
         }
-        Credentials credentials = Credentials.loadOrCreate(options.credentialsFile(), ServiceSpec.databases());
-        postgres.provision(ServiceSpec.databases(), credentials);
         infrastructureTime = Duration.ofNanos(System.nanoTime() - start);
         console.accept(String.format(
                 "PostgreSQL and Kafka up after %.1f s; databases %s ready",
@@ -184,6 +197,7 @@ public final class LocalStack implements AutoCloseable {
 
         if (!options.services().isEmpty()) {
             startServices(credentials);
+            stopIfClosing();
             new ReadinessWaiter()
                     .awaitReady(List.copyOf(processes), options.healthTimeout(), line -> console.accept("  " + line));
         }
@@ -263,7 +277,10 @@ public final class LocalStack implements AutoCloseable {
             databases.put(
                     database,
                     new Endpoints.Database(
-                            database, postgres.jdbcUrl(database), database, credentials.password(database)));
+                            database,
+                            "jdbc:postgresql://localhost:" + options.postgresPort() + "/" + database,
+                            database,
+                            credentials.password(database)));
         }
         boolean withGateway = !options.services().isEmpty();
         String gateway = withGateway ? httpUrl(ServiceSpec.GATEWAY) : null;
@@ -271,7 +288,7 @@ public final class LocalStack implements AutoCloseable {
                 gateway,
                 withGateway ? gateway + "/swagger-ui.html" : null,
                 services,
-                kafka.bootstrapServers(),
+                "localhost:" + options.kafkaPort(),
                 options.postgresPort(),
                 databases);
     }
@@ -356,9 +373,25 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         closing = true;
+        synchronized (startLock) {
+            stopAll();
+        }
+    }
+
+    /** True once {@link #close()} has begun (e.g. Ctrl-C while starting). */
+    public boolean isClosing() {
+        return closing;
+    }
+
+    /**
+     * Stops whatever is running now; each component is stopped once. Called by {@link #close()} and,
+     * when a close came in while starting, again by the starting thread after each step.
+     */
+    private synchronized void stopAll() {
         List<ServiceProcess> running;
         synchronized (processes) {
             running = new ArrayList<>(processes);
+            processes.clear();
         }
         if (!running.isEmpty()) {
             console.accept("Stopping " + running.size() + " services...");
@@ -370,14 +403,17 @@ public final class LocalStack implements AutoCloseable {
         }
         if (spawner != null) {
             spawner.close();
+            spawner = null;
         }
         if (kafka != null) {
             console.accept("Stopping Kafka...");
             runQuietly("Kafka", kafka::close);
+            kafka = null;
         }
         if (postgres != null) {
             console.accept("Stopping PostgreSQL...");
             runQuietly("PostgreSQL", postgres::close);
+            postgres = null;
         }
         if (pids != null) {
             runQuietly("pid file", pids::clear);
@@ -391,6 +427,15 @@ public final class LocalStack implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             });
+            lock = null;
+        }
+    }
+
+    /** A close that arrived while starting: stop what the last step started, and go no further. */
+    private void stopIfClosing() {
+        if (closing) {
+            stopAll();
+            throw new IllegalStateException("stopped while starting");
         }
     }
 
@@ -466,6 +511,9 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack.startAll();
         } catch (RuntimeException e) {
+            if (stack.isClosing()) {
+                return; // Ctrl-C while starting: the shutdown hook is stopping everything.
+            }
             log().error("start failed", e);
             System.err.println();
             System.err.println(describe(e));

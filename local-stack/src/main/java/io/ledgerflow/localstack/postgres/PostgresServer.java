@@ -60,6 +60,7 @@ public final class PostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(binariesDir);
+            removeHalfUnpackedBinaries(binariesDir);
             Files.createDirectories(logFile.getParent());
             ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -181,6 +182,25 @@ public final class PostgresServer implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * Deletes binaries whose unpacking was interrupted (no {@code .exists} marker): zonky would fail
+     * on the files already there. Safe: the caller holds the state directory's lock.
+     */
+    static void removeHalfUnpackedBinaries(Path binariesDir) throws IOException {
+        try (Stream<Path> children = Files.list(binariesDir)) {
+            for (Path dir : children.filter(Files::isDirectory).toList()) {
+                if (dir.getFileName().toString().startsWith("PG-") && !Files.exists(dir.resolve(".exists"))) {
+                    try (Stream<Path> paths = Files.walk(dir)) {
+                        for (Path path : paths.sorted(java.util.Comparator.reverseOrder())
+                                .toList()) {
+                            Files.delete(path);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     static Optional<Long> postmasterPid(Path dataDir) {
