@@ -1,0 +1,13 @@
+package io.ledgerflow.pong.service;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Distributed Pong on the event log. */
+@SpringBootApplication
+public class PongServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PongServiceApplication.class, args);
+    }
+}
