@@ -20,5 +20,6 @@ for w in chain grid prefix ledger; do
       --loads 5 --rounds 5 --threads "$threads"
   done
   if [ "$w" = ledger ]; then hf_opts="--loads 1 --rounds 1"; else hf_opts="--loads 3 --rounds 2"; fi
-  node --max-old-space-size=4096 formula-engine/bench/hyperformula/run.js "$out/workloads/$w.json" $hf_opts
+  node --max-old-space-size=4096 formula-engine/bench/hyperformula/run.js "$out/workloads/$w.json" $hf_opts \
+    || echo "{\"engine\": \"hyperformula\", \"workload\": \"$w\", \"error\": \"failed\"}"
 done

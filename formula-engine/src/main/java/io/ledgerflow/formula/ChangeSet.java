@@ -1,5 +1,6 @@
 package io.ledgerflow.formula;
 
+import io.ledgerflow.formula.value.NumberValue;
 import io.ledgerflow.formula.value.Value;
 import io.ledgerflow.formula.workbook.Workbook;
 import java.util.AbstractSet;
@@ -18,17 +19,28 @@ public final class ChangeSet {
     private final long revision;
     private final Workbook wb;
     private final int[] ids;
+    private final double[] oldNumbers;
     private final Value[] oldValues;
+    private final double[] newNumbers;
     private final Value[] newValues;
     private Set<CellAddress> set;
 
     private final List<CellAddress> addresses;
 
-    ChangeSet(long revision, Workbook wb, int[] ids, Value[] oldValues, Value[] newValues) {
+    ChangeSet(
+            long revision,
+            Workbook wb,
+            int[] ids,
+            double[] oldNumbers,
+            Value[] oldValues,
+            double[] newNumbers,
+            Value[] newValues) {
         this.revision = revision;
         this.wb = wb;
         this.ids = ids;
+        this.oldNumbers = oldNumbers;
         this.oldValues = oldValues;
+        this.newNumbers = newNumbers;
         this.newValues = newValues;
         this.addresses = null;
     }
@@ -37,7 +49,9 @@ public final class ChangeSet {
         this.revision = revision;
         this.wb = null;
         this.ids = new int[addresses.size()];
+        this.oldNumbers = new double[addresses.size()];
         this.oldValues = oldValues;
+        this.newNumbers = new double[addresses.size()];
         this.newValues = newValues;
         this.addresses = List.copyOf(addresses);
     }
@@ -64,11 +78,11 @@ public final class ChangeSet {
     }
 
     public Value oldValue(int i) {
-        return oldValues[i];
+        return oldValues[i] != null ? oldValues[i] : NumberValue.of(oldNumbers[i]);
     }
 
     public Value newValue(int i) {
-        return newValues[i];
+        return newValues[i] != null ? newValues[i] : NumberValue.of(newNumbers[i]);
     }
 
     /** The changed cells as a set of addresses. */

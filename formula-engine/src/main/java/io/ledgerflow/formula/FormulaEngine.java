@@ -6,6 +6,7 @@ import io.ledgerflow.formula.parse.Expr;
 import io.ledgerflow.formula.parse.FormulaParser;
 import io.ledgerflow.formula.parse.FormulaPrinter;
 import io.ledgerflow.formula.value.EmptyValue;
+import io.ledgerflow.formula.value.NumberValue;
 import io.ledgerflow.formula.value.Value;
 import io.ledgerflow.formula.workbook.Structure;
 import io.ledgerflow.formula.workbook.Workbook;
@@ -44,13 +45,15 @@ public final class FormulaEngine {
      */
     private static final class Delta {
         private int[] cells;
+        private double[] oldNumbers;
         private Value[] oldValues;
         private boolean sorted;
         final int[] contentCells;
         final Object[] oldContents;
 
-        Delta(int[] cells, Value[] oldValues, int[] contentCells, Object[] oldContents) {
+        Delta(int[] cells, double[] oldNumbers, Value[] oldValues, int[] contentCells, Object[] oldContents) {
             this.cells = cells;
+            this.oldNumbers = oldNumbers;
             this.oldValues = oldValues;
             this.contentCells = contentCells;
             this.oldContents = oldContents;
@@ -66,17 +69,23 @@ public final class FormulaEngine {
                 }
                 Arrays.sort(keyed);
                 int[] c = new int[n];
+                double[] d = new double[n];
                 Value[] o = new Value[n];
                 for (int i = 0; i < n; i++) {
                     c[i] = (int) (keyed[i] >>> 32);
+                    d[i] = oldNumbers[(int) keyed[i]];
                     o[i] = oldValues[(int) keyed[i]];
                 }
                 cells = c;
+                oldNumbers = d;
                 oldValues = o;
                 sorted = true;
             }
             int k = Arrays.binarySearch(cells, cell);
-            return k >= 0 ? oldValues[k] : null;
+            if (k < 0) {
+                return null;
+            }
+            return oldValues[k] != null ? oldValues[k] : NumberValue.of(oldNumbers[k]);
         }
     }
 
@@ -270,8 +279,9 @@ public final class FormulaEngine {
             contentCells[i] = dedup.get(i).cell();
             oldContents[i] = dedup.get(i).oldContent();
         }
-        current().deltas.add(new Delta(r.changedCells(), r.oldValues(), contentCells, oldContents));
-        return new ChangeSet(revision, wb, r.changedCells(), r.oldValues(), r.newValues());
+        current().deltas.add(new Delta(r.changedCells(), r.oldNumbers(), r.oldValues(), contentCells, oldContents));
+        return new ChangeSet(
+                revision, wb, r.changedCells(), r.oldNumbers(), r.oldValues(), r.newNumbers(), r.newValues());
     }
 
     private Epoch current() {
@@ -406,6 +416,23 @@ public final class FormulaEngine {
                     return new CellAddress(sh, r, c);
                 },
                 Map.of());
+    }
+
+    /**
+     * Defines or redefines a workbook-level name (e.g. {@code "=Rates!$B$1"}); formulas using it
+     * are recompiled. A malformed formula throws {@code ParseException} and changes nothing.
+     */
+    public ChangeSet defineName(String name, String formula) {
+        FormulaParser.parse(formula);
+        names.keySet().removeIf(n -> n.equalsIgnoreCase(name));
+        names.put(name, formula);
+        return restructure(sheetNames(), Structure.renameSheet("", ""), CellAddressMover.IDENTITY, Map.of());
+    }
+
+    /** Removes a name; formulas using it evaluate to #NAME?. */
+    public ChangeSet removeName(String name) {
+        names.keySet().removeIf(n -> n.equalsIgnoreCase(name));
+        return restructure(sheetNames(), Structure.renameSheet("", ""), CellAddressMover.IDENTITY, Map.of());
     }
 
     private enum CellAddressMover implements CellMover {

@@ -248,4 +248,29 @@ class FormulaEngineTest {
         assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(new TextValue("1E+20"));
         assertThat(e.getValue("Sheet1", 0, 3)).isEqualTo(new TextValue("TRUE1"));
     }
+
+    @Test
+    void namesCanBeDefinedAndRemovedLater() {
+        FormulaEngine e = engine(new Object[][] {{2, "=A1*Factor"}});
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(ErrorValue.NAME);
+        ChangeSet ch = e.defineName("Factor", "=10");
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(num(20));
+        assertThat(ch.contains(new CellAddress("Sheet1", 0, 1))).isTrue();
+        e.defineName("factor", "=Sheet1!$A$1+1");
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(num(6));
+        e.setCell("Sheet1", 0, 0, 3);
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(num(12));
+        e.removeName("FACTOR");
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(ErrorValue.NAME);
+        assertThat(e.names()).isEmpty();
+    }
+
+    @Test
+    void volatileFunctionsRecalculateOnEveryEdit() {
+        FormulaEngine e = engine(new Object[][] {{"=TODAY()", "=ROWS(OFFSET(A1,0,0,C1,1))", 3}});
+        assertThat(e.getValue("Sheet1", 0, 0)).isEqualTo(num(45429));
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(num(3));
+        e.setCell("Sheet1", 0, 2, 5);
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(num(5));
+    }
 }

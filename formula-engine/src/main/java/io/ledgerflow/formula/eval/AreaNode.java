@@ -22,6 +22,10 @@ public final class AreaNode extends Node {
         this.rangeHandle = rangeHandle;
     }
 
+    public Object rangeHandle() {
+        return rangeHandle;
+    }
+
     public Expr.AreaRef shape() {
         return shape;
     }

@@ -3,8 +3,6 @@ package io.ledgerflow.formula.eval;
 import io.ledgerflow.formula.function.Grid;
 import io.ledgerflow.formula.function.Reference;
 import io.ledgerflow.formula.parse.Expr;
-import io.ledgerflow.formula.value.EmptyValue;
-import io.ledgerflow.formula.value.NumberValue;
 import io.ledgerflow.formula.value.Value;
 import java.util.function.IntFunction;
 
@@ -36,11 +34,7 @@ public final class CellNode extends Node {
 
     @Override
     public double evalDouble(EvalContext ctx) {
-        Value v = ctx.cellById(id);
-        if (v instanceof NumberValue n) {
-            return n.value();
-        }
-        return v instanceof EmptyValue ? 0.0 : Double.NaN;
+        return ctx.numberById(id);
     }
 
     @Override

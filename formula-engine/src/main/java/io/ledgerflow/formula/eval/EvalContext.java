@@ -13,6 +13,9 @@ public interface EvalContext extends FunctionContext {
     /** The value of the cell with this node id (ids are fixed when a formula is compiled). */
     Value cellById(int id);
 
+    /** The value of a cell id as a double: numbers, 0 for empty, NaN otherwise. */
+    double numberById(int id);
+
     /** Sheet names for printing. */
     String sheetName(int sheet);
 }

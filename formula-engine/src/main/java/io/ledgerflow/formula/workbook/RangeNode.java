@@ -4,7 +4,6 @@ import io.ledgerflow.formula.function.Grid;
 import io.ledgerflow.formula.function.Reference;
 import io.ledgerflow.formula.parse.Expr;
 import io.ledgerflow.formula.value.ErrorValue;
-import io.ledgerflow.formula.value.NumberValue;
 import io.ledgerflow.formula.value.Value;
 import java.util.HashMap;
 import java.util.Map;
@@ -85,17 +84,18 @@ public final class RangeNode implements Grid {
         int lastRow = lastRow();
         int lastCol = Math.min(lastCol(), sh.columnCount() - 1);
         Value[] values = wb.values;
+        boolean[] numeric = wb.numeric;
+        double[] nums = wb.nums;
         for (int r = ownR1; r <= lastRow; r++) {
             for (int c = c1; c <= lastCol; c++) {
                 int id = sh.get(r, c);
                 if (id < 0) {
                     continue;
                 }
-                Value v = values[id];
-                if (v instanceof NumberValue n) {
-                    sum += n.value();
+                if (numeric[id]) {
+                    sum += nums[id];
                     count++;
-                } else if (v instanceof ErrorValue e && err == null) {
+                } else if (err == null && values[id] instanceof ErrorValue e) {
                     err = e;
                 }
             }
@@ -138,6 +138,11 @@ public final class RangeNode implements Grid {
     @Override
     public Reference reference() {
         return new Reference(sheet, r1, c1, r2, c2);
+    }
+
+    /** The sum of the numbers, or NaN when the range holds an error. */
+    double sumIfNoError() {
+        return error == null ? sum : Double.NaN;
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.ledgerflow.formula.function.FunctionRegistry;
 import io.ledgerflow.formula.function.FunctionSpec;
 import io.ledgerflow.formula.function.Grid;
 import io.ledgerflow.formula.function.Reference;
+import io.ledgerflow.formula.function.math.MathFunctions;
 import io.ledgerflow.formula.graph.Graph;
 import io.ledgerflow.formula.graph.IntList;
 import io.ledgerflow.formula.graph.NodeEvaluator;
@@ -59,7 +60,12 @@ public final class Workbook {
     private final Recalculator recalculator;
     private int nodeCount;
     private byte[] kind = new byte[1024];
+    /** Non-numeric values; for numeric cells a cached NumberValue or null (see {@link #val}). */
     Value[] values = new Value[1024];
+    /** Numeric cells keep their number here, so recalculating numbers allocates nothing. */
+    double[] nums = new double[1024];
+
+    boolean[] numeric = new boolean[1024];
     private Node[] formulas = new Node[1024];
     private int[][] precedents = new int[1024][];
     private int[] nodeSheet = new int[1024];
@@ -67,6 +73,9 @@ public final class Workbook {
     private int[] nodeCol = new int[1024];
     private RangeNode[] rangeOf = new RangeNode[1024];
     private boolean[] isVolatile = new boolean[1024];
+    // value before the current edit: state 0 none recorded, 1 number in prevNum, 2 value in prev
+    private byte[] prevState = new byte[1024];
+    private double[] prevNum = new double[1024];
     private Value[] prev = new Value[1024];
     private int volatileCount;
 
@@ -183,6 +192,10 @@ public final class Workbook {
             int cap = kind.length * 2;
             kind = Arrays.copyOf(kind, cap);
             values = Arrays.copyOf(values, cap);
+            nums = Arrays.copyOf(nums, cap);
+            numeric = Arrays.copyOf(numeric, cap);
+            prevState = Arrays.copyOf(prevState, cap);
+            prevNum = Arrays.copyOf(prevNum, cap);
             formulas = Arrays.copyOf(formulas, cap);
             precedents = Arrays.copyOf(precedents, cap);
             nodeSheet = Arrays.copyOf(nodeSheet, cap);
@@ -257,12 +270,69 @@ public final class Workbook {
         if (id < 0) {
             return EmptyValue.INSTANCE;
         }
+        return val(id);
+    }
+
+    public Value value(int id) {
+        return val(id);
+    }
+
+    /** The value of a node id (numbers materialised once and cached). */
+    Value val(int id) {
+        if (numeric[id]) {
+            Value v = values[id];
+            if (v == null) {
+                v = NumberValue.of(nums[id]);
+                values[id] = v; // benign race: equal immutable objects
+            }
+            return v;
+        }
         Value v = values[id];
         return v == null ? EmptyValue.INSTANCE : v;
     }
 
-    public Value value(int id) {
-        return values[id];
+    /** The value as a double for arithmetic: numbers, 0 for empty, NaN for anything else. */
+    double num(int id) {
+        if (numeric[id]) {
+            return nums[id];
+        }
+        Value v = values[id];
+        return v == null || v == EmptyValue.INSTANCE ? 0.0 : Double.NaN;
+    }
+
+    private void setValue(int id, Value v) {
+        if (v instanceof NumberValue n) {
+            numeric[id] = true;
+            nums[id] = n.value();
+        } else {
+            numeric[id] = false;
+        }
+        values[id] = v;
+    }
+
+    private void recordPrev(int id) {
+        if (prevState[id] != 0) {
+            return;
+        }
+        if (numeric[id]) {
+            prevState[id] = 1;
+            prevNum[id] = nums[id];
+        } else {
+            prevState[id] = 2;
+            prev[id] = values[id] == null ? EmptyValue.INSTANCE : values[id];
+        }
+    }
+
+    private void clearPrev(int id) {
+        prevState[id] = 0;
+        prev[id] = null;
+    }
+
+    private boolean sameAsPrev(int id) {
+        if (prevState[id] == 1) {
+            return numeric[id] && nums[id] == prevNum[id];
+        }
+        return !numeric[id] && prev[id].equals(val(id));
     }
 
     /** The compiled formula of a cell, or null. */
@@ -298,8 +368,8 @@ public final class Workbook {
             }
             if (formulas[id] != null) {
                 v.visit(nodeSheet[id], nodeRow[id], nodeCol[id], exprOf(formulas[id], nodeSheet[id]));
-            } else if (values[id] != null && !values[id].isEmpty()) {
-                v.visit(nodeSheet[id], nodeRow[id], nodeCol[id], values[id]);
+            } else if (!val(id).isEmpty()) {
+                v.visit(nodeSheet[id], nodeRow[id], nodeCol[id], val(id));
             }
         }
     }
@@ -307,8 +377,8 @@ public final class Workbook {
     /** Visits every cell with a non-empty value (formula results included). */
     public void forEachValue(ContentVisitor v) {
         for (int id = 0; id < nodeCount; id++) {
-            if (kind[id] == CELL && values[id] != null && !values[id].isEmpty()) {
-                v.visit(nodeSheet[id], nodeRow[id], nodeCol[id], values[id]);
+            if (kind[id] == CELL && !val(id).isEmpty()) {
+                v.visit(nodeSheet[id], nodeRow[id], nodeCol[id], val(id));
             }
         }
     }
@@ -320,7 +390,18 @@ public final class Workbook {
     public record ContentChange(int cell, Object oldContent) {}
 
     /** What an edit did: changed value cells (ids, old values) and changed contents. */
-    public record EditResult(int[] changedCells, Value[] oldValues, Value[] newValues, List<ContentChange> contents) {}
+    /**
+     * What an edit did: the cells whose value changed, with old and new values. A null entry in
+     * {@code oldValues}/{@code newValues} means the value is the number at the same index of
+     * {@code oldNumbers}/{@code newNumbers} (numbers are kept unboxed).
+     */
+    public record EditResult(
+            int[] changedCells,
+            double[] oldNumbers,
+            Value[] oldValues,
+            double[] newNumbers,
+            Value[] newValues,
+            List<ContentChange> contents) {}
 
     /**
      * Applies content changes and recalculates the affected cone. Formulas are parsed first, so
@@ -339,17 +420,17 @@ public final class Workbook {
         for (int i = 0; i < edits.size(); i++) {
             CellEdit e = edits.get(i);
             int id = ensureCell(e.sheet(), e.row(), e.col());
-            contents.add(new ContentChange(id, formulas[id] != null ? formulas[id] : values[id]));
+            contents.add(new ContentChange(id, formulas[id] != null ? formulas[id] : val(id)));
             detachFormula(id);
-            if (prev[id] == null) {
-                prev[id] = values[id];
+            if (prevState[id] == 0) {
+                recordPrev(id);
                 prevRecorded.add(id);
             }
             Object p = parsed[i];
             if (p instanceof Expr ex) {
                 attachFormula(id, ex);
             } else {
-                values[id] = (Value) p;
+                setValue(id, (Value) p);
             }
             seeds.add(id);
         }
@@ -368,33 +449,43 @@ public final class Workbook {
             }
         }
         IntList changed = recalculator.recalc(seeds.raw(), seeds.size(), evaluator);
-        IntList out = new IntList(changed.size());
-        Value[] olds = new Value[changed.size()];
-        Value[] news = new Value[changed.size()];
-        for (int i = 0; i < changed.size(); i++) {
+        int m = changed.size();
+        IntList out = new IntList(m);
+        double[] oldNums = new double[m];
+        Value[] olds = new Value[m];
+        double[] newNums = new double[m];
+        Value[] news = new Value[m];
+        for (int i = 0; i < m; i++) {
             int id = changed.get(i);
-            if (kind[id] != CELL) {
+            if (kind[id] != CELL || prevState[id] == 0) {
                 continue;
             }
-            Value old = prev[id];
-            if (old == null) {
-                continue;
-            }
-            prev[id] = null;
-            if (!old.equals(values[id])) {
-                olds[out.size()] = old;
-                news[out.size()] = values[id];
+            if (!sameAsPrev(id)) {
+                int k = out.size();
+                if (prevState[id] == 1) {
+                    oldNums[k] = prevNum[id];
+                } else {
+                    olds[k] = prev[id];
+                }
+                if (numeric[id]) {
+                    newNums[k] = nums[id];
+                } else {
+                    news[k] = val(id);
+                }
                 out.add(id);
             }
+            clearPrev(id);
         }
         for (int i = 0; i < prevRecorded.size(); i++) {
-            prev[prevRecorded.get(i)] = null;
+            clearPrev(prevRecorded.get(i));
         }
         int n = out.size();
         return new EditResult(
                 out.toArray(),
-                n == olds.length ? olds : Arrays.copyOf(olds, n),
-                n == news.length ? news : Arrays.copyOf(news, n),
+                Arrays.copyOf(oldNums, n),
+                Arrays.copyOf(olds, n),
+                Arrays.copyOf(newNums, n),
+                Arrays.copyOf(news, n),
                 contents);
     }
 
@@ -433,7 +524,7 @@ public final class Workbook {
                     formulaExprs.add(ex);
                 } else if (!((Value) p).isEmpty()) {
                     int id = ensureCell(sheet, r, c);
-                    values[id] = (Value) p;
+                    setValue(id, (Value) p);
                 }
             }
         }
@@ -453,7 +544,7 @@ public final class Workbook {
         }
         recalculator.recalc(seeds.raw(), seeds.size(), evaluator);
         for (int id = 0; id < nodeCount; id++) {
-            prev[id] = null;
+            clearPrev(id);
         }
     }
 
@@ -547,7 +638,17 @@ public final class Workbook {
                 if (spec.volatileFunction()) {
                     vol[0] = true;
                 }
-                yield new CallNode(spec, args);
+                CallNode call = new CallNode(spec, args);
+                if (spec.name().equals("SUM")
+                        && spec.function() != null
+                        && args.length == 1
+                        && args[0] instanceof AreaNode area
+                        && area.rangeHandle() instanceof RangeNode rn
+                        && spec.function().getClass().getName().startsWith(MathFunctions.class.getName())) {
+                    // the built-in SUM over one range: read the range node's running sum
+                    yield new SumAreaNode(call, rn);
+                }
+                yield call;
             }
         };
     }
@@ -669,11 +770,14 @@ public final class Workbook {
             try {
                 double d = f.evalDouble(ctx);
                 if (!Double.isNaN(d)) {
-                    Value old = values[id];
-                    if (old instanceof NumberValue on && on.value() == d) {
+                    if (numeric[id] && nums[id] == d) {
                         return false;
                     }
-                    return store(id, NumberValue.of(d));
+                    recordPrev(id);
+                    numeric[id] = true;
+                    nums[id] = d;
+                    values[id] = null;
+                    return true;
                 }
                 v = f.eval(ctx);
             } catch (FormulaError err) {
@@ -695,14 +799,15 @@ public final class Workbook {
     };
 
     private boolean store(int id, Value v) {
-        Value old = values[id];
-        if (v.equals(old)) {
+        if (v instanceof NumberValue n) {
+            if (numeric[id] && nums[id] == n.value()) {
+                return false;
+            }
+        } else if (!numeric[id] && v.equals(values[id] == null ? EmptyValue.INSTANCE : values[id])) {
             return false;
         }
-        if (prev[id] == null) {
-            prev[id] = old == null ? EmptyValue.INSTANCE : old;
-        }
-        values[id] = v;
+        recordPrev(id);
+        setValue(id, v);
         return true;
     }
 
@@ -751,8 +856,12 @@ public final class Workbook {
 
         @Override
         public Value cellById(int id) {
-            Value v = values[id];
-            return v == null ? EmptyValue.INSTANCE : v;
+            return val(id);
+        }
+
+        @Override
+        public double numberById(int id) {
+            return num(id);
         }
 
         @Override
