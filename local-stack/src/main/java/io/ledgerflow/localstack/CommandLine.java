@@ -27,6 +27,7 @@ public final class CommandLine {
               --skip <module>[,<module>]  do not start these (e.g. the one you run from your IDE)
               --home <dir>                the repository (default: found from the working directory)
               --state-dir <dir>           data, logs and pids (default <home>/.local-stack)
+              --no-build                  (./run-local only) skip the Maven build, use the jars in */target
               -h, --help                  this text
             """;
 

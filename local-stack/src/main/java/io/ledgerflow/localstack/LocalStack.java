@@ -153,12 +153,12 @@ public final class LocalStack implements AutoCloseable {
         synchronized (startLock) {
             lockStateDir();
             stopLeftovers();
+            requireJars();
+            PortCheck.requireFree(portClaims());
             if (options.fresh()) {
                 console.accept("--fresh: deleting " + options.dataDir());
                 deleteRecursively(options.dataDir());
             }
-            requireJars();
-            PortCheck.requireFree(portClaims());
 
             console.accept("Starting PostgreSQL on port " + options.postgresPort() + " and Kafka on port "
                     + options.kafkaPort() + " (data in " + options.dataDir() + ")");
@@ -331,7 +331,8 @@ public final class LocalStack implements AutoCloseable {
                 .toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Cannot start: these service jars are missing (build them with"
-                    + " ./run-local, or ./mvnw -B -ntp -DskipTests package):" + System.lineSeparator() + "  - "
+                    + " ./run-local, or ./mvnw -B -ntp -Dmaven.test.skip=true package):" + System.lineSeparator()
+                    + "  - "
                     + String.join(System.lineSeparator() + "  - ", missing));
         }
     }
@@ -514,7 +515,7 @@ public final class LocalStack implements AutoCloseable {
             if (stack.isClosing()) {
                 return; // Ctrl-C while starting: the shutdown hook is stopping everything.
             }
-            log().error("start failed", e);
+            log().warn("start failed", e);
             System.err.println();
             System.err.println(describe(e));
             System.err.println("(details: " + options.logsDir().resolve("infrastructure.log") + ")");
