@@ -2,6 +2,7 @@ package io.ledgerflow.formula;
 
 import io.ledgerflow.formula.eval.Node;
 import io.ledgerflow.formula.function.FunctionRegistry;
+import io.ledgerflow.formula.graph.IntList;
 import io.ledgerflow.formula.parse.Expr;
 import io.ledgerflow.formula.parse.FormulaParser;
 import io.ledgerflow.formula.parse.FormulaPrinter;
@@ -115,12 +116,12 @@ public final class FormulaEngine {
             w.addSheet(s);
         }
         names.forEach(w::defineName);
-        List<int[]> cells = new ArrayList<>();
-        List<Expr> exprs = new ArrayList<>();
+        IntList cells = new IntList();
+        List<Object> sources = new ArrayList<>();
         for (Map.Entry<String, Object[][]> e : sheets.entrySet()) {
-            w.loadSheet(w.sheetIndex(e.getKey()), e.getValue(), cells, exprs);
+            w.loadSheet(w.sheetIndex(e.getKey()), e.getValue(), cells, sources);
         }
-        w.finishLoad(cells, exprs);
+        w.finishLoad(cells, sources);
         return w;
     }
 
@@ -139,7 +140,7 @@ public final class FormulaEngine {
     public static final class Builder {
         private final Map<String, Object[][]> sheets = new LinkedHashMap<>();
         private final Map<String, String> names = new LinkedHashMap<>();
-        private FunctionRegistry functions = FunctionRegistry.defaults();
+        private FunctionRegistry functions = FunctionRegistry.builtins();
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private LocalDate today = LocalDate.now();
 

@@ -13,14 +13,30 @@ import java.util.TreeMap;
 public final class FunctionRegistry {
 
     private final Map<String, FunctionSpec> functions = new TreeMap<>();
+    private volatile boolean frozen;
 
-    /** A registry with every built-in family (see {@link BuiltinFunctions}). */
+    private static final class Shared {
+        static final FunctionRegistry INSTANCE = defaults().freeze();
+    }
+
+    /** A new registry with every built-in family (see {@link BuiltinFunctions}), open for additions. */
     public static FunctionRegistry defaults() {
         FunctionRegistry r = new FunctionRegistry();
         for (FunctionFamily f : BuiltinFunctions.FAMILIES) {
             f.register(r);
         }
         return r;
+    }
+
+    /** The built-in functions as one shared, frozen registry (what engines use by default). */
+    public static FunctionRegistry builtins() {
+        return Shared.INSTANCE;
+    }
+
+    /** Forbids further registrations; returns this registry. */
+    public FunctionRegistry freeze() {
+        frozen = true;
+        return this;
     }
 
     /** An empty registry (for tests or custom engines). */
@@ -44,6 +60,9 @@ public final class FunctionRegistry {
     }
 
     public FunctionRegistry add(FunctionSpec spec) {
+        if (frozen) {
+            throw new IllegalStateException("This registry is frozen; use FunctionRegistry.defaults() for your own");
+        }
         if (functions.putIfAbsent(spec.name(), spec) != null) {
             throw new IllegalStateException("Function already registered: " + spec.name());
         }

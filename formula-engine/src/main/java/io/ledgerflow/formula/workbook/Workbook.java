@@ -505,8 +505,11 @@ public final class Workbook {
         return Value.fromJava(content);
     }
 
-    /** Loads a whole sheet of contents (used when building an engine): no recalculation. */
-    public void loadSheet(int sheet, Object[][] rows, List<int[]> formulaCells, List<Expr> formulaExprs) {
+    /**
+     * Loads a whole sheet of contents (used when building an engine): constants are stored,
+     * formulas are collected (unparsed) for {@link #finishLoad}; no recalculation yet.
+     */
+    public void loadSheet(int sheet, Object[][] rows, IntList formulaCells, List<Object> formulaSources) {
         for (int r = 0; r < rows.length; r++) {
             Object[] row = rows[r];
             if (row == null) {
@@ -517,23 +520,41 @@ public final class Workbook {
                 if (content == null) {
                     continue;
                 }
-                Object p = parseContent(content);
-                if (p instanceof Expr ex) {
-                    int id = ensureCell(sheet, r, c);
-                    formulaCells.add(new int[] {id});
-                    formulaExprs.add(ex);
-                } else if (!((Value) p).isEmpty()) {
-                    int id = ensureCell(sheet, r, c);
-                    setValue(id, (Value) p);
+                if ((content instanceof String s && s.length() > 1 && s.charAt(0) == '=') || content instanceof Expr) {
+                    checkPosition(sheet, r, c);
+                    formulaCells.add(ensureCell(sheet, r, c));
+                    formulaSources.add(content);
+                } else {
+                    Value v = Value.fromJava(content);
+                    if (!v.isEmpty()) {
+                        checkPosition(sheet, r, c);
+                        setValue(ensureCell(sheet, r, c), v);
+                    }
                 }
             }
         }
     }
 
-    /** Compiles loaded formulas, links ranges and evaluates everything once. */
-    public void finishLoad(List<int[]> formulaCells, List<Expr> formulaExprs) {
-        for (int i = 0; i < formulaCells.size(); i++) {
-            attachFormula(formulaCells.get(i)[0], formulaExprs.get(i));
+    /**
+     * Parses the collected formulas (on several threads when there are many: parsing is pure),
+     * compiles them, links ranges and evaluates everything once.
+     */
+    public void finishLoad(IntList formulaCells, List<Object> formulaSources) {
+        int n = formulaCells.size();
+        Expr[] exprs = new Expr[n];
+        java.util.function.IntConsumer parse = i -> {
+            Object o = formulaSources.get(i);
+            exprs[i] = o instanceof Expr e ? e : FormulaParser.parse((String) o);
+        };
+        if (n >= 4096 && recalculator.parallelism() > 1) {
+            java.util.stream.IntStream.range(0, n).parallel().forEach(parse);
+        } else {
+            for (int i = 0; i < n; i++) {
+                parse.accept(i);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            attachFormula(formulaCells.get(i), exprs[i]);
         }
         IntList seeds = new IntList();
         linkPendingRanges(seeds);
