@@ -1,0 +1,131 @@
+package io.ledgerflow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ledgerflow.localstack.Endpoints;
+import io.ledgerflow.localstack.LocalStack;
+import io.ledgerflow.localstack.LocalStackOptions;
+import io.ledgerflow.testsupport.Http;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole suite as it runs in production: PostgreSQL, a Kafka broker, four services and the
+ * gateway as separate processes, started by local-stack from the packaged jars. Proves the wiring
+ * through the gateway only, as a user sees it.
+ */
+class WholeStackIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path state;
+
+    static LocalStack stack;
+    static Http gateway;
+
+    @BeforeAll
+    static void startTheWholeStack() {
+        Path home = Path.of(System.getProperty("ledgerflow.home", ".."))
+                .toAbsolutePath()
+                .normalize();
+        // Ports well away from a developer's running stack (8080, 15432, 19092...).
+        int offset = 20_000 + ThreadLocalRandom.current().nextInt(100) * 100;
+        LocalStackOptions options = LocalStackOptions.defaults(home)
+                .withStateDir(state)
+                .withFresh(true)
+                .withPortOffset(offset)
+                .withHealthTimeout(Duration.ofSeconds(240));
+        stack = LocalStack.start(options, line -> System.out.println("[local-stack] " + line));
+        gateway = new Http(stack.endpoints().gatewayUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void everyServiceAndTheGatewayAreReady() {
+        assertThat(stack.endpoints().services()).hasSize(5);
+        for (Endpoints.Service service : stack.endpoints().services().values()) {
+            Http.Response readiness = new Http(service.managementUrl()).get("/actuator/health/readiness");
+            assertThat(readiness.status()).as(service.module()).isEqualTo(200);
+            assertThat(readiness.body()).as(service.module()).contains("UP");
+        }
+        assertThat(gateway.get("/actuator/health").status())
+                .as("management endpoints are not exposed through the gateway")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theGatewaysSwaggerUiListsEveryServicesApiFetchedThroughTheGateway() {
+        JsonNode config =
+                JSON.readTree(gateway.get("/v3/api-docs/swagger-config").body());
+        List<String> urls = new ArrayList<>();
+        config.get("urls").forEach(url -> urls.add(url.get("url").asString()));
+        assertThat(urls)
+                .containsExactlyInAnyOrder(
+                        "/api/calc/v3/api-docs",
+                        "/api/linking/v3/api-docs",
+                        "/api/sharing/v3/api-docs",
+                        "/api/pong/v3/api-docs");
+        for (String url : urls) {
+            Http.Response document = gateway.get(url);
+            assertThat(document.status()).as(url).isEqualTo(200);
+            assertThat(JSON.readTree(document.body()).get("openapi").asString())
+                    .as(url)
+                    .startsWith("3.");
+        }
+        assertThat(gateway.get("/swagger-ui.html").status()).isIn(200, 302);
+    }
+
+    @Test
+    void aWorkbookCreatedThroughTheGatewayReachesLinkingThroughKafka() {
+        String workspace = "sys-" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Response created =
+                gateway.postJson("/api/calc/workspaces/" + workspace + "/workbooks", "{\"name\":\"Wired\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String workbookId = JSON.readTree(created.body()).get("id").asString();
+
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> gateway.get("/api/linking/workspaces/" + workspace + "/documents")
+                        .body()
+                        .contains(workbookId));
+    }
+
+    @Test
+    void badRequestsThroughTheGatewayGetProblemsNeverA5xx() {
+        String workbooks = "/api/calc/workspaces/acme/workbooks";
+
+        Http.Response malformed = gateway.postJson(workbooks, "{\"name\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.isProblem()).as(malformed.contentType()).isTrue();
+
+        Http.Response wrongType = gateway.send("POST", workbooks, "text/plain", "name=x");
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.isProblem()).isTrue();
+
+        Http.Response unknownRoute = gateway.get("/api/nothing/here");
+        assertThat(unknownRoute.status()).isEqualTo(404);
+        assertThat(unknownRoute.isProblem()).isTrue();
+
+        Http.Response tooLarge = gateway.postJson(workbooks, "{\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.isProblem()).isTrue();
+    }
+}
