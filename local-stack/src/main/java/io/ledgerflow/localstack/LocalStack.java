@@ -490,8 +490,12 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         LocalStackOptions options = parsed.options();
-        // Before the first logger: Kafka's and PostgreSQL's own logs go to this folder.
+        // Before the first logger: Kafka's and PostgreSQL's own logs go to this folder. The file is
+        // not named logback.xml, so a test depending on this module keeps its own logging setup.
         System.setProperty("localstack.logs", options.logsDir().toString());
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "local-stack-logback.xml");
+        }
 
         LocalStack stack = new LocalStack(options, System.out::println);
         CountDownLatch stopped = new CountDownLatch(1);
