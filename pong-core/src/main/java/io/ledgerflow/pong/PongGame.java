@@ -57,6 +57,10 @@ public final class PongGame {
         public Options withRebalanceEvery(int frames) {
             return new Options(shards, frames, maxInputAhead, commit);
         }
+
+        public Options withCommit(Coordinator.Options commit) {
+            return new Options(shards, rebalanceEvery, maxInputAhead, commit);
+        }
     }
 
     private final GameConfig config;

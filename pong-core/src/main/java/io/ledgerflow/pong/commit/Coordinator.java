@@ -135,19 +135,20 @@ public final class Coordinator {
 
     /** Starts transaction {@code txn}: the shards are all at {@code txn - 1}. */
     public void begin(long txn, Work work) {
+        // attempt ids count from 1 per transaction and epoch, and never repeat when a txn is re-run
+        this.attempt = txn == this.txn ? Math.max(attempt, epoch << 32) : epoch << 32;
         this.txn = txn;
         this.work = work;
         this.attemptsUsed = 0;
-        this.attempt = Math.max(attempt, epoch << 32); // attempt ids never repeat, even when a txn is re-run
         startAttempt();
     }
 
     /** Termination protocol for {@code txn}, whose work is retried if the protocol aborts it. */
     public void recover(long txn, Work work) {
+        this.attempt = txn == this.txn ? Math.max(attempt, epoch << 32) : epoch << 32;
         this.txn = txn;
         this.work = work;
         this.attemptsUsed = 0;
-        this.attempt = Math.max(attempt, epoch << 32);
         state = State.TERMINATING;
         reports = new StateReport[shards];
         reportCount = 0;

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <ul>
  *   <li><b>Split</b> the most loaded zone in half across its longer side when it holds more than
- *       {@code 1.5 ×} the mean load per shard and both halves stay at least {@code minSide} wide; the
+ *       {@code 1.5 ×} the mean load per shard (and at least {@link #MIN_SPLIT_LOAD} balls) and both halves stay at least {@code minSide} wide; the
  *       half with fewer balls goes to the least loaded shard (ties: lowest shard id).
  *   <li>Otherwise <b>merge</b> the lightest pair of zones whose union is a rectangle, when there are
  *       more zones than shards and the pair holds less than half the mean load; the union goes to
@@ -18,6 +18,9 @@ import java.util.List;
  * </ul>
  */
 public final class Rebalancer {
+    /** Zones with fewer balls than this are never split: not worth a new zone. */
+    static final int MIN_SPLIT_LOAD = 32;
+
     private Rebalancer() {}
 
     /** The next layout, or {@code layout} itself when no change is warranted. */
@@ -48,7 +51,7 @@ public final class Rebalancer {
         Rect r = h.rect();
         boolean vertical = r.width() >= r.height();
         long side = vertical ? r.width() : r.height();
-        if (load[heaviest] > 1.5 * mean && side >= 2L * minSide) {
+        if (load[heaviest] > 1.5 * mean && load[heaviest] >= MIN_SPLIT_LOAD && side >= 2L * minSide) {
             Rect a;
             Rect b;
             if (vertical) {
