@@ -22,7 +22,7 @@ public final class CommandLine {
               --postgres-port <port>      PostgreSQL (default 15432)
               --kafka-port <port>         the Kafka broker (default 19092)
               --kafka-controller-port <p> the KRaft controller (default: Kafka port + 1)
-              --timeout <seconds>         how long the services may take to become ready (default 180)
+              --timeout <seconds>         how long the services may take to become ready (default 300)
               --env NAME=VALUE            add a variable to every service's environment (repeatable)
               --skip <module>[,<module>]  do not start these (e.g. the one you run from your IDE)
               --home <dir>                the repository (default: found from the working directory)

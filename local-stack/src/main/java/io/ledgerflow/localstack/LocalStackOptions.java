@@ -48,7 +48,7 @@ public record LocalStackOptions(
     public static final String VERSION = "0.1.0-SNAPSHOT";
     public static final int DEFAULT_POSTGRES_PORT = 15432;
     public static final int DEFAULT_KAFKA_PORT = 19092;
-    public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(180);
+    public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(300);
     public static final List<String> DEFAULT_SERVICE_JVM_ARGS =
             List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 

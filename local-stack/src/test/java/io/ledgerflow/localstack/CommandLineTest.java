@@ -32,7 +32,7 @@ class CommandLineTest {
         assertThat(options.postgresPort()).isEqualTo(15432);
         assertThat(options.kafkaPort()).isEqualTo(19092);
         assertThat(options.kafkaControllerPort()).isEqualTo(19093);
-        assertThat(options.healthTimeout()).isEqualTo(Duration.ofSeconds(180));
+        assertThat(options.healthTimeout()).isEqualTo(Duration.ofSeconds(300));
         assertThat(options.services())
                 .extracting(ServiceSpec::module)
                 .containsExactly(
