@@ -21,6 +21,14 @@ public interface Grid {
 
     Value get(int row, int col);
 
+    /**
+     * The number at a position, or NaN when the cell does not hold a number (text, boolean,
+     * blank, error). Engine-backed grids answer without touching value objects.
+     */
+    default double number(int row, int col) {
+        return get(row, col) instanceof NumberValue n ? n.value() : Double.NaN;
+    }
+
     /** The area this grid views, or null for a computed value. */
     default Reference reference() {
         return null;

@@ -31,6 +31,12 @@ public final class Recalculator {
     private int epoch;
     private int[] indeg = new int[0];
     private byte[] flags = new byte[0];
+    // work lists, reused between recalculations (a recalculation allocates little)
+    private final IntList cone = new IntList(1024);
+    private final IntList stack = new IntList(1024);
+    private final IntList frontierA = new IntList(1024);
+    private final IntList frontierB = new IntList(1024);
+    private final IntList changed = new IntList(1024);
 
     public Recalculator(Graph graph, int parallelism, int parallelThreshold) {
         this.graph = graph;
@@ -53,7 +59,7 @@ public final class Recalculator {
 
     /**
      * Recalculates the cone of the seeds; returns the nodes whose evaluation reported a change, in
-     * evaluation order.
+     * evaluation order. The returned list is reused by the next call: consume it before.
      */
     public IntList recalc(int[] seeds, int seedCount, NodeEvaluator ev) {
         int n = graph.size();
@@ -64,8 +70,10 @@ public final class Recalculator {
         }
         final int ep = epoch;
         // 1. cone
-        IntList cone = new IntList(Math.max(16, seedCount * 2));
-        IntList stack = new IntList();
+        IntList cone = this.cone;
+        IntList stack = this.stack;
+        cone.clear();
+        stack.clear();
         for (int i = 0; i < seedCount; i++) {
             int s = seeds[i];
             if (mark[s] != ep) {
@@ -102,14 +110,17 @@ public final class Recalculator {
             }
         }
         // 2. Kahn, frontier by frontier
-        IntList frontier = new IntList();
+        IntList frontier = frontierA;
+        frontier.clear();
         for (int i = 0; i < coneSize; i++) {
             if (indeg[c[i]] == 0) {
                 frontier.add(c[i]);
             }
         }
-        IntList next = new IntList();
-        IntList changed = new IntList();
+        IntList next = frontierB;
+        next.clear();
+        IntList changed = this.changed;
+        changed.clear();
         int processed = 0;
         while (!frontier.isEmpty()) {
             evaluateFrontier(frontier, ev);

@@ -136,6 +136,12 @@ public final class RangeNode implements Grid {
     }
 
     @Override
+    public double number(int row, int col) {
+        int id = wb.sheet(sheet).get(r1 + row, c1 + col);
+        return id >= 0 && wb.numeric[id] ? wb.nums[id] : Double.NaN;
+    }
+
+    @Override
     public Reference reference() {
         return new Reference(sheet, r1, c1, r2, c2);
     }

@@ -482,10 +482,10 @@ public final class Workbook {
         int n = out.size();
         return new EditResult(
                 out.toArray(),
-                Arrays.copyOf(oldNums, n),
-                Arrays.copyOf(olds, n),
-                Arrays.copyOf(newNums, n),
-                Arrays.copyOf(news, n),
+                n == m ? oldNums : Arrays.copyOf(oldNums, n),
+                n == m ? olds : Arrays.copyOf(olds, n),
+                n == m ? newNums : Arrays.copyOf(newNums, n),
+                n == m ? news : Arrays.copyOf(news, n),
                 contents);
     }
 

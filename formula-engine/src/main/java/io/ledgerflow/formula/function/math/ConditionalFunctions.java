@@ -69,6 +69,14 @@ public final class ConditionalFunctions implements FunctionFamily {
         double max = Double.NEGATIVE_INFINITY;
         ErrorValue error;
 
+        void addNumber(double d) {
+            matches++;
+            sum += d;
+            numbers++;
+            min = Math.min(min, d);
+            max = Math.max(max, d);
+        }
+
         void add(Value v) {
             matches++;
             if (v == null) {
@@ -226,7 +234,16 @@ public final class ConditionalFunctions implements FunctionFamily {
                         acc = new Acc();
                         a[grp] = acc;
                     }
-                    acc.add(values == null ? null : values.get(r, c));
+                    if (values == null) {
+                        acc.add(null);
+                    } else {
+                        double d = values.number(r, c);
+                        if (Double.isNaN(d)) {
+                            acc.add(values.get(r, c));
+                        } else {
+                            acc.addNumber(d);
+                        }
+                    }
                 }
             }
             return a;
