@@ -1,22 +1,15 @@
 package io.ledgerflow.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.ledgerflow.eventlog.EnvelopeCodec;
 import io.ledgerflow.eventlog.EventEnvelope;
 import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
-import io.ledgerflow.testsupport.SharedInfrastructure;
-import java.time.Duration;
-import java.util.ArrayList;
+import io.ledgerflow.testsupport.TopicReader;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,25 +119,8 @@ class DatasetApiIT {
     }
 
     private List<EventEnvelope> awaitEvents(String datasetId, int count) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "dataset-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        List<EventEnvelope> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.Sharing.DATASET_EVENTS.name()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (datasetId.equals(record.key())) {
-                        codec.decode(record.value()).ifPresent(found::add);
-                    }
-                });
-                return found.size() >= count;
-            });
-        }
-        return found;
+        return TopicReader.read(Topics.Sharing.DATASET_EVENTS.name(), datasetId, count, m -> true).stream()
+                .map(m -> codec.decode(m).orElseThrow())
+                .toList();
     }
 }

@@ -10,15 +10,11 @@ import io.ledgerflow.eventlog.EventFactory;
 import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
-import io.ledgerflow.testsupport.SharedInfrastructure;
+import io.ledgerflow.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,25 +147,8 @@ class LinkingApiIT {
     }
 
     private EventEnvelope awaitEvent(String linkId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "linking-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        List<EventEnvelope> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.Linking.LINK_EVENTS.name()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (linkId.equals(record.key())) {
-                        codec.decode(record.value()).ifPresent(found::add);
-                    }
-                });
-                return !found.isEmpty();
-            });
-        }
-        return found.getFirst();
+        String message = TopicReader.read(Topics.Linking.LINK_EVENTS.name(), linkId, 1, m -> true)
+                .getFirst();
+        return codec.decode(message).orElseThrow();
     }
 }

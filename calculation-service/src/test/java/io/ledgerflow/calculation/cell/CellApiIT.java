@@ -1,7 +1,6 @@
 package io.ledgerflow.calculation.cell;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.ledgerflow.calculation.CalculationServiceApplication;
 import io.ledgerflow.eventlog.EnvelopeCodec;
@@ -10,8 +9,7 @@ import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.InfrastructureInitializer;
 import io.ledgerflow.testsupport.IntegrationTest;
-import io.ledgerflow.testsupport.SharedInfrastructure;
-import java.time.Duration;
+import io.ledgerflow.testsupport.TopicReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +18,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -281,27 +276,12 @@ class CellApiIT {
     }
 
     private EventEnvelope awaitEvent(String workbookId, String type) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "cell-api-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        List<EventEnvelope> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.Calculation.WORKBOOK_EVENTS.name()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (workbookId.equals(record.key())) {
-                        codec.decode(record.value())
-                                .filter(e -> e.type().equals(type))
-                                .ifPresent(found::add);
-                    }
-                });
-                return !found.isEmpty();
-            });
-        }
-        return found.getFirst();
+        String message = TopicReader.read(
+                        Topics.Calculation.WORKBOOK_EVENTS.name(),
+                        workbookId,
+                        1,
+                        m -> codec.decode(m).map(e -> e.type().equals(type)).orElse(false))
+                .getFirst();
+        return codec.decode(message).orElseThrow();
     }
 }

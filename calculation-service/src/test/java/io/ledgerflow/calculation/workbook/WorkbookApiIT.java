@@ -1,22 +1,14 @@
 package io.ledgerflow.calculation.workbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.ledgerflow.eventlog.EnvelopeCodec;
 import io.ledgerflow.eventlog.EventEnvelope;
 import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
-import io.ledgerflow.testsupport.SharedInfrastructure;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+import io.ledgerflow.testsupport.TopicReader;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -143,26 +135,9 @@ class WorkbookApiIT {
     }
 
     private EventEnvelope awaitEvent(String workbookId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "workbook-api-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        List<EventEnvelope> found = new CopyOnWriteArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.Calculation.WORKBOOK_EVENTS.name()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (workbookId.equals(record.key())) {
-                        codec.decode(record.value()).ifPresent(found::add);
-                    }
-                });
-                return !found.isEmpty();
-            });
-        }
-        return found.getFirst();
+        String message = TopicReader.read(Topics.Calculation.WORKBOOK_EVENTS.name(), workbookId, 1, m -> true)
+                .getFirst();
+        return codec.decode(message).orElseThrow();
     }
 
     private static String workbooks(String workspace) {

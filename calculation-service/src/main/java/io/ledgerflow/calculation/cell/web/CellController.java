@@ -1,14 +1,13 @@
 package io.ledgerflow.calculation.cell.web;
 
 import io.ledgerflow.calculation.cell.Cells;
-import io.ledgerflow.service.web.Workspaces;
+import io.ledgerflow.service.web.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -51,10 +50,7 @@ class CellController {
                     + "`minRevision`, waits briefly until the workbook reached it (read-your-writes).")
     @GetMapping("/cells/{range}")
     ResponseEntity<Cells.Read> read(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @Parameter(example = "Sheet1!A1:C10") @PathVariable String range,
             @Parameter(description = "Read as of this revision") @RequestParam(required = false) Long revision,
@@ -71,10 +67,7 @@ class CellController {
             description = "Send `If-Match: \"<revision>\"` to fail with 412 if the workbook moved on.")
     @PutMapping("/cells/{ref}")
     ResponseEntity<Cells.Edit> set(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @Parameter(example = "Sheet1!B2") @PathVariable String ref,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -95,10 +88,7 @@ class CellController {
             description = "All or nothing: one bad cell rejects the batch.")
     @PostMapping("/edits")
     ResponseEntity<Cells.Edit> batch(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody BatchEdit request) {

@@ -3,13 +3,12 @@ package io.ledgerflow.calculation.revision.web;
 import io.ledgerflow.calculation.derivation.Derivations;
 import io.ledgerflow.calculation.document.RevisionLog;
 import io.ledgerflow.calculation.revision.Revisions;
-import io.ledgerflow.service.web.Workspaces;
+import io.ledgerflow.service.web.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +33,7 @@ class RevisionController {
     @Operation(summary = "List revisions, newest first: what operation made each, and from where")
     @GetMapping("/revisions")
     List<RevisionLog.Entry> list(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
@@ -47,10 +43,7 @@ class RevisionController {
     @Operation(summary = "Cells whose contents or values differ between two revisions")
     @GetMapping("/revisions/{to}/diff")
     Revisions.Diff diff(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @Parameter(example = "5") @PathVariable long to,
             @Parameter(example = "1") @RequestParam long from) {
@@ -60,10 +53,7 @@ class RevisionController {
     @Operation(summary = "A cell's history: each value it took and the revision it took it at")
     @GetMapping("/cells/{ref}/history")
     Revisions.History history(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @Parameter(example = "Sheet1!C1") @PathVariable String ref) {
         return revisions.history(workspace, id, ref);
@@ -72,10 +62,7 @@ class RevisionController {
     @Operation(summary = "Precedents or dependents of a cell, transitive to a depth")
     @GetMapping("/cells/{ref}/dependencies")
     Derivations.Dependencies dependencies(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @Parameter(example = "Sheet1!C1") @PathVariable String ref,
             @Parameter(description = "precedents or dependents") @RequestParam(defaultValue = "precedents")
@@ -91,10 +78,7 @@ class RevisionController {
                     + " source revision.")
     @GetMapping("/cells/{ref}/explain")
     Derivations.Explanation explain(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @Parameter(example = "Sheet1!C1") @PathVariable String ref,
             @RequestParam(defaultValue = "3") @Min(0) @Max(20) int depth,

@@ -3,7 +3,7 @@ package io.ledgerflow.calculation.structure.web;
 import io.ledgerflow.calculation.cell.Cells;
 import io.ledgerflow.calculation.cell.web.Revisions;
 import io.ledgerflow.calculation.structure.Structures;
-import io.ledgerflow.service.web.Workspaces;
+import io.ledgerflow.service.web.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -59,10 +58,7 @@ class StructureController {
     @Operation(summary = "Add a sheet after the others")
     @PostMapping("/sheets")
     ResponseEntity<Cells.Edit> addSheet(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody NewSheet request) {
@@ -72,10 +68,7 @@ class StructureController {
     @Operation(summary = "Rename a sheet; formulas referring to it follow")
     @PatchMapping("/sheets/{sheet}")
     ResponseEntity<Cells.Edit> renameSheet(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @PathVariable String sheet,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -86,10 +79,7 @@ class StructureController {
     @Operation(summary = "Remove a sheet; references to it become #REF!")
     @DeleteMapping("/sheets/{sheet}")
     ResponseEntity<Cells.Edit> removeSheet(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @PathVariable String sheet,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -99,10 +89,7 @@ class StructureController {
     @Operation(summary = "Insert rows before a 0-based row index")
     @PostMapping("/sheets/{sheet}/rows")
     ResponseEntity<Cells.Edit> insertRows(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @PathVariable String sheet,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -114,10 +101,7 @@ class StructureController {
     @Operation(summary = "Delete rows; references to them become #REF!")
     @DeleteMapping("/sheets/{sheet}/rows")
     ResponseEntity<Cells.Edit> deleteRows(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @PathVariable String sheet,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -129,10 +113,7 @@ class StructureController {
     @Operation(summary = "Insert columns before a 0-based column index")
     @PostMapping("/sheets/{sheet}/columns")
     ResponseEntity<Cells.Edit> insertColumns(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @PathVariable String sheet,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -144,10 +125,7 @@ class StructureController {
     @Operation(summary = "Delete columns; references to them become #REF!")
     @DeleteMapping("/sheets/{sheet}/columns")
     ResponseEntity<Cells.Edit> deleteColumns(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @PathVariable String sheet,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -160,10 +138,7 @@ class StructureController {
     @Operation(summary = "Move (cut and paste) a block; references into it follow")
     @PostMapping("/moves")
     ResponseEntity<Cells.Edit> move(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Move request) {

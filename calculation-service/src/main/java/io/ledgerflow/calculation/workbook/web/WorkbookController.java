@@ -4,7 +4,7 @@ import io.ledgerflow.calculation.cell.web.Revisions;
 import io.ledgerflow.calculation.document.WorkbookDocuments;
 import io.ledgerflow.calculation.workbook.Workbook;
 import io.ledgerflow.calculation.workbook.Workbooks;
-import io.ledgerflow.service.web.Workspaces;
+import io.ledgerflow.service.web.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,7 +13,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -94,10 +93,7 @@ class WorkbookController {
     @Operation(summary = "Create a workbook, empty or from sheets of contents (the engine runner's JSON format)")
     @PostMapping
     ResponseEntity<WorkbookView> create(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @Valid @RequestBody CreateWorkbook request) {
         Workbook workbook = request.sheets() == null
                 ? workbooks.create(workspace, request.name())
@@ -110,10 +106,7 @@ class WorkbookController {
     @Operation(summary = "List the workspace's workbooks, oldest first")
     @GetMapping
     WorkbookPage list(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         List<WorkbookView> items = workbooks.list(workspace, page, size).stream()
@@ -125,11 +118,7 @@ class WorkbookController {
     @Operation(summary = "Get a workbook: its sheets, their sizes and the current revision (also the ETag)")
     @GetMapping("/{id}")
     ResponseEntity<WorkbookView> get(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
-            @PathVariable UUID id) {
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
         Workbook workbook = workbooks.get(workspace, id);
         return ResponseEntity.ok()
                 .header(HttpHeaders.ETAG, Revisions.etag(workbook.revision()))
@@ -140,10 +129,7 @@ class WorkbookController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         workbooks.delete(workspace, id, Revisions.ifMatch(ifMatch));

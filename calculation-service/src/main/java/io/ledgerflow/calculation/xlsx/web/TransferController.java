@@ -8,13 +8,12 @@ import io.ledgerflow.calculation.workbook.Workbooks;
 import io.ledgerflow.calculation.xlsx.XlsxFiles;
 import io.ledgerflow.service.problem.InvalidInputException;
 import io.ledgerflow.service.problem.PayloadTooLargeException;
-import io.ledgerflow.service.web.Workspaces;
+import io.ledgerflow.service.web.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,10 +68,7 @@ class TransferController {
             path = "/import",
             consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     ResponseEntity<Map<String, Object>> importXlsx(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @Parameter(example = "FY2026 budget") @RequestParam @NotBlank @Size(max = 200) String name,
             HttpServletRequest request)
             throws IOException {
@@ -89,10 +85,7 @@ class TransferController {
     @Operation(summary = "Export a workbook (at its latest revision or at `revision`) as .xlsx or JSON")
     @GetMapping("/{id}/export")
     ResponseEntity<?> export(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @Parameter(description = "xlsx or json") @RequestParam(defaultValue = "xlsx") String format,
             @RequestParam(required = false) Long revision) {

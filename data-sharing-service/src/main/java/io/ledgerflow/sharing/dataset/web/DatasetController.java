@@ -1,6 +1,6 @@
 package io.ledgerflow.sharing.dataset.web;
 
-import io.ledgerflow.service.web.Workspaces;
+import io.ledgerflow.service.web.WorkspaceId;
 import io.ledgerflow.sharing.dataset.Dataset;
 import io.ledgerflow.sharing.dataset.Datasets;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -64,10 +63,7 @@ class DatasetController {
     @Operation(summary = "Define a dataset")
     @PostMapping
     ResponseEntity<Dataset> create(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @Valid @RequestBody CreateDataset request) {
         Dataset dataset = datasets.create(workspace, request.name(), request.columns(), request.primaryKey());
         return ResponseEntity.created(URI.create("/api/sharing/workspaces/" + workspace + "/datasets/" + dataset.id()))
@@ -77,10 +73,7 @@ class DatasetController {
     @Operation(summary = "Publish a new immutable version (all rows; every row checked first)")
     @PostMapping("/{id}/versions")
     ResponseEntity<Dataset> publish(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @Valid @RequestBody Publish request) {
         Dataset dataset = datasets.publish(workspace, id, request.rows());
@@ -92,10 +85,7 @@ class DatasetController {
     @Operation(summary = "List the workspace's datasets")
     @GetMapping
     List<Dataset> list(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return datasets.list(workspace, page, size);
@@ -103,23 +93,14 @@ class DatasetController {
 
     @Operation(summary = "Get a dataset and its latest version number")
     @GetMapping("/{id}")
-    Dataset get(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
-            @PathVariable UUID id) {
+    Dataset get(@Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
         return datasets.get(workspace, id);
     }
 
     @Operation(summary = "Rows of the latest version")
     @GetMapping("/{id}/rows")
     VersionRows latest(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
-            @PathVariable UUID id) {
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
         Dataset dataset = datasets.get(workspace, id);
         return new VersionRows(id, dataset.latestVersion(), datasets.rows(workspace, id, null));
     }
@@ -127,10 +108,7 @@ class DatasetController {
     @Operation(summary = "Rows of one version")
     @GetMapping("/{id}/versions/{version}")
     VersionRows version(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @PathVariable long version) {
         return new VersionRows(id, version, datasets.rows(workspace, id, version));

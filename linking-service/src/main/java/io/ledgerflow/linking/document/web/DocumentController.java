@@ -2,7 +2,7 @@ package io.ledgerflow.linking.document.web;
 
 import io.ledgerflow.linking.document.KnownDocument;
 import io.ledgerflow.linking.document.persistence.DocumentCatalogue;
-import io.ledgerflow.service.web.Workspaces;
+import io.ledgerflow.service.web.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,10 +30,7 @@ class DocumentController {
     @Operation(summary = "List the workspace's documents linking knows, by type and name")
     @GetMapping
     List<KnownDocument> list(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @Parameter(description = "workbook or dataset")
                     @RequestParam(required = false)
                     @Pattern(regexp = "workbook|dataset", message = "type is workbook or dataset")

@@ -2,7 +2,7 @@ package io.ledgerflow.linking.link.web;
 
 import io.ledgerflow.linking.link.Link;
 import io.ledgerflow.linking.link.Links;
-import io.ledgerflow.service.web.Workspaces;
+import io.ledgerflow.service.web.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -71,10 +70,7 @@ class LinkController {
     @Operation(summary = "Create a link; both documents must be known to linking in this workspace")
     @PostMapping
     ResponseEntity<Link> create(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @Valid @RequestBody CreateLink request) {
         Link link = links.create(
                 workspace,
@@ -90,10 +86,7 @@ class LinkController {
     @Operation(summary = "List the workspace's links, oldest first")
     @GetMapping
     List<Link> list(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return links.list(workspace, page, size);
@@ -101,24 +94,14 @@ class LinkController {
 
     @Operation(summary = "Get a link")
     @GetMapping("/{id}")
-    Link get(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
-            @PathVariable UUID id) {
+    Link get(@Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
         return links.get(workspace, id);
     }
 
     @Operation(summary = "Remove a link")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void remove(
-            @Parameter(example = "acme")
-                    @PathVariable
-                    @Pattern(regexp = Workspaces.PATTERN, message = Workspaces.MESSAGE)
-                    String workspace,
-            @PathVariable UUID id) {
+    void remove(@Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
         links.remove(workspace, id);
     }
 }

@@ -1,0 +1,48 @@
+package io.ledgerflow.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads what a topic of the JVM's shared broker holds, as a separate consumer would. */
+public final class TopicReader {
+
+    private TopicReader() {}
+
+    /**
+     * Reads {@code topic} from its beginning with a fresh consumer group until {@code count}
+     * messages with key {@code key} that pass {@code filter} arrived (at most 30 s).
+     *
+     * @return their values, in log order
+     */
+    public static List<String> read(String topic, String key, int count, Predicate<String> filter) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "topic-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        List<String> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(record.key()) && filter.test(record.value())) {
+                        found.add(record.value());
+                    }
+                });
+                return found.size() >= count;
+            });
+        }
+        return found;
+    }
+}
