@@ -15,7 +15,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * gateway as separate processes, started by local-stack from the packaged jars. Proves the wiring
  * through the gateway only, as a user sees it.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholeStackIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,6 +36,7 @@ class WholeStackIT {
     @TempDir
     static Path state;
 
+    static LocalStackOptions options;
     static LocalStack stack;
     static Http gateway;
 
@@ -42,7 +47,7 @@ class WholeStackIT {
                 .normalize();
         // Ports well away from a developer's running stack (8080, 15432, 19092...).
         int offset = 20_000 + ThreadLocalRandom.current().nextInt(100) * 100;
-        LocalStackOptions options = LocalStackOptions.defaults(home)
+        options = LocalStackOptions.defaults(home)
                 .withStateDir(state)
                 .withFresh(true)
                 .withPortOffset(offset)
@@ -101,6 +106,47 @@ class WholeStackIT {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String workbookId = JSON.readTree(created.body()).get("id").asString();
 
+        awaitLinkingKnows(workspace, workbookId);
+    }
+
+    /**
+     * Runs last: kill -9 of the service that acknowledged a write, then a restart of the whole
+     * stack on the same data. The write is there, and its event reached linking — before the kill
+     * or, from the outbox, after the restart.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anAcknowledgedWriteSurvivesKillMinusNineAndARestart() {
+        String workspace = "kill-" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Response created = gateway.postJson(
+                "/api/calc/workspaces/" + workspace + "/workbooks",
+                "{\"name\":\"Durable\",\"sheets\":{\"Sheet1\":[[1,\"=A1*100\"]]}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String cells = "/api/calc/workspaces/" + workspace + "/workbooks/"
+                + JSON.readTree(created.body()).get("id").asString() + "/cells";
+        Http.Response edited = gateway.putJson(cells + "/Sheet1!A1", "{\"content\":7}");
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        String workbookId = JSON.readTree(created.body()).get("id").asString();
+
+        ProcessHandle calculation = ProcessHandle.of(
+                        stack.endpoints().services().get("calculation-service").pid())
+                .orElseThrow();
+        calculation.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no goodbye
+        await().atMost(Duration.ofSeconds(30)).until(() -> !calculation.isAlive());
+        stack.close();
+
+        stack = LocalStack.start(options.withFresh(false), line -> System.out.println("[local-stack] " + line));
+        gateway = new Http(stack.endpoints().gatewayUrl());
+
+        JsonNode read = JSON.readTree(gateway.get(cells + "/Sheet1!A1:B1").body());
+        assertThat(read.get("revision").asLong()).isEqualTo(2);
+        assertThat(read.get("cells").get(1).get("value").get("value").asDouble())
+                .isEqualTo(700.0);
+        awaitLinkingKnows(workspace, workbookId);
+    }
+
+    /** Linking learns of workbooks only from the log: this waits for the event to get there. */
+    private static void awaitLinkingKnows(String workspace, String workbookId) {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> gateway.get("/api/linking/workspaces/" + workspace + "/documents")

@@ -65,7 +65,10 @@ public final class CalculationLoad {
             stack = LocalStack.start(LocalStackOptions.defaults(home)
                     .withStateDir(Files.createTempDirectory("ledgerflow-load"))
                     .withFresh(true)
-                    .withPortOffset(25_000));
+                    .withPortOffset(25_000)
+                    // Workload files are several MB; each service gets room for a 10^5-cell workbook.
+                    .withEnv("MAX_REQUEST_SIZE", "64MB")
+                    .withServiceJvmArgs(List.of("-Xmx1g", "-XX:+UseParallelGC")));
             gateway = stack.endpoints().gatewayUrl();
         }
         try {
