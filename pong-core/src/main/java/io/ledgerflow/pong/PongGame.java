@@ -214,10 +214,12 @@ public final class PongGame {
         }
         Coordinator.Outcome o = r.outcome();
         Ball[] balls = GameState.applyDelta(head.balls(), o.changed());
-        if (o.balls() != balls.length || GameState.ballHashSum(balls) != o.digest()) {
+        long ballHashSum = GameState.ballHashSum(balls);
+        if (o.balls() != balls.length || ballHashSum != o.digest()) {
             throw new IllegalStateException("frame " + f + ": shards' digest does not match the merged delta");
         }
         GameState state = new GameState(f, balls, paddles, Stepper.score(head.scores(), o.goals()));
+        long stateHash = GameState.hash(f, ballHashSum, paddles, state.scores());
         warp.push(state);
         FrameCommitted entry = new FrameCommitted(
                 f,
@@ -229,7 +231,7 @@ public final class PongGame {
                 o.goals(),
                 o.changed(),
                 next == layout ? List.of() : next.zones(),
-                state.hash());
+                stateHash);
         layout = next;
         log.append(entry);
         if (f % config.snapshotEvery() == 0) {

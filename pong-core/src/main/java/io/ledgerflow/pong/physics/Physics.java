@@ -57,10 +57,11 @@ public final class Physics {
         Ball[] out = new Ball[owned.length];
         List<Goal> goals = new ArrayList<>();
         int contact = 2 * arena.ballRadius();
+        int reach = arena.reach();
         for (int i = 0; i < owned.length; i++) {
-            int p = earliest(i, all, grid, contact, partner, partnerT);
+            int p = earliest(i, all, grid, contact, reach, partner, partnerT);
             Ball b = owned[i];
-            if (p >= 0 && earliest(p, all, grid, contact, partner, partnerT) == i) {
+            if (p >= 0 && earliest(p, all, grid, contact, reach, partner, partnerT) == i) {
                 out[i] = collideThenMove(arena, paddles, b, all[p], partnerT[i], goals);
             } else {
                 out[i] = move(arena, paddles, b, b.x(), b.y(), b.vx(), b.vy(), b.lastHitter(), Q, goals);
@@ -69,7 +70,7 @@ public final class Physics {
         return new Step(out, goals);
     }
 
-    private static int earliest(int i, Ball[] all, Grid grid, int contact, int[] partner, int[] partnerT) {
+    private static int earliest(int i, Ball[] all, Grid grid, int contact, int reach, int[] partner, int[] partnerT) {
         if (partner[i] != -2) {
             return partner[i];
         }
@@ -88,6 +89,9 @@ public final class Physics {
                         continue;
                     }
                     Ball b = all[j];
+                    if (Math.abs(b.x() - a.x()) > reach || Math.abs(b.y() - a.y()) > reach) {
+                        continue; // too far to touch this frame (see Arena.reach)
+                    }
                     int t = timeOfImpact(a, b, contact);
                     if (t >= 0 && (t < bestT || (t == bestT && b.id() < bestId))) {
                         best = j;
@@ -120,6 +124,9 @@ public final class Physics {
             return 0;
         }
         long aa = dvx * dvx + dvy * dvy;
+        if (-half > aa && c + 2 * half + aa > 0) {
+            return -1; // still closing at the end of the frame and not yet in contact
+        }
         double disc = (double) half * (double) half - (double) aa * (double) c;
         if (disc < 0) {
             return -1;
@@ -267,7 +274,8 @@ public final class Physics {
             long w = (long) x1 - x0 + 1;
             long h = (long) y1 - y0 + 1;
             // at least `reach`, and coarse enough that there are not many more cells than balls
-            long c = Math.max(reach, (long) Math.ceil(Math.sqrt((double) w * h / Math.max(1, all.length))));
+            // cells of `reach`, unless that would make many more cells than balls
+            long c = Math.max(reach, (long) Math.ceil(Math.sqrt((double) w * h / (4.0 * Math.max(1, all.length)))));
             minX = x0;
             minY = y0;
             cell = (int) c;

@@ -95,7 +95,7 @@ public final class InProcessCluster {
             violations.add("txn " + t + ": shard " + shard + " committed attempt " + attempt + " version " + version
                     + " but another shard committed attempt " + first[0] + " version " + first[1]);
         }
-        commits.keySet().removeIf(k -> k < t - 1000);
+        commits.remove(t - 1000);
     }
 
     /** Runs the next transaction to its end. */

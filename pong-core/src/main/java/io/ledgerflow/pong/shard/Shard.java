@@ -26,6 +26,8 @@ import io.ledgerflow.pong.shard.ShardRecord.Committed;
 import io.ledgerflow.pong.shard.ShardRecord.PreCommitted;
 import io.ledgerflow.pong.shard.ShardRecord.Prepared;
 import io.ledgerflow.pong.shard.ShardRecord.Promised;
+import io.ledgerflow.pong.zone.Rect;
+import io.ledgerflow.pong.zone.Zone;
 import io.ledgerflow.pong.zone.ZoneLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -262,9 +264,22 @@ public final class Shard {
         }
         List<Ball> kept = new ArrayList<>();
         List<Ball> localGhosts = new ArrayList<>();
+        Rect[] mine = ownRects(next);
         for (Ball b : owned) {
-            int owner = next.shardAt(b.x(), b.y());
-            long near = next.shardsNear(b.x(), b.y(), margin);
+            int owner;
+            long near;
+            Rect home = find(mine, b.x(), b.y());
+            if (home != null
+                    && b.x() - margin >= home.x0()
+                    && b.x() + margin < home.x1()
+                    && b.y() - margin >= home.y0()
+                    && b.y() + margin < home.y1()) {
+                owner = id; // deep inside one of our zones: nobody else needs to see it
+                near = 1L << id;
+            } else {
+                owner = home != null ? id : next.shardAt(b.x(), b.y());
+                near = next.shardsNear(b.x(), b.y(), margin);
+            }
             if (owner == id) {
                 kept.add(b);
             } else {
@@ -288,6 +303,19 @@ public final class Shard {
                         r.txn, r.attempt, id, s, List.copyOf(transfers.get(s)), List.copyOf(ghosts.get(s))));
             }
         }
+    }
+
+    private Rect[] ownRects(ZoneLayout l) {
+        return l.zones().stream().filter(z -> z.shard() == id).map(Zone::rect).toArray(Rect[]::new);
+    }
+
+    private static Rect find(Rect[] rects, int x, int y) {
+        for (Rect r : rects) {
+            if (r.contains(x, y)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private void onExchange(Exchange e) {
@@ -339,12 +367,13 @@ public final class Shard {
         for (int s = 0; s < shards; s++) {
             out.add(new ArrayList<>());
         }
+        Rect[] own = ownRects(advance.layout());
         for (int i = 0; i < before.length; i++) {
             Ball b = step.balls()[i];
             if (!b.equals(before[i].freeFlight())) {
                 changed.add(b);
             }
-            int owner = advance.layout().shardAt(b.x(), b.y());
+            int owner = find(own, b.x(), b.y()) != null ? id : advance.layout().shardAt(b.x(), b.y());
             if (owner == id) {
                 stay.add(b);
             } else {
