@@ -1,0 +1,88 @@
+package io.ledgerflow.pong.service.game;
+
+import io.ledgerflow.pong.service.game.GameEvents.GameCreated;
+import io.ledgerflow.pong.service.game.GameEvents.PlayerJoined;
+import io.ledgerflow.pong.service.game.GameEvents.PlayerLeft;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A game of a workspace: an arena for {@code maxPlayers} paddles and {@code balls} balls, simulated
+ * by {@code shards} shards, and the players in it now. Immutable: a join or leave returns a new
+ * instance.
+ *
+ * @param version optimistic-lock version managed by Spring Data JDBC; null until first saved
+ */
+@Table("game")
+public record Game(
+        @Id UUID id,
+        String workspace,
+        String name,
+        int maxPlayers,
+        int balls,
+        int shards,
+        Instant createdAt,
+        @MappedCollection(idColumn = "game_id") Set<Player> players,
+        @Version Long version) {
+
+    public Game {
+        players = Set.copyOf(players == null ? Set.of() : players);
+    }
+
+    public static Game create(String workspace, String name, int maxPlayers, int balls, int shards, Instant now) {
+        return new Game(UUID.randomUUID(), workspace, name, maxPlayers, balls, shards, now, Set.of(), null);
+    }
+
+    public GameCreated created() {
+        return new GameCreated(id, name, maxPlayers, balls, shards);
+    }
+
+    public boolean isFull() {
+        return players.size() >= maxPlayers;
+    }
+
+    /** The game with one more player; the caller checks {@link #isFull()} first. */
+    public Game join(Player player) {
+        if (isFull()) {
+            throw new IllegalStateException("game " + id + " is full");
+        }
+        return with(Stream.concat(players.stream(), Stream.of(player)).collect(Collectors.toSet()));
+    }
+
+    public PlayerJoined joined(Player player) {
+        return new PlayerJoined(id, player.playerId(), player.name(), players.size());
+    }
+
+    public Optional<Player> player(UUID playerId) {
+        return players.stream().filter(p -> p.playerId().equals(playerId)).findFirst();
+    }
+
+    public Game leave(UUID playerId) {
+        return with(players.stream().filter(p -> !p.playerId().equals(playerId)).collect(Collectors.toSet()));
+    }
+
+    public PlayerLeft left(UUID playerId) {
+        return new PlayerLeft(id, playerId, players.size());
+    }
+
+    /** The players, first joined first. */
+    public List<Player> playersInOrder() {
+        return players.stream()
+                .sorted(Comparator.comparing(Player::joinedAt).thenComparing(Player::playerId))
+                .toList();
+    }
+
+    private Game with(Set<Player> newPlayers) {
+        return new Game(id, workspace, name, maxPlayers, balls, shards, createdAt, newPlayers, version);
+    }
+}

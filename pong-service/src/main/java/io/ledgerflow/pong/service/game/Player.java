@@ -1,0 +1,13 @@
+package io.ledgerflow.pong.service.game;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A player in a game (part of the {@link Game} aggregate).
+ *
+ * @param tokenHash SHA-256 of the player's token, hex; the token itself is never stored
+ */
+@Table("game_player")
+public record Player(UUID playerId, String name, String tokenHash, Instant joinedAt) {}

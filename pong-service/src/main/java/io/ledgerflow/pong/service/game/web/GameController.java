@@ -1,0 +1,178 @@
+package io.ledgerflow.pong.service.game.web;
+
+import io.ledgerflow.pong.service.game.Game;
+import io.ledgerflow.pong.service.game.Games;
+import io.ledgerflow.pong.service.game.Player;
+import io.ledgerflow.service.web.WorkspaceId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Games", description = "Pong games of a workspace and the players in them")
+@RestController
+@RequestMapping("/api/pong/workspaces/{workspace}/games")
+class GameController {
+
+    @Schema(description = "A new game: how many paddles and balls, and how many shards simulate it")
+    record CreateGame(
+            @Schema(description = "Display name", example = "Friday lunch") @NotBlank @Size(max = 200)
+            String name,
+
+            @Schema(description = "Paddles, 2 to 64", example = "4") @NotNull @Min(2) @Max(64)
+            Integer players,
+
+            @Schema(description = "Balls, 1 to 50000", example = "1000") @NotNull @Min(1) @Max(50000)
+            Integer balls,
+
+            @Schema(description = "Shards simulating the arena, 1 to 16", example = "8") @NotNull @Min(1) @Max(16)
+            Integer shards) {}
+
+    @Schema(description = "Who joins")
+    record JoinGame(
+            @Schema(example = "ada") @NotBlank @Size(max = 100)
+            String name) {}
+
+    @Schema(description = "A player in a game")
+    record PlayerView(
+            @Schema(example = "5b1f4c7e-2d3a-4e8b-9f10-6a7b8c9d0e1f")
+            UUID id,
+
+            @Schema(example = "ada") String name,
+            Instant joinedAt) {
+
+        static PlayerView of(Player player) {
+            return new PlayerView(player.playerId(), player.name(), player.joinedAt());
+        }
+    }
+
+    @Schema(description = "A game of a workspace")
+    record GameView(
+            @Schema(example = "0b6f8f2e-3c1d-4f7a-9a43-5d7e0c1b2a3f")
+            UUID id,
+
+            @Schema(example = "acme") String workspace,
+            @Schema(example = "Friday lunch") String name,
+            @Schema(description = "Paddles", example = "4") int maxPlayers,
+            @Schema(example = "1000") int balls,
+            @Schema(example = "8") int shards,
+            Instant createdAt,
+
+            @Schema(description = "Players in the game now, first joined first")
+            List<PlayerView> players) {
+
+        static GameView of(Game game) {
+            return new GameView(
+                    game.id(),
+                    game.workspace(),
+                    game.name(),
+                    game.maxPlayers(),
+                    game.balls(),
+                    game.shards(),
+                    game.createdAt(),
+                    game.playersInOrder().stream().map(PlayerView::of).toList());
+        }
+    }
+
+    @Schema(description = "One page of games")
+    record GamePage(List<GameView> items, int page, int size, long total) {}
+
+    @Schema(description = "The paddle taken: the player and their token")
+    record JoinedView(
+            @Schema(example = "5b1f4c7e-2d3a-4e8b-9f10-6a7b8c9d0e1f")
+            UUID playerId,
+
+            @Schema(example = "0b6f8f2e-3c1d-4f7a-9a43-5d7e0c1b2a3f")
+            UUID gameId,
+
+            @Schema(
+                    description = "The player's secret; shown only in this response (only its hash is kept)",
+                    example = "q3Zt0Yl2e1m0b4Xy8wWv7uUt6sSr5qQp4oOn3mMl2kK")
+            String token,
+
+            @Schema(description = "Players in the game after the join", example = "2")
+            int playerCount) {}
+
+    private final Games games;
+
+    GameController(Games games) {
+        this.games = games;
+    }
+
+    @Operation(summary = "Create a game")
+    @PostMapping
+    ResponseEntity<GameView> create(
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
+            @Valid @RequestBody CreateGame request) {
+        Game game = games.create(workspace, request.name(), request.players(), request.balls(), request.shards());
+        return ResponseEntity.created(URI.create(path(workspace, game.id()))).body(GameView.of(game));
+    }
+
+    @Operation(summary = "List the workspace's games, oldest first")
+    @GetMapping
+    GamePage list(
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        List<GameView> items =
+                games.list(workspace, page, size).stream().map(GameView::of).toList();
+        return new GamePage(items, page, size, games.count(workspace));
+    }
+
+    @Operation(summary = "Get a game and its players")
+    @GetMapping("/{id}")
+    GameView get(@Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
+        return GameView.of(games.get(workspace, id));
+    }
+
+    @Operation(summary = "Join a game as a player (409 when every paddle is taken)")
+    @PostMapping("/{id}/players")
+    ResponseEntity<JoinedView> join(
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
+            @PathVariable UUID id,
+            @Valid @RequestBody JoinGame request) {
+        Games.Joined joined = games.join(workspace, id, request.name());
+        return ResponseEntity.created(URI.create(
+                        path(workspace, id) + "/players/" + joined.player().playerId()))
+                .body(new JoinedView(
+                        joined.player().playerId(),
+                        id,
+                        joined.token(),
+                        joined.game().players().size()));
+    }
+
+    @Operation(summary = "Leave a game")
+    @DeleteMapping("/{id}/players/{playerId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void leave(
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
+            @PathVariable UUID id,
+            @PathVariable UUID playerId) {
+        games.leave(workspace, id, playerId);
+    }
+
+    private static String path(String workspace, UUID id) {
+        return "/api/pong/workspaces/" + workspace + "/games/" + id;
+    }
+}

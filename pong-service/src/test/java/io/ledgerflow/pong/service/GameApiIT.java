@@ -1,0 +1,235 @@
+package io.ledgerflow.pong.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledgerflow.eventlog.EnvelopeCodec;
+import io.ledgerflow.eventlog.EventEnvelope;
+import io.ledgerflow.eventlog.topic.Topics;
+import io.ledgerflow.testsupport.Http;
+import io.ledgerflow.testsupport.IntegrationTest;
+import io.ledgerflow.testsupport.TopicReader;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Games over real HTTP, PostgreSQL and Kafka: the lobby, its events and its isolation. */
+@IntegrationTest
+class GameApiIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Autowired
+    EnvelopeCodec codec;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+    String workspace;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http("http://localhost:" + port);
+        workspace = "ws-" + shortId();
+    }
+
+    @Test
+    void aCreatedGameCanBeReadAndListedWithinItsWorkspaceOnly() {
+        String id = create("Friday lunch", 4, 1000, 8);
+
+        JsonNode game = JSON.readTree(http.get(games(workspace) + "/" + id).body());
+        assertThat(game.get("name").asString()).isEqualTo("Friday lunch");
+        assertThat(game.get("maxPlayers").asInt()).isEqualTo(4);
+        assertThat(game.get("balls").asInt()).isEqualTo(1000);
+        assertThat(game.get("shards").asInt()).isEqualTo(8);
+        assertThat(game.get("players")).isEmpty();
+
+        String second = create("Second", 2, 1, 1);
+        JsonNode page = JSON.readTree(http.get(games(workspace) + "?size=1").body());
+        assertThat(page.get("total").asLong()).isEqualTo(2);
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(id);
+        JsonNode next =
+                JSON.readTree(http.get(games(workspace) + "?size=1&page=1").body());
+        assertThat(next.get("items").get(0).get("id").asString()).isEqualTo(second);
+
+        String other = "other-" + shortId();
+        Http.Response elsewhere = http.get(games(other) + "/" + id);
+        assertThat(elsewhere.status()).isEqualTo(404);
+        assertThat(elsewhere.isProblem()).isTrue();
+        assertThat(http.postJson(games(other) + "/" + id + "/players", "{\"name\":\"eve\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(JSON.readTree(http.get(games(other)).body()).get("total").asLong())
+                .isZero();
+    }
+
+    @Test
+    void playersJoinUntilTheGameIsFullAndCanLeave() {
+        String id = create("Duel", 2, 1, 1);
+
+        Http.Response ada = http.postJson(games(workspace) + "/" + id + "/players", "{\"name\":\"ada\"}");
+        assertThat(ada.status()).as(ada.body()).isEqualTo(201);
+        JsonNode adaBody = JSON.readTree(ada.body());
+        String adaId = adaBody.get("playerId").asString();
+        String token = adaBody.get("token").asString();
+        assertThat(token).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(adaBody.get("playerCount").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from game_player where token_hash = ? or token_hash like ?")
+                        .params(token, "%" + token + "%")
+                        .query(Long.class)
+                        .single())
+                .as("the token itself is never stored")
+                .isZero();
+
+        Http.Response bob = http.postJson(games(workspace) + "/" + id + "/players", "{\"name\":\"bob\"}");
+        assertThat(bob.status()).isEqualTo(201);
+        assertThat(JSON.readTree(bob.body()).get("token").asString()).isNotEqualTo(token);
+
+        Http.Response full = http.postJson(games(workspace) + "/" + id + "/players", "{\"name\":\"eve\"}");
+        assertThat(full.status()).isEqualTo(409);
+        assertThat(full.isProblem()).isTrue();
+        assertThat(full.body()).contains("full");
+
+        JsonNode game = JSON.readTree(http.get(games(workspace) + "/" + id).body());
+        assertThat(game.get("players"))
+                .extracting(p -> p.get("name").asString())
+                .containsExactly("ada", "bob");
+
+        assertThat(http.delete(games(workspace) + "/" + id + "/players/" + adaId)
+                        .status())
+                .isEqualTo(204);
+        assertThat(http.delete(games(workspace) + "/" + id + "/players/" + adaId)
+                        .status())
+                .as("a player who left is not in the game any more")
+                .isEqualTo(404);
+        assertThat(http.postJson(games(workspace) + "/" + id + "/players", "{\"name\":\"eve\"}")
+                        .status())
+                .as("the paddle is free again")
+                .isEqualTo(201);
+
+        List<EventEnvelope> events = awaitEvents(id, 5);
+        assertThat(events)
+                .extracting(EventEnvelope::type)
+                .containsExactly("GameCreated", "PlayerJoined", "PlayerJoined", "PlayerLeft", "PlayerJoined");
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.source()).isEqualTo("pong-service");
+            assertThat(event.tenant()).isEqualTo(workspace);
+            assertThat(event.aggregateId()).isEqualTo(id);
+        });
+        assertThat(events.get(0).payload().get("maxPlayers").asInt()).isEqualTo(2);
+        assertThat(events.get(1).payload().get("playerId").asString()).isEqualTo(adaId);
+        assertThat(events.get(1).payload().has("token")).isFalse();
+        assertThat(events.get(3).payload().get("playerId").asString()).isEqualTo(adaId);
+        assertThat(events.get(3).payload().get("playerCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void badInputGetsAProblemThatNamesWhatIsWrongAndChangesNothing() {
+        String path = games(workspace);
+
+        Http.Response malformed = http.postJson(path, "{\"name\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.isProblem()).isTrue();
+        assertThat(malformed.body()).contains("not valid JSON");
+
+        Http.Response wrongType = http.send("POST", path, "text/plain", "name=x");
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.isProblem()).isTrue();
+
+        Http.Response tooManyPlayers = http.postJson(path, "{\"name\":\"x\",\"players\":65,\"balls\":1,\"shards\":1}");
+        assertThat(tooManyPlayers.status()).isEqualTo(400);
+        assertThat(tooManyPlayers.isProblem()).isTrue();
+        assertThat(tooManyPlayers.body()).contains("players");
+
+        Http.Response tooManyBalls = http.postJson(path, "{\"name\":\"x\",\"players\":2,\"balls\":50001,\"shards\":1}");
+        assertThat(tooManyBalls.status()).isEqualTo(400);
+        assertThat(tooManyBalls.body()).contains("balls");
+
+        Http.Response noShards = http.postJson(path, "{\"name\":\"x\",\"players\":2,\"balls\":1,\"shards\":0}");
+        assertThat(noShards.status()).isEqualTo(400);
+        assertThat(noShards.body()).contains("shards");
+
+        Http.Response missing = http.postJson(path, "{\"name\":\"x\",\"balls\":1,\"shards\":1}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("players");
+
+        Http.Response blank = http.postJson(path, "{\"name\":\" \",\"players\":2,\"balls\":1,\"shards\":1}");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("name");
+
+        Http.Response badWorkspace =
+                http.postJson(games("Not_A_Workspace"), "{\"name\":\"x\",\"players\":2,\"balls\":1,\"shards\":1}");
+        assertThat(badWorkspace.status()).isEqualTo(400);
+        assertThat(badWorkspace.body()).contains("workspace");
+
+        Http.Response unknown = http.get(path + "/" + UUID.randomUUID());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+
+        Http.Response badId = http.get(path + "/not-a-uuid");
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.body()).contains("not-a-uuid");
+
+        assertThat(JSON.readTree(http.get(path).body()).get("total").asLong())
+                .as("no failed request created a game")
+                .isZero();
+
+        String id = create("Valid", 2, 1, 1);
+        Http.Response blankPlayer = http.postJson(path + "/" + id + "/players", "{\"name\":\"\"}");
+        assertThat(blankPlayer.status()).isEqualTo(400);
+        assertThat(blankPlayer.body()).contains("name");
+        assertThat(JSON.readTree(http.get(path + "/" + id).body()).get("players"))
+                .as("no failed join added a player")
+                .isEmpty();
+    }
+
+    @Test
+    void healthAndOpenApiAreServed() {
+        Http management = new Http("http://localhost:" + managementPort);
+        assertThat(management.get("/actuator/health/readiness").body()).contains("UP");
+        assertThat(management.get("/actuator/prometheus").status()).isEqualTo(200);
+
+        Http.Response openApi = http.get("/api/pong/v3/api-docs");
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/pong/workspaces/{workspace}/games/{id}/players");
+    }
+
+    private String create(String name, int players, int balls, int shards) {
+        Http.Response created = http.postJson(
+                games(workspace),
+                "{\"name\":\"" + name + "\",\"players\":" + players + ",\"balls\":" + balls + ",\"shards\":" + shards
+                        + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asString();
+        assertThat(created.headers().firstValue("Location")).contains(games(workspace) + "/" + id);
+        return id;
+    }
+
+    private List<EventEnvelope> awaitEvents(String gameId, int count) {
+        return TopicReader.read(Topics.Pong.GAME_EVENTS.name(), gameId, count, m -> true).stream()
+                .map(m -> codec.decode(m).orElseThrow())
+                .toList();
+    }
+
+    private static String games(String workspace) {
+        return "/api/pong/workspaces/" + workspace + "/games";
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
