@@ -273,4 +273,17 @@ class FormulaEngineTest {
         e.setCell("Sheet1", 0, 2, 5);
         assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(num(5));
     }
+
+    @Test
+    void fullRecalculationChangesNothingAndUnknownSheetsAreRejected() {
+        FormulaEngine e = engine(new Object[][] {{1, "=A1*2", "=SUM(A1:B1)"}});
+        ChangeSet ch = e.recalculateAll();
+        assertThat(ch.isEmpty()).isTrue();
+        assertThat(ch.revision()).isEqualTo(1);
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(3));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.getValue("Nope", 0, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.setCell("Sheet1", -1, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
