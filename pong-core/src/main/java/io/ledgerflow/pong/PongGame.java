@@ -103,6 +103,30 @@ public final class PongGame {
         return game;
     }
 
+    /**
+     * Resumes a game from a snapshot (e.g. the latest one in the log, after the service restarted): the
+     * shards start from the snapshot's state and zones. Appends nothing; frames continue after
+     * {@code snapshot.frame()}.
+     */
+    public static PongGame resume(
+            Snapshot snapshot, Options options, FrameLog log, EventLoop loop, SimulatedNetwork network) {
+        GameConfig config = snapshot.config();
+        GameState start = new GameState(
+                snapshot.frame(),
+                snapshot.balls().toArray(Ball[]::new),
+                snapshot.paddles().toArray(Paddle[]::new),
+                snapshot.scores().stream().mapToInt(Integer::intValue).toArray());
+        if (start.hash() != snapshot.stateHash()) {
+            throw new IllegalArgumentException("snapshot does not match its state hash");
+        }
+        ZoneLayout layout = snapshot.shards() == options.shards()
+                ? new ZoneLayout(0, snapshot.shards(), snapshot.zones())
+                : ZoneLayout.initial(config.arena(), options.shards());
+        InProcessCluster cluster = new InProcessCluster(
+                config.arena(), layout, start.frame(), start.balls(), loop, network, options.commit());
+        return new PongGame(config, options, log, start, layout, cluster);
+    }
+
     public GameConfig config() {
         return config;
     }

@@ -49,9 +49,9 @@ public final class PongBench {
 
     /** Frame-commit latency and throughput against balls and shards; baseline: reference step, no shards. */
     static void scaling(boolean quick) {
-        System.out.println(
-                "| balls | shards | fps (unpaced) | p50 commit ms | p99 commit ms | vs 1-thread reference step |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| balls | shards | fps (unpaced) | p50 commit ms | p99 commit ms | p50 CPU ms | p99 CPU ms"
+                + " | p50 vs reference step |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int balls : new int[] {1_000, 10_000, 50_000}) {
             int frames = quick ? 60 : balls >= 50_000 ? 200 : 600;
             int warm = frames / 3;
