@@ -13,6 +13,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param sourceType {@code workbook} or {@code dataset}
  * @param sourceRef e.g. {@code Rates!B2}, or {@code column:key} for a dataset field
  * @param destinationCell e.g. {@code Sheet1!C3}
+ * @param propagatedRevision the source revision last carried into the destination (null: none yet)
  */
 @Table("link")
 public record Link(
@@ -24,6 +25,7 @@ public record Link(
         UUID destinationWorkbookId,
         String destinationCell,
         Instant createdAt,
+        Long propagatedRevision,
         @Version Long version) {
 
     public LinkCreated created() {

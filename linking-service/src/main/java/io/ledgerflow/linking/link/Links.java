@@ -72,6 +72,7 @@ public class Links {
                 destinationWorkbookId,
                 destinationCell,
                 clock.instant(),
+                null,
                 null);
         try {
             link = links.save(link);

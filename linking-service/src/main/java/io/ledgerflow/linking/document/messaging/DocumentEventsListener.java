@@ -5,6 +5,8 @@ import io.ledgerflow.eventlog.EventEnvelope;
 import io.ledgerflow.eventlog.inbox.Inbox;
 import io.ledgerflow.linking.document.KnownDocument;
 import io.ledgerflow.linking.document.persistence.DocumentCatalogue;
+import io.ledgerflow.linking.propagation.Propagation;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +22,12 @@ class DocumentEventsListener {
     static final String DATASET_CONSUMER = "linking-dataset-events";
 
     /** Linking's view of calculation's workbook events. */
-    record WorkbookFacts(UUID workbookId, String name, Long revision) {}
+    record WorkbookFacts(UUID workbookId, String name, Long revision, List<Change> cells) {}
+
+    /** Linking's view of one changed cell of a CellValuesChanged event. */
+    record Change(String ref, Value newValue) {}
+
+    record Value(String type, Object value) {}
 
     /** Linking's view of data-sharing's dataset events. */
     record DatasetFacts(UUID datasetId, String name, Long version) {}
@@ -28,11 +35,13 @@ class DocumentEventsListener {
     private final Inbox inbox;
     private final EnvelopeCodec codec;
     private final DocumentCatalogue catalogue;
+    private final Propagation propagation;
 
-    DocumentEventsListener(Inbox inbox, EnvelopeCodec codec, DocumentCatalogue catalogue) {
+    DocumentEventsListener(Inbox inbox, EnvelopeCodec codec, DocumentCatalogue catalogue, Propagation propagation) {
         this.inbox = inbox;
         this.codec = codec;
         this.catalogue = catalogue;
+        this.propagation = propagation;
     }
 
     @KafkaListener(topics = "#{T(io.ledgerflow.eventlog.topic.Topics.Calculation).WORKBOOK_EVENTS.name()}")
@@ -58,11 +67,26 @@ class DocumentEventsListener {
                         revision,
                         event.time());
             case "WorkbookDeleted" -> catalogue.deleted(KnownDocument.WORKBOOK, facts.workbookId(), event.time());
-            case "CellValuesChanged", "WorkbookStructureChanged" ->
+            case "CellValuesChanged" -> {
+                catalogue.seen(
+                        KnownDocument.WORKBOOK, facts.workbookId(), event.tenant(), null, revision, event.time());
+                propagation.cellsChanged(event.tenant(), facts.workbookId(), revision, changedCells(facts));
+            }
+            case "WorkbookStructureChanged" ->
                 catalogue.seen(
                         KnownDocument.WORKBOOK, facts.workbookId(), event.tenant(), null, revision, event.time());
             default -> {} // other event types are not linking's concern
         }
+    }
+
+    private static List<Propagation.ChangedCell> changedCells(WorkbookFacts facts) {
+        if (facts.cells() == null) {
+            return List.of();
+        }
+        return facts.cells().stream()
+                .map(cell -> new Propagation.ChangedCell(
+                        cell.ref(), cell.newValue().type(), cell.newValue().value()))
+                .toList();
     }
 
     private void dataset(EventEnvelope event) {

@@ -1,0 +1,21 @@
+package io.ledgerflow.linking.propagation;
+
+import io.ledgerflow.eventlog.DomainEvent;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Values a link carries into its destination workbook, taken from the source at {@code
+ * sourceRevision}. Keyed by the destination workbook. The contract calculation-service consumes:
+ * event-log's {@code contracts/LinkedValuesSet.v1.json}.
+ */
+public record LinkedValuesSet(
+        UUID destinationWorkbookId, UUID linkId, Source source, long sourceRevision, List<Value> values)
+        implements DomainEvent {
+
+    /** Where the values come from. */
+    public record Source(String type, UUID documentId, String ref) {}
+
+    /** One destination cell and its new value (a number, text or boolean). */
+    public record Value(String ref, Object value) {}
+}
