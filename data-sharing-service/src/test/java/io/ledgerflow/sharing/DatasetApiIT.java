@@ -67,6 +67,70 @@ class DatasetApiIT {
                 .containsExactly("DatasetCreated", "DatasetVersionPublished", "DatasetVersionPublished");
         assertThat(events.get(2).payload().get("version").asLong()).isEqualTo(2);
         assertThat(events.get(2).payload().get("rowCount").asInt()).isEqualTo(1);
+        assertThat(events.get(2).payload().get("columns").get(1).get("type").asString())
+                .isEqualTo("number");
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.source()).isEqualTo("data-sharing-service");
+            assertThat(event.aggregateId()).isEqualTo(id);
+        });
+    }
+
+    @Test
+    void rowsComeBackInPublishOrderAndEqualNumericKeysCollide() {
+        String id = create("{\"name\":\"Ledger\",\"columns\":[{\"name\":\"n\",\"type\":\"number\"},"
+                + "{\"name\":\"ok\",\"type\":\"boolean\"}],\"primaryKey\":\"n\"}");
+        Http.Response published =
+                http.postJson(versions(id), "{\"rows\":[{\"n\":30,\"ok\":true},{\"n\":4},{\"n\":200,\"ok\":false}]}");
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        assertThat(JSON.readTree(http.get(datasets + "/" + id + "/rows").body()).get("rows"))
+                .extracting(row -> row.get("n").asInt())
+                .containsExactly(30, 4, 200);
+
+        Http.Response sameNumber = http.postJson(versions(id), "{\"rows\":[{\"n\":1},{\"n\":1.0}]}");
+        assertThat(sameNumber.status()).isEqualTo(422);
+        assertThat(sameNumber.body()).contains("rows[1].n");
+        Http.Response notBoolean = http.postJson(versions(id), "{\"rows\":[{\"n\":1,\"ok\":\"yes\"}]}");
+        assertThat(notBoolean.status()).isEqualTo(422);
+        assertThat(notBoolean.body()).contains("rows[0].ok");
+        assertThat(JSON.readTree(http.get(datasets + "/" + id).body())
+                        .get("latestVersion")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void datasetsAreListedAPageAtATimeWithinTheirWorkspaceOnly() {
+        String first = create();
+        String second = create();
+        http.postJson(versions(first), "{\"rows\":[{\"currency\":\"EUR\",\"rate\":1.08}]}");
+
+        JsonNode page = JSON.readTree(http.get(datasets + "?size=1").body());
+        assertThat(page.get("total").asLong()).isEqualTo(2);
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(first);
+        assertThat(page.get("items").get(0).get("latestVersion").asLong()).isEqualTo(1);
+        assertThat(JSON.readTree(http.get(datasets + "?size=1&page=1").body())
+                        .get("items")
+                        .get(0)
+                        .get("id")
+                        .asString())
+                .isEqualTo(second);
+
+        String elsewhere =
+                "/api/sharing/workspaces/other-" + UUID.randomUUID().toString().substring(0, 8) + "/datasets";
+        assertThat(JSON.readTree(http.get(elsewhere).body()).get("total").asLong())
+                .isZero();
+        assertThat(http.get(elsewhere + "/" + first + "/rows").status()).isEqualTo(404);
+        assertThat(http.get(elsewhere + "/" + first + "/versions/1").status()).isEqualTo(404);
+        Http.Response publishElsewhere =
+                http.postJson(elsewhere + "/" + first + "/versions", "{\"rows\":[{\"currency\":\"USD\"}]}");
+        assertThat(publishElsewhere.status()).isEqualTo(404);
+        assertThat(publishElsewhere.isProblem()).isTrue();
+        assertThat(JSON.readTree(http.get(datasets + "/" + first).body())
+                        .get("latestVersion")
+                        .asLong())
+                .as("another workspace could not publish")
+                .isEqualTo(1);
     }
 
     @Test
@@ -103,8 +167,31 @@ class DatasetApiIT {
         Http.Response badType = http.postJson(
                 datasets, "{\"name\":\"x\",\"columns\":[{\"name\":\"a\",\"type\":\"money\"}],\"primaryKey\":\"a\"}");
         assertThat(badType.status()).isEqualTo(422);
-        assertThat(http.postJson(datasets, "{\"name\":").status()).isEqualTo(400);
-        assertThat(http.send("POST", datasets, "text/plain", "x").status()).isEqualTo(415);
+        Http.Response malformed = http.postJson(datasets, "{\"name\":");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.isProblem()).isTrue();
+        assertThat(malformed.body()).contains("not valid JSON");
+        Http.Response wrongContentType = http.send("POST", datasets, "text/plain", "x");
+        assertThat(wrongContentType.status()).isEqualTo(415);
+        assertThat(wrongContentType.isProblem()).isTrue();
+        Http.Response blankName = http.postJson(
+                datasets, "{\"name\":\" \",\"columns\":[{\"name\":\"a\",\"type\":\"text\"}],\"primaryKey\":\"a\"}");
+        assertThat(blankName.status()).isEqualTo(400);
+        assertThat(blankName.isProblem()).isTrue();
+        assertThat(blankName.body()).contains("name");
+        Http.Response noColumns = http.postJson(datasets, "{\"name\":\"x\",\"primaryKey\":\"a\"}");
+        assertThat(noColumns.status()).isEqualTo(400);
+        assertThat(noColumns.body()).contains("columns");
+        assertThat(JSON.readTree(http.get(datasets).body()).get("total").asLong())
+                .as("no failed request created a dataset")
+                .isZero();
+
+        Http.Response unknown = http.get(datasets + "/" + UUID.randomUUID());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+        assertThat(http.postJson(datasets + "/" + UUID.randomUUID() + "/versions", "{\"rows\":[]}")
+                        .status())
+                .isEqualTo(404);
 
         String id = create();
         Http.Response elsewhere = http.get("/api/sharing/workspaces/someone-else/datasets/" + id);
@@ -113,9 +200,17 @@ class DatasetApiIT {
     }
 
     private String create() {
-        Http.Response created = http.postJson(datasets, RATES);
+        return create(RATES);
+    }
+
+    private String create(String definition) {
+        Http.Response created = http.postJson(datasets, definition);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return JSON.readTree(created.body()).get("id").asString();
+    }
+
+    private String versions(String id) {
+        return datasets + "/" + id + "/versions";
     }
 
     private List<EventEnvelope> awaitEvents(String datasetId, int count) {

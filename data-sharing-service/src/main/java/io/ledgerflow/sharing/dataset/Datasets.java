@@ -4,7 +4,9 @@ import io.ledgerflow.eventlog.outbox.Outbox;
 import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.service.problem.InvalidInputException;
 import io.ledgerflow.service.problem.NotFoundException;
-import io.ledgerflow.sharing.dataset.persistence.DatasetStore;
+import io.ledgerflow.sharing.dataset.persistence.DatasetRepository;
+import io.ledgerflow.sharing.dataset.persistence.DatasetRows;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,15 +24,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Datasets {
 
-    private static final String AGGREGATE = "dataset";
+    public static final String AGGREGATE = "dataset";
     private static final Set<String> TYPES = Set.of("text", "number", "boolean", "date");
 
-    private final DatasetStore store;
+    /** The rows of one version of a dataset. */
+    public record VersionRows(UUID datasetId, long version, List<Map<String, Object>> rows) {}
+
+    private final DatasetRepository repository;
+    private final DatasetRows rows;
     private final Outbox outbox;
     private final Clock clock = Clock.systemUTC();
 
-    Datasets(DatasetStore store, Outbox outbox) {
-        this.store = store;
+    Datasets(DatasetRepository repository, DatasetRows rows, Outbox outbox) {
+        this.repository = repository;
+        this.rows = rows;
         this.outbox = outbox;
     }
 
@@ -38,7 +46,7 @@ public class Datasets {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < columns.size(); i++) {
             Dataset.Column column = columns.get(i);
-            if (column.name() == null || column.name().isBlank()) {
+            if (column == null || column.name() == null || column.name().isBlank()) {
                 throw new InvalidInputException("columns[" + i + "].name", "a column needs a name");
             }
             if (!TYPES.contains(column.type())) {
@@ -52,27 +60,24 @@ public class Datasets {
         if (!names.contains(primaryKey)) {
             throw new InvalidInputException("primaryKey", "the primary key must be one of the columns " + names);
         }
-        Dataset dataset =
-                new Dataset(UUID.randomUUID(), workspace, name, List.copyOf(columns), primaryKey, 0, clock.instant());
-        store.insert(dataset);
-        outbox.append(
-                Topics.Sharing.DATASET_EVENTS,
-                AGGREGATE,
-                dataset.id().toString(),
-                workspace,
-                new DatasetEvents.DatasetCreated(dataset.id(), name, dataset.columns(), primaryKey));
+        Dataset dataset = repository.save(Dataset.create(workspace, name, columns, primaryKey, clock.instant()));
+        outbox.append(Topics.Sharing.DATASET_EVENTS, AGGREGATE, dataset.id().toString(), workspace, dataset.created());
         return dataset;
     }
 
     /** Publishes the rows as the next version; every row is checked first, so a bad one changes nothing. */
     @Transactional
-    public Dataset publish(String workspace, UUID id, List<Map<String, Object>> rows) {
-        Dataset dataset = store.lock(workspace, id).orElseThrow(() -> notFound(workspace, id));
+    public Dataset publish(String workspace, UUID id, List<Map<String, Object>> newRows) {
+        Dataset dataset =
+                repository.findForUpdateByIdAndWorkspace(id, workspace).orElseThrow(() -> notFound(workspace, id));
         Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
-        for (int r = 0; r < rows.size(); r++) {
-            Map<String, Object> row = rows.get(r);
+        for (int r = 0; r < newRows.size(); r++) {
+            Map<String, Object> row = newRows.get(r);
+            if (row == null) {
+                throw new InvalidInputException("rows[" + r + "]", "a row is an object of column values");
+            }
             for (String field : row.keySet()) {
-                if (dataset.columns().stream().noneMatch(c -> c.name().equals(field))) {
+                if (!dataset.hasColumn(field)) {
                     throw new InvalidInputException("rows[" + r + "]." + field, "the dataset has no column " + field);
                 }
             }
@@ -84,44 +89,51 @@ public class Datasets {
                 throw new InvalidInputException(
                         "rows[" + r + "]." + dataset.primaryKey(), "every row needs its primary key");
             }
-            if (byKey.put(String.valueOf(key), row) != null) {
+            if (byKey.put(keyOf(key), row) != null) {
                 throw new InvalidInputException(
                         "rows[" + r + "]." + dataset.primaryKey(), "primary key " + key + " appears twice");
             }
         }
-        long version = dataset.latestVersion() + 1;
-        store.publish(id, version, byKey, clock.instant());
+        Dataset published = repository.save(dataset.nextVersion());
+        rows.append(id, published.latestVersion(), byKey, clock.instant());
         outbox.append(
-                Topics.Sharing.DATASET_EVENTS,
-                AGGREGATE,
-                id.toString(),
-                workspace,
-                new DatasetEvents.DatasetVersionPublished(
-                        id, dataset.name(), version, byKey.size(), dataset.columns()));
-        return new Dataset(
-                id, workspace, dataset.name(), dataset.columns(), dataset.primaryKey(), version, dataset.createdAt());
+                Topics.Sharing.DATASET_EVENTS, AGGREGATE, id.toString(), workspace, published.published(byKey.size()));
+        return published;
     }
 
     @Transactional(readOnly = true)
     public Dataset get(String workspace, UUID id) {
-        return store.find(workspace, id).orElseThrow(() -> notFound(workspace, id));
+        return repository.findByIdAndWorkspace(id, workspace).orElseThrow(() -> notFound(workspace, id));
     }
 
     @Transactional(readOnly = true)
     public List<Dataset> list(String workspace, int page, int size) {
-        return store.list(workspace, page * size, size);
+        return repository.findByWorkspaceOrderByCreatedAtAscIdAsc(workspace, PageRequest.of(page, size));
     }
 
-    /** The rows of a version (the latest when {@code version} is null). */
     @Transactional(readOnly = true)
-    public List<Map<String, Object>> rows(String workspace, UUID id, Long version) {
+    public long count(String workspace) {
+        return repository.countByWorkspace(workspace);
+    }
+
+    /** The rows of a version (the latest when {@code version} is null), read in one transaction. */
+    @Transactional(readOnly = true)
+    public VersionRows rows(String workspace, UUID id, Long version) {
         Dataset dataset = get(workspace, id);
         long wanted = version == null ? dataset.latestVersion() : version;
         if (wanted < 1 || wanted > dataset.latestVersion()) {
             throw new NotFoundException(
                     "dataset " + id + " has no version " + wanted + " (it has " + dataset.latestVersion() + ")");
         }
-        return store.rows(id, wanted);
+        return new VersionRows(id, wanted, rows.rows(id, wanted));
+    }
+
+    /** Numbers that are equal are the same key: 1, 1.0 and 1.00 collide. */
+    private static String keyOf(Object key) {
+        if (key instanceof Number number) {
+            return new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(key);
     }
 
     private static void check(String field, Dataset.Column column, Object value) {

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,8 +52,51 @@ class DatasetController {
             @Size(max = 100000)
             List<Map<String, Object>> rows) {}
 
-    @Schema(description = "The rows of one version")
-    record VersionRows(UUID datasetId, long version, List<Map<String, Object>> rows) {}
+    @Schema(description = "A dataset of a workspace")
+    record DatasetView(
+            @Schema(example = "0b6f8f2e-3c1d-4f7a-9a43-5d7e0c1b2a3f")
+            UUID id,
+
+            @Schema(example = "acme") String workspace,
+            @Schema(example = "FX rates") String name,
+
+            @Schema(example = "[{\"name\":\"currency\",\"type\":\"text\"},{\"name\":\"rate\",\"type\":\"number\"}]")
+            List<Dataset.Column> columns,
+
+            @Schema(example = "currency") String primaryKey,
+
+            @Schema(description = "The newest published version; 0 before the first publish", example = "3")
+            long latestVersion,
+
+            Instant createdAt) {
+
+        static DatasetView of(Dataset dataset) {
+            return new DatasetView(
+                    dataset.id(),
+                    dataset.workspace(),
+                    dataset.name(),
+                    dataset.columns(),
+                    dataset.primaryKey(),
+                    dataset.latestVersion(),
+                    dataset.createdAt());
+        }
+    }
+
+    @Schema(description = "One page of datasets")
+    record DatasetPage(List<DatasetView> items, int page, int size, long total) {}
+
+    @Schema(description = "The rows of one version, in the order they were published")
+    record VersionRows(
+            UUID datasetId,
+            @Schema(example = "3") long version,
+
+            @Schema(example = "[{\"currency\":\"EUR\",\"rate\":1.08}]")
+            List<Map<String, Object>> rows) {
+
+        static VersionRows of(Datasets.VersionRows rows) {
+            return new VersionRows(rows.datasetId(), rows.version(), rows.rows());
+        }
+    }
 
     private final Datasets datasets;
 
@@ -62,47 +106,49 @@ class DatasetController {
 
     @Operation(summary = "Define a dataset")
     @PostMapping
-    ResponseEntity<Dataset> create(
+    ResponseEntity<DatasetView> create(
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @Valid @RequestBody CreateDataset request) {
         Dataset dataset = datasets.create(workspace, request.name(), request.columns(), request.primaryKey());
         return ResponseEntity.created(URI.create("/api/sharing/workspaces/" + workspace + "/datasets/" + dataset.id()))
-                .body(dataset);
+                .body(DatasetView.of(dataset));
     }
 
     @Operation(summary = "Publish a new immutable version (all rows; every row checked first)")
     @PostMapping("/{id}/versions")
-    ResponseEntity<Dataset> publish(
+    ResponseEntity<DatasetView> publish(
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @Valid @RequestBody Publish request) {
         Dataset dataset = datasets.publish(workspace, id, request.rows());
         return ResponseEntity.created(URI.create("/api/sharing/workspaces/" + workspace + "/datasets/" + id
                         + "/versions/" + dataset.latestVersion()))
-                .body(dataset);
+                .body(DatasetView.of(dataset));
     }
 
-    @Operation(summary = "List the workspace's datasets")
+    @Operation(summary = "List the workspace's datasets, oldest first")
     @GetMapping
-    List<Dataset> list(
+    DatasetPage list(
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return datasets.list(workspace, page, size);
+        List<DatasetView> items = datasets.list(workspace, page, size).stream()
+                .map(DatasetView::of)
+                .toList();
+        return new DatasetPage(items, page, size, datasets.count(workspace));
     }
 
     @Operation(summary = "Get a dataset and its latest version number")
     @GetMapping("/{id}")
-    Dataset get(@Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
-        return datasets.get(workspace, id);
+    DatasetView get(@Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
+        return DatasetView.of(datasets.get(workspace, id));
     }
 
     @Operation(summary = "Rows of the latest version")
     @GetMapping("/{id}/rows")
     VersionRows latest(
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
-        Dataset dataset = datasets.get(workspace, id);
-        return new VersionRows(id, dataset.latestVersion(), datasets.rows(workspace, id, null));
+        return VersionRows.of(datasets.rows(workspace, id, null));
     }
 
     @Operation(summary = "Rows of one version")
@@ -111,6 +157,6 @@ class DatasetController {
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @PathVariable long version) {
-        return new VersionRows(id, version, datasets.rows(workspace, id, version));
+        return VersionRows.of(datasets.rows(workspace, id, version));
     }
 }
