@@ -286,4 +286,20 @@ class FormulaEngineTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.setCell("Sheet1", -1, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void clearingALongPrefixChainTopDownReleasesEveryRangeNode() {
+        int n = 20_000;
+        Object[][] rows = new Object[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = new Object[] {1, "=SUM(A$1:A" + (i + 1) + ")"};
+        }
+        FormulaEngine e = engine(rows);
+        assertThat(e.graphStats()[2]).isEqualTo(n);
+        Object[][] blanks = new Object[n][1];
+        e.setBlock("Sheet1", 0, 1, blanks);
+        assertThat(e.graphStats()[2]).isZero();
+        e.setCell("Sheet1", 0, 2, "=SUM(A1:A" + n + ")");
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(n));
+    }
 }

@@ -729,41 +729,44 @@ public final class Workbook {
         }
     }
 
-    private void release(RangeNode rn) {
-        if (--rn.refCount > 0) {
-            return;
-        }
-        RangeKey key = new RangeKey(rn.sheet, rn.r1, rn.c1, rn.r2, rn.c2);
-        rangeMap.remove(key);
-        ChainKey ck = new ChainKey(rn.sheet, rn.c1, rn.c2, rn.r1);
-        TreeMap<Integer, RangeNode> chain = chains.get(ck);
-        chain.remove(rn.r2);
-        if (chain.isEmpty()) {
-            chains.remove(ck);
-        }
-        if (rn.linked) {
-            Sheet s = sheets.get(rn.sheet);
-            s.ranges.remove(rn);
-            int lastCol = Math.min(rn.c2, s.columnCount() - 1);
-            for (int c = rn.c1; c <= lastCol; c++) {
-                int len = Math.min(s.columnLength(c) - 1, rn.r2);
-                for (int r = rn.ownR1; r <= len; r++) {
-                    int id = s.get(r, c);
-                    if (id >= 0) {
-                        graph.removeEdge(id, rn.id);
+    /** Drops one reference; a range node nobody uses is unlinked, then its sub-range (iteratively). */
+    private void release(RangeNode start) {
+        RangeNode rn = start;
+        while (rn != null && --rn.refCount <= 0) {
+            RangeKey key = new RangeKey(rn.sheet, rn.r1, rn.c1, rn.r2, rn.c2);
+            rangeMap.remove(key);
+            ChainKey ck = new ChainKey(rn.sheet, rn.c1, rn.c2, rn.r1);
+            TreeMap<Integer, RangeNode> chain = chains.get(ck);
+            chain.remove(rn.r2);
+            if (chain.isEmpty()) {
+                chains.remove(ck);
+            }
+            RangeNode next = null;
+            if (rn.linked) {
+                Sheet s = sheets.get(rn.sheet);
+                s.ranges.remove(rn);
+                int lastCol = Math.min(rn.c2, s.columnCount() - 1);
+                for (int c = rn.c1; c <= lastCol; c++) {
+                    int len = Math.min(s.columnLength(c) - 1, rn.r2);
+                    for (int r = rn.ownR1; r <= len; r++) {
+                        int id = s.get(r, c);
+                        if (id >= 0) {
+                            graph.removeEdge(id, rn.id);
+                        }
                     }
                 }
+                if (rn.sub != null) {
+                    graph.removeEdge(rn.sub.id, rn.id);
+                    next = rn.sub;
+                }
+            } else {
+                unlinked.remove(rn);
             }
-            if (rn.sub != null) {
-                graph.removeEdge(rn.sub.id, rn.id);
-                release(rn.sub);
-            }
-        } else {
-            unlinked.remove(rn);
+            graph.clearOut(rn.id);
+            kind[rn.id] = DEAD;
+            rangeOf[rn.id] = null;
+            rn = next;
         }
-        graph.clearOut(rn.id);
-        kind[rn.id] = DEAD;
-        rangeOf[rn.id] = null;
     }
 
     // ---- evaluation ----------------------------------------------------------------------------
