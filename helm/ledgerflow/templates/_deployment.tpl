@@ -1,0 +1,153 @@
+{{/*
+Deployment of one component. Context: dict "root" $ "key" "calculationService" "component" "calculation-service".
+*/}}
+{{- define "ledgerflow.deployment" -}}
+{{- $root := .root -}}
+{{- $v := index $root.Values .key -}}
+{{- $ctx := dict "root" $root "component" .component -}}
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "ledgerflow.componentName" $ctx }}
+  namespace: {{ $root.Release.Namespace }}
+  labels:
+    {{- include "ledgerflow.componentLabels" $ctx | nindent 4 }}
+spec:
+  {{- if not $v.autoscaling.enabled }}
+  replicas: {{ $v.replicaCount }}
+  {{- end }}
+  revisionHistoryLimit: 5
+  selector:
+    matchLabels:
+      {{- include "ledgerflow.selectorLabels" $ctx | nindent 6 }}
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxSurge: 1
+      maxUnavailable: 0
+  template:
+    metadata:
+      labels:
+        {{- include "ledgerflow.componentLabels" $ctx | nindent 8 }}
+      annotations:
+        {{- if $root.Values.metrics.podAnnotations }}
+        prometheus.io/scrape: "true"
+        prometheus.io/port: {{ $v.ports.management | quote }}
+        prometheus.io/path: /actuator/prometheus
+        {{- end }}
+        {{- with $v.podAnnotations }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+    spec:
+      serviceAccountName: {{ include "ledgerflow.serviceAccountName" $root }}
+      automountServiceAccountToken: {{ $root.Values.serviceAccount.automountServiceAccountToken }}
+      enableServiceLinks: false
+      {{- with $root.Values.global.imagePullSecrets }}
+      imagePullSecrets:
+        {{- range . }}
+        - name: {{ . }}
+        {{- end }}
+      {{- end }}
+      securityContext:
+        {{- toYaml $root.Values.podSecurityContext | nindent 8 }}
+      terminationGracePeriodSeconds: 45
+      containers:
+        - name: {{ .component }}
+          image: {{ include "ledgerflow.image" . | quote }}
+          imagePullPolicy: {{ $v.image.pullPolicy }}
+          securityContext:
+            {{- toYaml $root.Values.containerSecurityContext | nindent 12 }}
+          ports:
+            - name: http
+              containerPort: {{ $v.ports.http }}
+              protocol: TCP
+            - name: management
+              containerPort: {{ $v.ports.management }}
+              protocol: TCP
+          env:
+            - name: SERVER_PORT
+              value: {{ $v.ports.http | quote }}
+            - name: MANAGEMENT_PORT
+              value: {{ $v.ports.management | quote }}
+            - name: LOG_FORMAT
+              value: {{ $root.Values.logFormat | quote }}
+            - name: JAVA_TOOL_OPTIONS
+              value: {{ $root.Values.javaToolOptions | quote }}
+            - name: KAFKA_BOOTSTRAP_SERVERS
+              value: {{ required "kafka.bootstrapServers is required" $root.Values.kafka.bootstrapServers | quote }}
+            {{- if eq .key "gateway" }}
+            - name: CALC_URL
+              value: {{ include "ledgerflow.upstreamUrl" (dict "root" $root "key" "calculationService" "component" "calculation-service") | quote }}
+            - name: LINKING_URL
+              value: {{ include "ledgerflow.upstreamUrl" (dict "root" $root "key" "linkingService" "component" "linking-service") | quote }}
+            - name: SHARING_URL
+              value: {{ include "ledgerflow.upstreamUrl" (dict "root" $root "key" "dataSharingService" "component" "data-sharing-service") | quote }}
+            - name: PONG_URL
+              value: {{ include "ledgerflow.upstreamUrl" (dict "root" $root "key" "pongService" "component" "pong-service") | quote }}
+            {{- end }}
+            {{- with $v.database }}
+            - name: DB_URL
+              value: {{ required (printf "%s.database.url is required" $.key) .url | quote }}
+            - name: DB_USER
+              value: {{ required (printf "%s.database.user is required" $.key) .user | quote }}
+            - name: DB_PASSWORD
+              valueFrom:
+                secretKeyRef:
+                  name: {{ required (printf "%s.database.existingSecret is required" $.key) .existingSecret }}
+                  key: {{ .existingSecretPasswordKey }}
+            {{- end }}
+            {{- with $v.extraEnv }}
+            {{- toYaml . | nindent 12 }}
+            {{- end }}
+          startupProbe:
+            httpGet:
+              path: /actuator/health/liveness
+              port: management
+            periodSeconds: {{ $v.startupProbe.periodSeconds }}
+            failureThreshold: {{ $v.startupProbe.failureThreshold }}
+            timeoutSeconds: 3
+          livenessProbe:
+            httpGet:
+              path: /actuator/health/liveness
+              port: management
+            periodSeconds: {{ $v.livenessProbe.periodSeconds }}
+            failureThreshold: {{ $v.livenessProbe.failureThreshold }}
+            timeoutSeconds: 3
+          readinessProbe:
+            httpGet:
+              path: /actuator/health/readiness
+              port: management
+            periodSeconds: {{ $v.readinessProbe.periodSeconds }}
+            failureThreshold: {{ $v.readinessProbe.failureThreshold }}
+            timeoutSeconds: 3
+          resources:
+            {{- toYaml $v.resources | nindent 12 }}
+          volumeMounts:
+            - name: tmp
+              mountPath: /tmp
+      volumes:
+        - name: tmp
+          emptyDir:
+            sizeLimit: {{ $root.Values.tmpVolume.sizeLimit }}
+      {{- with $v.nodeSelector }}
+      nodeSelector:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with $v.tolerations }}
+      tolerations:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      affinity:
+        {{- if $v.affinity }}
+        {{- toYaml $v.affinity | nindent 8 }}
+        {{- else }}
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+            - weight: 100
+              podAffinityTerm:
+                topologyKey: kubernetes.io/hostname
+                labelSelector:
+                  matchLabels:
+                    {{- include "ledgerflow.selectorLabels" $ctx | nindent 20 }}
+        {{- end }}
+{{- end -}}

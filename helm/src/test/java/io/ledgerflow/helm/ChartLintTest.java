@@ -1,0 +1,60 @@
+package io.ledgerflow.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** helm lint, and values.schema.json refusing values that would deploy something wrong. */
+class ChartLintTest {
+
+    @Test
+    void chartLintsCleanlyInStrictMode() {
+        LintResult result = new Helm(RenderedChart.CHART).lint().strict().call();
+        assertThat(result.getMessages()).noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
+        assertThat(result.isFailed())
+                .as("lint failed: %s", result.getMessages())
+                .isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}={1} is refused")
+    @CsvSource({
+        "gateway.replicaCount, -1, replicaCount",
+        "pongService.replicaCount, 0, replicaCount",
+        "calculationService.image.pullPolicy, Sometimes, pullPolicy",
+        "logFormat, xml, logFormat",
+        "gateway.service.type, ExternalName, type",
+        "linkingService.database.password, secret, password",
+        "dataSharingService.database.url, postgres://db/sharing, url",
+        "containerSecurityContext.runAsNonRoot, false, runAsNonRoot",
+        "containerSecurityContext.readOnlyRootFilesystem, false, readOnlyRootFilesystem",
+        "calculationService.autoscaling.targetCPUUtilizationPercentage, 150, targetCPUUtilizationPercentage",
+        "gateway.ports.management, 70000, management",
+    })
+    void schemaRejectsBadValues(String key, String value, String reported) {
+        assertThatThrownBy(() -> RenderedChart.template(Map.of(key, value)))
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining(reported);
+    }
+
+    @Test
+    void schemaRequiresTheDatabaseSecret() {
+        assertThatThrownBy(() -> RenderedChart.template(Map.of("pongService.database.existingSecret", "")))
+                .hasMessageContaining("existingSecret");
+    }
+
+    @Test
+    void aGoodOverrideStillRenders() {
+        // the counterpart of the refusals above: the same keys with acceptable values
+        assertThat(RenderedChart.template(Map.of(
+                        "gateway.replicaCount", 3,
+                        "calculationService.image.pullPolicy", "Always",
+                        "logFormat", "logstash")))
+                .contains("kind: Deployment");
+    }
+}
