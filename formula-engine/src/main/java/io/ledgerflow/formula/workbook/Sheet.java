@@ -1,8 +1,8 @@
 package io.ledgerflow.formula.workbook;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Position -> node id of one sheet, stored column by column in dense int arrays (id + 1, 0 for
@@ -16,7 +16,7 @@ final class Sheet {
     int maxRow = -1;
     int maxCol = -1;
     /** Linked range nodes on this sheet (for attaching newly created cells). */
-    final List<RangeNode> ranges = new ArrayList<>();
+    final Set<RangeNode> ranges = new LinkedHashSet<>();
 
     Sheet(int index, String name) {
         this.index = index;
