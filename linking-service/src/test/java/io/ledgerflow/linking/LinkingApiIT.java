@@ -7,6 +7,7 @@ import io.ledgerflow.eventlog.DomainEvent;
 import io.ledgerflow.eventlog.EnvelopeCodec;
 import io.ledgerflow.eventlog.EventEnvelope;
 import io.ledgerflow.eventlog.EventFactory;
+import io.ledgerflow.eventlog.inbox.Inbox;
 import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
@@ -32,6 +33,14 @@ class LinkingApiIT {
     /** What calculation-service publishes, as a producer-side stand-in. */
     record WorkbookCreated(UUID workbookId, String name, long revision) implements DomainEvent {}
 
+    record WorkbookDeleted(UUID workbookId, long revision) implements DomainEvent {}
+
+    /** What data-sharing-service publishes, with a field linking does not read (tolerant reads). */
+    record DatasetCreated(UUID datasetId, String name, String primaryKey) implements DomainEvent {}
+
+    record DatasetVersionPublished(UUID datasetId, String name, long version, int rowCount, List<String> extra)
+            implements DomainEvent {}
+
     @LocalServerPort
     int port;
 
@@ -43,6 +52,9 @@ class LinkingApiIT {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    Inbox inbox;
 
     Http http;
     String workspace;
@@ -56,16 +68,71 @@ class LinkingApiIT {
     @Test
     void documentsComeFromTheLogOnceHoweverOftenDelivered() throws Exception {
         UUID workbook = UUID.randomUUID();
-        String created = codec.encode(events.envelope(
-                "workbook", workbook.toString(), workspace, new WorkbookCreated(workbook, "Budget", 1)));
+        EventEnvelope envelope =
+                events.envelope("workbook", workbook.toString(), workspace, new WorkbookCreated(workbook, "Budget", 1));
+        String created = codec.encode(envelope);
         send(Topics.Calculation.WORKBOOK_EVENTS.name(), workbook, created);
         send(Topics.Calculation.WORKBOOK_EVENTS.name(), workbook, created);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> documents(workspace).size() == 1);
         JsonNode document = documents(workspace).getFirst();
         assertThat(document.get("type").asString()).isEqualTo("workbook");
+        assertThat(document.get("id").asString()).isEqualTo(workbook.toString());
         assertThat(document.get("name").asString()).isEqualTo("Budget");
+        assertThat(document.get("latest").asLong()).isEqualTo(1);
         assertThat(documents("someone-else")).isEmpty();
+        assertThat(inbox.alreadyProcessed("linking-workbook-events", envelope.id()))
+                .as("the listener records what it applied in the inbox")
+                .isTrue();
+
+        // A later event of the same workbook lands behind both copies on the same partition: once it is
+        // applied, both copies were consumed, and the catalogue still has the one document.
+        send(
+                Topics.Calculation.WORKBOOK_EVENTS.name(),
+                workbook,
+                codec.encode(
+                        events.envelope("workbook", workbook.toString(), workspace, new WorkbookDeleted(workbook, 2))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> documents(workspace).isEmpty());
+    }
+
+    @Test
+    void datasetsAreLearntFromTheLogWithTheirLatestVersionAndCanBeLinkSources() throws Exception {
+        UUID dataset = UUID.randomUUID();
+        send(
+                Topics.Sharing.DATASET_EVENTS.name(),
+                dataset,
+                codec.encode(events.envelope(
+                        "dataset",
+                        dataset.toString(),
+                        workspace,
+                        new DatasetCreated(dataset, "FX rates", "currency"))));
+        send(
+                Topics.Sharing.DATASET_EVENTS.name(),
+                dataset,
+                codec.encode(events.envelope(
+                        "dataset",
+                        dataset.toString(),
+                        workspace,
+                        new DatasetVersionPublished(dataset, "FX rates", 3, 10, List.of("ignored")))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> documents(workspace).stream()
+                        .anyMatch(d -> d.get("id").asString().equals(dataset.toString())
+                                && d.get("latest").asLong() == 3));
+        JsonNode known = documents(workspace).getFirst();
+        assertThat(known.get("type").asString()).isEqualTo("dataset");
+        assertThat(known.get("name").asString()).isEqualTo("FX rates");
+
+        UUID destination = knownWorkbook("Budget");
+        Http.Response created = http.postJson(
+                links(),
+                "{\"source\":{\"type\":\"dataset\",\"documentId\":\"" + dataset
+                        + "\",\"ref\":\"rate:EUR\"},\"destination\":{\"workbookId\":\"" + destination
+                        + "\",\"cell\":\"Sheet1!B2\"}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        Http.Response asWorkbook = http.postJson(links(), link(dataset, "A1", destination, "Sheet1!B3"));
+        assertThat(asWorkbook.status()).as("a dataset is not a workbook source").isEqualTo(422);
+        assertThat(asWorkbook.body()).contains("source.documentId");
     }
 
     @Test
@@ -88,13 +155,31 @@ class LinkingApiIT {
 
         Http.Response unknown = http.postJson(links(), link(UUID.randomUUID(), "A1", destination, "Sheet1!D1"));
         assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.isProblem()).isTrue();
         assertThat(unknown.body()).contains("source.documentId");
+        Http.Response unknownDestination = http.postJson(links(), link(source, "A1", UUID.randomUUID(), "Sheet1!D1"));
+        assertThat(unknownDestination.status()).isEqualTo(422);
+        assertThat(unknownDestination.body()).contains("destination.workbookId");
+
+        JsonNode listed = JSON.readTree(http.get(links()).body());
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("id").asString()).isEqualTo(linkId);
+        assertThat(JSON.readTree(
+                        http.get("/api/linking/workspaces/other-ws/links").body()))
+                .isEmpty();
 
         Http.Response elsewhere = http.get("/api/linking/workspaces/other-ws/links/" + linkId);
         assertThat(elsewhere.status()).isEqualTo(404);
 
         assertThat(http.delete(links() + "/" + linkId).status()).isEqualTo(204);
         assertThat(http.get(links() + "/" + linkId).status()).isEqualTo(404);
+        List<String> removed =
+                TopicReader.read(Topics.Linking.LINK_EVENTS.name(), linkId, 1, m -> m.contains("\"LinkRemoved\""));
+        assertThat(codec.decode(removed.getFirst()).orElseThrow().tenant()).isEqualTo(workspace);
+        assertThat(http.postJson(links(), link(source, "Rates!B2", destination, "Sheet1!C3"))
+                        .status())
+                .as("the cell is free again")
+                .isEqualTo(201);
     }
 
     @Test
@@ -109,6 +194,11 @@ class LinkingApiIT {
 
         Http.Response wrongType = http.send("POST", links(), "text/plain", "x");
         assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.isProblem()).isTrue();
+
+        Http.Response unknownLink = http.get(links() + "/" + UUID.randomUUID());
+        assertThat(unknownLink.status()).isEqualTo(404);
+        assertThat(unknownLink.isProblem()).isTrue();
 
         assertThat(JSON.readTree(http.get(links()).body())).isEmpty();
     }
