@@ -8,8 +8,14 @@ import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
 import io.ledgerflow.testsupport.TopicReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -135,6 +141,26 @@ class GameApiIT {
         assertThat(events.get(1).payload().has("token")).isFalse();
         assertThat(events.get(3).payload().get("playerId").asString()).isEqualTo(adaId);
         assertThat(events.get(3).payload().get("playerCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentJoinsNeverOverfillAGame() throws Exception {
+        String id = create("Rush", 3, 1, 1);
+        List<Callable<Integer>> joins = IntStream.range(0, 12)
+                .<Callable<Integer>>mapToObj(
+                        i -> () -> http.postJson(games(workspace) + "/" + id + "/players", "{\"name\":\"p" + i + "\"}")
+                                .status())
+                .toList();
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(12)) {
+            for (Future<Integer> status : pool.invokeAll(joins)) {
+                statuses.add(status.get());
+            }
+        }
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(9);
+        assertThat(JSON.readTree(http.get(games(workspace) + "/" + id).body()).get("players"))
+                .hasSize(3);
     }
 
     @Test
