@@ -299,49 +299,44 @@ public final class FormulaEngine {
 
     /** Inserts {@code count} empty rows before row {@code at} (0-based); references follow. */
     public ChangeSet insertRows(String sheet, int at, int count) {
-        String s = canonicalSheet(sheet);
-        checkCount(at, count);
-        return restructure(
-                sheetNames(),
-                Structure.insertRows(s, at, count),
-                (sh, r, c) -> !sh.equals(s) || r < at ? new CellAddress(sh, r, c) : shifted(sh, r + count, c),
-                Map.of());
+        return shiftEdit(sheet, at, count, true, true);
     }
 
     /** Deletes rows {@code at .. at+count-1}; references to them become #REF!. */
     public ChangeSet deleteRows(String sheet, int at, int count) {
-        String s = canonicalSheet(sheet);
-        checkCount(at, count);
-        return restructure(
-                sheetNames(),
-                Structure.deleteRows(s, at, count),
-                (sh, r, c) -> !sh.equals(s) || r < at
-                        ? new CellAddress(sh, r, c)
-                        : r < at + count ? null : new CellAddress(sh, r - count, c),
-                Map.of());
+        return shiftEdit(sheet, at, count, true, false);
     }
 
     /** Inserts {@code count} empty columns before column {@code at}. */
     public ChangeSet insertColumns(String sheet, int at, int count) {
-        String s = canonicalSheet(sheet);
-        checkCount(at, count);
-        return restructure(
-                sheetNames(),
-                Structure.insertColumns(s, at, count),
-                (sh, r, c) -> !sh.equals(s) || c < at ? new CellAddress(sh, r, c) : shifted(sh, r, c + count),
-                Map.of());
+        return shiftEdit(sheet, at, count, false, true);
     }
 
     /** Deletes columns {@code at .. at+count-1}; references to them become #REF!. */
     public ChangeSet deleteColumns(String sheet, int at, int count) {
+        return shiftEdit(sheet, at, count, false, false);
+    }
+
+    private ChangeSet shiftEdit(String sheet, int at, int count, boolean rows, boolean insert) {
         String s = canonicalSheet(sheet);
         checkCount(at, count);
+        Structure.RefMap map = rows
+                ? (insert ? Structure.insertRows(s, at, count) : Structure.deleteRows(s, at, count))
+                : (insert ? Structure.insertColumns(s, at, count) : Structure.deleteColumns(s, at, count));
+        int delta = insert ? count : -count;
         return restructure(
                 sheetNames(),
-                Structure.deleteColumns(s, at, count),
-                (sh, r, c) -> !sh.equals(s) || c < at
-                        ? new CellAddress(sh, r, c)
-                        : c < at + count ? null : new CellAddress(sh, r, c - count),
+                map,
+                (sh, r, c) -> {
+                    int v = rows ? r : c;
+                    if (!sh.equals(s) || v < at) {
+                        return new CellAddress(sh, r, c);
+                    }
+                    if (!insert && v < at + count) {
+                        return null; // deleted
+                    }
+                    return rows ? shifted(sh, r + delta, c) : shifted(sh, r, c + delta);
+                },
                 Map.of());
     }
 

@@ -205,28 +205,11 @@ public final class FinanceFunctions implements FunctionFamily {
         if (!pos || !neg) {
             throw FormulaError.of(ErrorValue.NUM);
         }
-        double r = guess;
-        for (int i = 0; i < 100; i++) {
-            double f = 0;
-            double df = 0;
-            for (int k = 0; k < v.length; k++) {
-                double d = Math.pow(1 + r, k);
-                f += v[k] / d;
-                df -= k * v[k] / (d * (1 + r));
-            }
-            if (df == 0) {
-                break;
-            }
-            double next = r - f / df;
-            if (Math.abs(next - r) < 1e-12) {
-                return next;
-            }
-            r = next;
-            if (r <= -1) {
-                r = -0.999999;
-            }
+        double[] t = new double[v.length];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = k;
         }
-        throw FormulaError.of(ErrorValue.NUM);
+        return discountRoot(v, t, guess);
     }
 
     static double xnpv(double rate, double[] v, double[] d) {
@@ -238,15 +221,26 @@ public final class FinanceFunctions implements FunctionFamily {
     }
 
     static double xirr(double[] v, double[] d, double guess) {
+        double[] t = new double[v.length];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = (d[k] - d[0]) / 365.0;
+        }
+        return discountRoot(v, t, guess);
+    }
+
+    /**
+     * The rate r with sum(v[k] / (1+r)^t[k]) = 0, by Newton's method from {@code guess} (at most
+     * 100 steps, as Excel); #NUM! when it does not converge.
+     */
+    private static double discountRoot(double[] v, double[] t, double guess) {
         double r = guess;
         for (int i = 0; i < 100; i++) {
             double f = 0;
             double df = 0;
             for (int k = 0; k < v.length; k++) {
-                double t = (d[k] - d[0]) / 365.0;
-                double p = Math.pow(1 + r, t);
+                double p = Math.pow(1 + r, t[k]);
                 f += v[k] / p;
-                df -= t * v[k] / (p * (1 + r));
+                df -= t[k] * v[k] / (p * (1 + r));
             }
             if (df == 0) {
                 break;
