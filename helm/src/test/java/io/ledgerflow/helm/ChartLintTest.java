@@ -35,6 +35,8 @@ class ChartLintTest {
         "containerSecurityContext.readOnlyRootFilesystem, false, readOnlyRootFilesystem",
         "calculationService.autoscaling.targetCPUUtilizationPercentage, 150, targetCPUUtilizationPercentage",
         "gateway.ports.management, 70000, management",
+        "containerSecurityContext.capabilities.drop[0], NET_RAW, drop",
+        "containerSecurityContext.capabilities.add[0], NET_ADMIN, add",
     })
     void schemaRejectsBadValues(String key, String value, String reported) {
         assertThatThrownBy(() -> RenderedChart.template(Map.of(key, value)))
