@@ -119,6 +119,12 @@ public final class Shard {
         return Collections.unmodifiableList(Arrays.asList(owned));
     }
 
+    /** The durable state in one comparable value: the committed checkpoint plus any pending attempt. */
+    public String durableState() {
+        return checkpoint() + " pending=" + (pending == null ? "none" : pending.attempt() + "/" + pending.txn())
+                + " preCommitted=" + pendingPreCommitted + "/" + pendingVersion;
+    }
+
     public Checkpoint checkpoint() {
         return new Checkpoint(lastTxn, frame, owned(), layout, promised, lastAttempt, lastVersion, lastResult);
     }
@@ -136,7 +142,7 @@ public final class Shard {
                 lastAttempt = c.lastAttempt();
                 lastVersion = c.lastVersion();
                 lastResult = c.lastResult();
-                pending = null;
+                clearPending();
                 rounds.clear();
             }
             case Promised p -> promised = Math.max(promised, p.epoch());
@@ -157,15 +163,21 @@ public final class Shard {
                 lastAttempt = c.attempt();
                 lastVersion = c.version();
                 lastResult = pending.result();
-                pending = null;
+                clearPending();
                 rounds.clear();
             }
             case Aborted a -> {
                 if (pending != null && pending.txn() == a.txn() && pending.attempt() == a.attempt()) {
-                    pending = null;
+                    clearPending();
                 }
             }
         }
+    }
+
+    private void clearPending() {
+        pending = null;
+        pendingPreCommitted = false;
+        pendingVersion = 0;
     }
 
     // ---------------------------------------------------------------- commands
