@@ -110,6 +110,50 @@ class WholeStackIT {
     }
 
     /**
+     * The product's promise end to end: a value edited in one workbook flows through the log —
+     * calculation, linking, calculation — into a cell of another, which recalculates.
+     */
+    @Test
+    void aLinkedValueFlowsFromOneWorkbookIntoAnother() {
+        String workspace = "flow-" + UUID.randomUUID().toString().substring(0, 8);
+        String rates = createWorkbook(workspace, "{\"name\":\"Rates\",\"sheets\":{\"Rates\":[[\"EUR\",1.1]]}}");
+        String budget =
+                createWorkbook(workspace, "{\"name\":\"Budget\",\"sheets\":{\"Sheet1\":[[100,null,\"=A1*B1\"]]}}");
+        awaitLinkingKnows(workspace, rates);
+        awaitLinkingKnows(workspace, budget);
+        Http.Response link = gateway.postJson(
+                "/api/linking/workspaces/" + workspace + "/links",
+                "{\"source\":{\"type\":\"workbook\",\"documentId\":\"" + rates + "\",\"ref\":\"Rates!B1\"},"
+                        + "\"destination\":{\"workbookId\":\"" + budget + "\",\"cell\":\"Sheet1!B1\"}}");
+        assertThat(link.status()).as(link.body()).isEqualTo(201);
+
+        Http.Response edit = gateway.putJson(
+                "/api/calc/workspaces/" + workspace + "/workbooks/" + rates + "/cells/Rates!B1", "{\"content\":1.25}");
+        assertThat(edit.status()).as(edit.body()).isEqualTo(200);
+
+        String total = "/api/calc/workspaces/" + workspace + "/workbooks/" + budget + "/cells/Sheet1!C1";
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> JSON.readTree(gateway.get(total).body())
+                                .get("cells")
+                                .get(0)
+                                .get("value")
+                                .get("value")
+                                .asDouble()
+                        == 125.0);
+        JsonNode explained =
+                JSON.readTree(gateway.get(total + "/explain?depth=1").body());
+        assertThat(explained.get("inputs").get(1).get("external").get("linkId").asString())
+                .isEqualTo(JSON.readTree(link.body()).get("id").asString());
+    }
+
+    private static String createWorkbook(String workspace, String json) {
+        Http.Response created = gateway.postJson("/api/calc/workspaces/" + workspace + "/workbooks", json);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asString();
+    }
+
+    /**
      * Runs last: kill -9 of the service that acknowledged a write, then a restart of the whole
      * stack on the same data. The write is there, and its event reached linking — before the kill
      * or, from the outbox, after the restart.
