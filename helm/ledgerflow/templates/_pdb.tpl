@@ -6,6 +6,10 @@ PodDisruptionBudget of one component, when <key>.pdb.enabled.
 {{- $v := index $root.Values .key -}}
 {{- $ctx := dict "root" $root "component" .component -}}
 {{- if $v.pdb.enabled -}}
+{{- $replicas := ternary $v.autoscaling.minReplicas $v.replicaCount $v.autoscaling.enabled -}}
+{{- if and (kindIs "float64" $v.pdb.minAvailable) (le (int $replicas) (int $v.pdb.minAvailable)) -}}
+{{- fail (printf "%s.pdb.minAvailable (%v) must be below its replicas (%v), or the PodDisruptionBudget blocks every node drain; lower it, raise the replicas or set %s.pdb.enabled=false" .key $v.pdb.minAvailable $replicas .key) -}}
+{{- end -}}
 apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata:

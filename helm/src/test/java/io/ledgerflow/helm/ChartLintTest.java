@@ -51,6 +51,18 @@ class ChartLintTest {
     }
 
     @Test
+    void aBudgetThatWouldBlockNodeDrainsIsRefused() {
+        assertThatThrownBy(() -> RenderedChart.template(Map.of("linkingService.replicaCount", 1)))
+                .hasMessageContaining("linkingService.pdb.minAvailable (1) must be below its replicas (1)");
+        assertThatThrownBy(() -> RenderedChart.template(
+                        Map.of("gateway.autoscaling.enabled", true, "gateway.autoscaling.minReplicas", 1)))
+                .hasMessageContaining("gateway.pdb.minAvailable (1) must be below its replicas (1)");
+        assertThat(RenderedChart.template(
+                        Map.of("linkingService.replicaCount", 1, "linkingService.pdb.enabled", false)))
+                .contains("kind: Deployment");
+    }
+
+    @Test
     void aGoodOverrideStillRenders() {
         // the counterpart of the refusals above: the same keys with acceptable values
         assertThat(RenderedChart.template(Map.of(
