@@ -39,6 +39,7 @@ public final class InProcessCluster {
     private Coordinator coordinator;
     private long epoch;
     private long txn;
+    private Work work;
     private Coordinator.Outcome outcome;
     private String failure;
     private long maxTasksPerRun = 50_000_000;
@@ -103,8 +104,20 @@ public final class InProcessCluster {
         txn++;
         outcome = null;
         failure = null;
+        this.work = work;
         coordinator.begin(txn, work);
         return await(work);
+    }
+
+    /**
+     * Starts a coordinator of the next epoch for the running transaction <em>without</em> stopping the
+     * current one (a false failure suspicion): the old one lives on as a zombie that the epoch fences off.
+     */
+    public void replaceCoordinatorKeepingTheOld() {
+        epoch++;
+        failovers++;
+        coordinator = newCoordinator();
+        coordinator.recover(txn, work);
     }
 
     private Result await(Work work) {
