@@ -45,8 +45,9 @@ class WholeStackIT {
         Path home = Path.of(System.getProperty("ledgerflow.home", ".."))
                 .toAbsolutePath()
                 .normalize();
-        // Ports well away from a developer's running stack (8080, 15432, 19092...).
-        int offset = 20_000 + ThreadLocalRandom.current().nextInt(100) * 100;
+        // Ports clear of a developer's running stack (8080..19093) and below the kernel's ephemeral
+        // range (32768+), where an outgoing connection could take one between the check and the bind.
+        int offset = 11_000 + ThreadLocalRandom.current().nextInt(25) * 100;
         options = LocalStackOptions.defaults(home)
                 .withStateDir(state)
                 .withFresh(true)

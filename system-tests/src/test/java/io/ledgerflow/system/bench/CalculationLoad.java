@@ -65,7 +65,7 @@ public final class CalculationLoad {
             stack = LocalStack.start(LocalStackOptions.defaults(home)
                     .withStateDir(Files.createTempDirectory("ledgerflow-load"))
                     .withFresh(true)
-                    .withPortOffset(25_000)
+                    .withPortOffset(13_000) // below the ephemeral port range (32768+)
                     // Workload files are several MB; each service gets room for a 10^5-cell workbook.
                     .withEnv("MAX_REQUEST_SIZE", "64MB")
                     .withServiceJvmArgs(List.of("-Xmx1g", "-XX:+UseParallelGC")));
