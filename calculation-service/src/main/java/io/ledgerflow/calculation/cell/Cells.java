@@ -36,7 +36,31 @@ public class Cells {
     public record CellInput(String ref, Object content) {}
 
     /** What an edit did: its revision and the cells whose values changed. */
-    public record Edit(UUID workbookId, long revision, List<CellValuesChanged.Change> changed) {}
+    /**
+     * What an edit did: its revision, how many cells changed value, and those cells — the first
+     * {@link #RESPONSE_CELLS} of them; every change is on the log in CellValuesChanged events.
+     */
+    public record Edit(
+            UUID workbookId,
+            long revision,
+            int changedCount,
+            List<CellValuesChanged.Change> changed,
+            boolean truncated) {
+
+        static Edit of(UUID workbookId, long revision, List<CellValuesChanged.Change> changed) {
+            return changed.size() <= RESPONSE_CELLS
+                    ? new Edit(workbookId, revision, changed.size(), changed, false)
+                    : new Edit(
+                            workbookId,
+                            revision,
+                            changed.size(),
+                            List.copyOf(changed.subList(0, RESPONSE_CELLS)),
+                            true);
+        }
+    }
+
+    /** A response lists at most this many changed cells; a 10^5-cell cone stays on the log. */
+    public static final int RESPONSE_CELLS = 1000;
 
     private final Workbooks workbooks;
     private final WorkbookDocuments documents;
@@ -171,7 +195,7 @@ public class Cells {
         }
         List<CellValuesChanged.Change> changed = changes(changes);
         publish(workspace, id, next.revision(), changed);
-        return new Edit(id, next.revision(), changed);
+        return Edit.of(id, next.revision(), changed);
     }
 
     private void publish(String workspace, UUID id, long revision, List<CellValuesChanged.Change> changed) {

@@ -173,6 +173,38 @@ class CellApiIT {
     }
 
     @Test
+    void aLargeConeIsCountedInTheResponseAndPublishedInFullInChunks() {
+        StringBuilder chain = new StringBuilder("[[1]");
+        for (int row = 2; row <= 1500; row++) {
+            chain.append(",[\"=A").append(row - 1).append("+1\"]");
+        }
+        String id = importWorkbook("{\"name\":\"Cone\",\"sheets\":{\"Sheet1\":" + chain + "]}}");
+
+        JsonNode edit = JSON.readTree(
+                http.putJson(cells(id) + "/Sheet1!A1", "{\"content\":10}").body());
+        assertThat(edit.get("changedCount").asInt()).isEqualTo(1500);
+        assertThat(edit.get("changed")).hasSize(Cells.RESPONSE_CELLS);
+        assertThat(edit.get("truncated").asBoolean()).isTrue();
+        assertThat(valueAt(readCells(id, "Sheet1!A1500"), "Sheet1!A1500")).isEqualTo(1509.0);
+
+        List<EventEnvelope> chunks = TopicReader.read(
+                        Topics.Calculation.WORKBOOK_EVENTS.name(),
+                        id,
+                        2,
+                        m -> codec.decode(m)
+                                .map(e -> e.type().equals("CellValuesChanged"))
+                                .orElse(false))
+                .stream()
+                .map(m -> codec.decode(m).orElseThrow())
+                .toList();
+        assertThat(chunks).extracting(e -> e.payload().get("chunk").asInt()).containsExactly(1, 2);
+        assertThat(chunks.get(0).payload().get("chunks").asInt()).isEqualTo(2);
+        assertThat(chunks.get(0).payload().get("cells").size()
+                        + chunks.get(1).payload().get("cells").size())
+                .isEqualTo(1500);
+    }
+
+    @Test
     void twoInstancesOnOneDatabaseNeverLoseAnUpdate() throws Exception {
         String id = importWorkbook("{\"name\":\"Two instances\",\"sheets\":{\"Sheet1\":[[0]]}}");
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CalculationServiceApplication.class)
