@@ -100,7 +100,7 @@ public final class CalculationLoad {
         String probeRef =
                 ref(probe.get(0).asString(), probe.get(1).asInt(), probe.get(2).asInt());
         List<Double> latencies = new ArrayList<>();
-        for (int round = 0; round < 15; round++) {
+        for (int round = 0; round < 2; round++) {
             for (JsonNode edit : spec.get("edits")) {
                 String ref = ref(
                         edit.get(0).asString(), edit.get(1).asInt(), edit.get(2).asInt());
