@@ -371,6 +371,23 @@ public final class FormulaEngine {
                 Map.of());
     }
 
+    /**
+     * Puts the sheets in a new order (every sheet named once). Values and references do not
+     * change: references name sheets, not positions.
+     */
+    public ChangeSet reorderSheets(List<String> order) {
+        List<String> current = sheetNames();
+        List<String> canonical = new ArrayList<>(order.size());
+        for (String name : order) {
+            canonical.add(canonicalSheet(name));
+        }
+        if (canonical.size() != current.size() || !new java.util.HashSet<>(canonical).containsAll(current)) {
+            throw new IllegalArgumentException("A new order names every sheet once: " + current);
+        }
+        String first = canonical.get(0);
+        return restructure(canonical, Structure.renameSheet(first, first), CellAddressMover.IDENTITY, Map.of());
+    }
+
     /** Removes a sheet; references to it become #REF!. */
     public ChangeSet removeSheet(String name) {
         String n = canonicalSheet(name);

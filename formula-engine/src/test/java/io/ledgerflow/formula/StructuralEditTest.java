@@ -1,11 +1,13 @@
 package io.ledgerflow.formula;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ledgerflow.formula.value.ErrorValue;
 import io.ledgerflow.formula.value.NumberValue;
 import io.ledgerflow.formula.value.Value;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +101,23 @@ class StructuralEditTest {
         assertThat(e.getValue("Report", 1, 0)).isEqualTo(ErrorValue.REF);
         e.addSheet("Later", new Object[][] {{41}});
         assertThat(e.getValue("Report", 1, 0)).isEqualTo(num(42));
+    }
+
+    @Test
+    void reorderingSheetsKeepsValuesFormulasAndEarlierRevisions() {
+        FormulaEngine e = twoSheets();
+        Value before = e.getValue("Report", 0, 0);
+        long revision = e.revision();
+        e.reorderSheets(List.of("report", "Data"));
+        assertThat(e.sheetNames()).containsExactly("Report", "Data");
+        assertThat(e.getValue("Report", 0, 0)).isEqualTo(before);
+        assertThat(e.getFormula("Report", 0, 0)).isEqualTo("=SUM(Data!A1:A4)");
+        e.setCell("Data", 0, 0, 100);
+        assertThat(e.getValue("Report", 0, 0)).isNotEqualTo(before);
+        assertThat(e.getValue(revision, "Report", 0, 0)).isEqualTo(before);
+        assertThatThrownBy(() -> e.reorderSheets(List.of("Report"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> e.reorderSheets(List.of("Report", "Report")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -74,6 +74,7 @@ public final class LoadedWorkbook {
             case Operation.AddSheet add -> engine.addSheet(add.name(), add.rows() == null ? null : toArray(add.rows()));
             case Operation.RenameSheet rename -> engine.renameSheet(rename.from(), rename.to());
             case Operation.RemoveSheet remove -> engine.removeSheet(remove.name());
+            case Operation.ReorderSheets reorder -> engine.reorderSheets(reorder.sheets());
             case Operation.MoveRange move ->
                 engine.moveRange(
                         move.fromSheet(),

@@ -92,6 +92,19 @@ public sealed interface Operation {
         }
     }
 
+    /** Puts the sheets in a new order; references name sheets, so nothing else changes. */
+    record ReorderSheets(List<String> sheets) implements Operation {
+        @Override
+        public String kind() {
+            return "reorder-sheets";
+        }
+
+        @Override
+        public int cellCount() {
+            return 0;
+        }
+    }
+
     /** Removes a sheet; references to it become #REF!. */
     record RemoveSheet(String name) implements Operation {
         @Override

@@ -20,6 +20,7 @@ public class OperationCodec {
             case "restructure" -> json.readValue(text, Operation.Restructure.class);
             case "add-sheet" -> json.readValue(text, Operation.AddSheet.class);
             case "rename-sheet" -> json.readValue(text, Operation.RenameSheet.class);
+            case "reorder-sheets" -> json.readValue(text, Operation.ReorderSheets.class);
             case "remove-sheet" -> json.readValue(text, Operation.RemoveSheet.class);
             case "move-range" -> json.readValue(text, Operation.MoveRange.class);
             case "delete" -> new Operation.Delete();

@@ -70,6 +70,22 @@ public class Structures {
     }
 
     @Transactional
+    public Cells.Edit reorderSheets(String workspace, UUID id, Long expectedRevision, List<String> order) {
+        return apply(workspace, id, expectedRevision, new Operation.ReorderSheets(List.copyOf(order)), loaded -> {
+            if (order.size() != loaded.sheetNames().size()
+                    || !order.stream()
+                            .map(n -> n.toLowerCase(Locale.ROOT))
+                            .collect(java.util.stream.Collectors.toSet())
+                            .equals(loaded.sheetNames().stream()
+                                    .map(n -> n.toLowerCase(Locale.ROOT))
+                                    .collect(java.util.stream.Collectors.toSet()))) {
+                throw new InvalidInputException(
+                        "sheets", "name every sheet once, in the new order; the sheets are " + loaded.sheetNames());
+            }
+        });
+    }
+
+    @Transactional
     public Cells.Edit removeSheet(String workspace, UUID id, Long expectedRevision, String name) {
         return apply(workspace, id, expectedRevision, new Operation.RemoveSheet(name), loaded -> {
             requireSheet(loaded, name);
@@ -159,6 +175,17 @@ public class Structures {
             case Operation.RenameSheet rename ->
                 new WorkbookStructureChanged(
                         id, edit.revision(), "rename-sheet", rename.from(), rename.to(), null, null, null, null);
+            case Operation.ReorderSheets reorder ->
+                new WorkbookStructureChanged(
+                        id,
+                        edit.revision(),
+                        "reorder-sheets",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        String.join(",", reorder.sheets()));
             case Operation.RemoveSheet remove ->
                 new WorkbookStructureChanged(
                         id, edit.revision(), "remove-sheet", remove.name(), null, null, null, null, null);

@@ -82,6 +82,22 @@ class StructureApiIT {
     }
 
     @Test
+    void sheetsCanBeReorderedWithoutChangingAValue() {
+        Http.Response reordered =
+                http.send("PUT", base + "/sheet-order", "application/json", "{\"sheets\":[\"Rates\",\"Sheet1\"]}");
+        assertThat(reordered.status()).as(reordered.body()).isEqualTo(200);
+        JsonNode sheets = JSON.readTree(http.get(base).body()).get("sheets");
+        assertThat(sheets.get(0).get("name").asString()).isEqualTo("Rates");
+        assertThat(sheets.get(1).get("name").asString()).isEqualTo("Sheet1");
+        assertThat(cell("Sheet1!B2").get("value").get("value").asDouble()).isEqualTo(4.5);
+
+        Http.Response incomplete =
+                http.send("PUT", base + "/sheet-order", "application/json", "{\"sheets\":[\"Rates\"]}");
+        assertThat(incomplete.status()).isEqualTo(422);
+        assertThat(incomplete.body()).contains("every sheet once");
+    }
+
+    @Test
     void aMovedBlockTakesItsReferencesAlong() {
         Http.Response moved = http.postJson(base + "/moves", "{\"from\":\"Sheet1!A1:B1\",\"to\":\"Sheet1!E5\"}");
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);

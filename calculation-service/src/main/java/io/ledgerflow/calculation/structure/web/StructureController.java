@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -74,6 +75,21 @@ class StructureController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody SheetRename request) {
         return edited(structures.renameSheet(workspace, id, Revisions.ifMatch(ifMatch), sheet, request.name()));
+    }
+
+    @Schema(description = "Every sheet, in the new order")
+    record SheetOrder(
+            @Schema(example = "[\"Summary\", \"Sheet1\"]") @NotNull
+            List<String> sheets) {}
+
+    @Operation(summary = "Reorder the sheets (name every sheet once)")
+    @PutMapping("/sheet-order")
+    ResponseEntity<Cells.Edit> reorderSheets(
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody SheetOrder request) {
+        return edited(structures.reorderSheets(workspace, id, Revisions.ifMatch(ifMatch), request.sheets()));
     }
 
     @Operation(summary = "Remove a sheet; references to it become #REF!")
