@@ -8,6 +8,7 @@ import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
 import io.ledgerflow.testsupport.TopicReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,6 +83,23 @@ class GameApiIT {
                 .isEqualTo(404);
         assertThat(JSON.readTree(http.get(games(other)).body()).get("total").asLong())
                 .isZero();
+    }
+
+    @Test
+    void aCreatedGameRunsItsFramesThroughPongCore() {
+        String id = create("Running", 2, 200, 4);
+
+        long first = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> frameOf(id), frame -> frame > 0);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> frameOf(id), frame -> frame >= first + 5);
+        JsonNode game = JSON.readTree(http.get(games(workspace) + "/" + id).body());
+        assertThat(game.get("stateHash").asString()).matches("[0-9a-f]{1,16}");
+    }
+
+    private long frameOf(String id) {
+        JsonNode frame =
+                JSON.readTree(http.get(games(workspace) + "/" + id).body()).get("frame");
+        assertThat(frame).as("a created game runs in this instance").isNotNull();
+        return frame.asLong();
     }
 
     @Test

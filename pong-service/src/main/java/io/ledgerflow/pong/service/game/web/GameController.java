@@ -3,6 +3,7 @@ package io.ledgerflow.pong.service.game.web;
 import io.ledgerflow.pong.service.game.Game;
 import io.ledgerflow.pong.service.game.Games;
 import io.ledgerflow.pong.service.game.Player;
+import io.ledgerflow.pong.service.runner.GameRunners;
 import io.ledgerflow.service.web.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -80,9 +81,19 @@ class GameController {
             Instant createdAt,
 
             @Schema(description = "Players in the game now, first joined first")
-            List<PlayerView> players) {
+            List<PlayerView> players,
+
+            @Schema(description = "Last committed frame, when the game runs in this instance", example = "1234")
+            Long frame,
+
+            @Schema(description = "pong-core's 64-bit state hash after that frame, in hex")
+            String stateHash) {
 
         static GameView of(Game game) {
+            return of(game, null);
+        }
+
+        static GameView of(Game game, GameRunners.Live live) {
             return new GameView(
                     game.id(),
                     game.workspace(),
@@ -91,7 +102,9 @@ class GameController {
                     game.balls(),
                     game.shards(),
                     game.createdAt(),
-                    game.playersInOrder().stream().map(PlayerView::of).toList());
+                    game.playersInOrder().stream().map(PlayerView::of).toList(),
+                    live == null ? null : live.frame(),
+                    live == null ? null : Long.toHexString(live.stateHash()));
         }
     }
 
@@ -115,9 +128,11 @@ class GameController {
             int playerCount) {}
 
     private final Games games;
+    private final GameRunners runners;
 
-    GameController(Games games) {
+    GameController(Games games, GameRunners runners) {
         this.games = games;
+        this.runners = runners;
     }
 
     @Operation(summary = "Create a game")
@@ -126,6 +141,7 @@ class GameController {
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @Valid @RequestBody CreateGame request) {
         Game game = games.create(workspace, request.name(), request.players(), request.balls(), request.shards());
+        runners.start(game.id(), game.maxPlayers(), game.balls(), game.shards());
         return ResponseEntity.created(URI.create(path(workspace, game.id()))).body(GameView.of(game));
     }
 
@@ -143,7 +159,7 @@ class GameController {
     @Operation(summary = "Get a game and its players")
     @GetMapping("/{id}")
     GameView get(@Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
-        return GameView.of(games.get(workspace, id));
+        return GameView.of(games.get(workspace, id), runners.live(id).orElse(null));
     }
 
     @Operation(summary = "Join a game as a player (409 when every paddle is taken)")

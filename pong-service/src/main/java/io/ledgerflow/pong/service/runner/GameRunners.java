@@ -1,0 +1,96 @@
+package io.ledgerflow.pong.service.runner;
+
+import io.ledgerflow.pong.PongGame;
+import io.ledgerflow.pong.game.GameConfig;
+import io.ledgerflow.pong.log.InMemoryFrameLog;
+import jakarta.annotation.PreDestroy;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The live games of this instance: one pong-core {@link PongGame} per game, stepped (3PC across its
+ * in-process shards) at a fixed tick on one scheduler thread per game.
+ *
+ * <p>First step only: frames go to pong-core's in-memory log (not yet Kafka), and games are not
+ * resumed after a restart.
+ */
+@Component
+public class GameRunners {
+
+    private static final Logger log = LoggerFactory.getLogger(GameRunners.class);
+
+    /** What a client may read of a running game. */
+    public record Live(long frame, long stateHash, int shards) {}
+
+    private final class Runner {
+        private final PongGame game;
+        private final ScheduledExecutorService thread;
+        private final ScheduledFuture<?> ticks;
+
+        Runner(UUID id, PongGame game) {
+            this.game = game;
+            this.thread = Executors.newSingleThreadScheduledExecutor(
+                    r -> Thread.ofPlatform().name("pong-game-" + id).daemon().unstarted(r));
+            this.ticks = thread.scheduleAtFixedRate(this::tick, 0, tickNanos, TimeUnit.NANOSECONDS);
+        }
+
+        private void tick() {
+            try {
+                synchronized (this) {
+                    game.nextFrame();
+                }
+            } catch (RuntimeException e) {
+                log.warn("frame failed in {}", Thread.currentThread().getName(), e);
+            }
+        }
+
+        synchronized Live live() {
+            return new Live(game.frame(), game.stateHash(), game.layout().shards());
+        }
+
+        void stop() {
+            ticks.cancel(false);
+            thread.shutdownNow();
+        }
+    }
+
+    private final ConcurrentHashMap<UUID, Runner> runners = new ConcurrentHashMap<>();
+    private final long tickNanos;
+
+    GameRunners(@Value("${pong.tick-hz:30}") int tickHz) {
+        if (tickHz < 1 || tickHz > 1000) {
+            throw new IllegalArgumentException("pong.tick-hz must be 1..1000, was " + tickHz);
+        }
+        this.tickNanos = 1_000_000_000L / tickHz;
+    }
+
+    /** Starts stepping the game (idempotent). The seed is derived from the game id. */
+    public void start(UUID id, int players, int balls, int shards) {
+        runners.computeIfAbsent(id, key -> {
+            GameConfig config =
+                    GameConfig.of(players, balls, key.getMostSignificantBits() ^ key.getLeastSignificantBits());
+            PongGame game = PongGame.create(config, PongGame.Options.shards(shards), new InMemoryFrameLog());
+            return new Runner(key, game);
+        });
+    }
+
+    /** The live view of a game running in this instance, if it runs here. */
+    public Optional<Live> live(UUID id) {
+        return Optional.ofNullable(runners.get(id)).map(Runner::live);
+    }
+
+    @PreDestroy
+    void stopAll() {
+        runners.values().forEach(Runner::stop);
+        runners.clear();
+    }
+}
