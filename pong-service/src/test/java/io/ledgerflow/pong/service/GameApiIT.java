@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ledgerflow.eventlog.EnvelopeCodec;
 import io.ledgerflow.eventlog.EventEnvelope;
 import io.ledgerflow.eventlog.topic.Topics;
+import io.ledgerflow.pong.service.runner.PongTopics;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
 import io.ledgerflow.testsupport.TopicReader;
@@ -93,6 +94,27 @@ class GameApiIT {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> frameOf(id), frame -> frame >= first + 5);
         JsonNode game = JSON.readTree(http.get(games(workspace) + "/" + id).body());
         assertThat(game.get("stateHash").asString()).matches("[0-9a-f]{1,16}");
+    }
+
+    @Test
+    void aGamesLogGoesToTheFramesTopicKeyedByGameSnapshotFirstThenFramesInOrder() {
+        String id = create("Logged", 3, 300, 2);
+
+        List<JsonNode> entries = TopicReader.read(PongTopics.FRAMES.name(), id, 6, value -> true).stream()
+                .map(JSON::readTree)
+                .toList();
+
+        assertThat(entries.getFirst().get("type").asString()).isEqualTo("Snapshot");
+        assertThat(entries.getFirst().get("entry").get("frame").asLong()).isZero();
+        assertThat(entries.getFirst().get("entry").get("balls")).hasSize(300);
+        long previous = 0;
+        for (JsonNode entry : entries.subList(1, entries.size())) {
+            assertThat(entry.get("gameId").asString()).isEqualTo(id);
+            assertThat(entry.get("type").asString()).isEqualTo("FrameCommitted");
+            assertThat(entry.get("entry").get("frame").asLong()).isEqualTo(previous + 1);
+            assertThat(entry.get("entry").has("stateHash")).isTrue();
+            previous = entry.get("entry").get("frame").asLong();
+        }
     }
 
     private long frameOf(String id) {

@@ -2,7 +2,6 @@ package io.ledgerflow.pong.service.runner;
 
 import io.ledgerflow.pong.PongGame;
 import io.ledgerflow.pong.game.GameConfig;
-import io.ledgerflow.pong.log.InMemoryFrameLog;
 import jakarta.annotation.PreDestroy;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,8 +19,9 @@ import org.springframework.stereotype.Component;
  * The live games of this instance: one pong-core {@link PongGame} per game, stepped (3PC across its
  * in-process shards) at a fixed tick on one scheduler thread per game.
  *
- * <p>First step only: frames go to pong-core's in-memory log (not yet Kafka), and games are not
- * resumed after a restart.
+ * <p>Every log entry (Snapshot of frame 0, FrameCommitted, Correction, periodic Snapshot) stays in
+ * pong-core's in-memory log and is shipped to {@link PongTopics#FRAMES} by {@link FrameShipper}.
+ * Games are not resumed after a restart.
  */
 @Component
 public class GameRunners {
@@ -66,7 +66,10 @@ public class GameRunners {
     private final ConcurrentHashMap<UUID, Runner> runners = new ConcurrentHashMap<>();
     private final long tickNanos;
 
-    GameRunners(@Value("${pong.tick-hz:30}") int tickHz) {
+    private final FrameShipper shipper;
+
+    GameRunners(FrameShipper shipper, @Value("${pong.tick-hz:30}") int tickHz) {
+        this.shipper = shipper;
         if (tickHz < 1 || tickHz > 1000) {
             throw new IllegalArgumentException("pong.tick-hz must be 1..1000, was " + tickHz);
         }
@@ -78,7 +81,8 @@ public class GameRunners {
         runners.computeIfAbsent(id, key -> {
             GameConfig config =
                     GameConfig.of(players, balls, key.getMostSignificantBits() ^ key.getLeastSignificantBits());
-            PongGame game = PongGame.create(config, PongGame.Options.shards(shards), new InMemoryFrameLog());
+            PongGame game = PongGame.create(
+                    config, PongGame.Options.shards(shards), new ShippingFrameLog(key.toString(), shipper));
             return new Runner(key, game);
         });
     }
