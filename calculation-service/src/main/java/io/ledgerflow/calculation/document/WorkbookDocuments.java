@@ -25,6 +25,9 @@ public class WorkbookDocuments {
     private static final int ARCHIVE_COPIES = 4;
 
     private final Map<UUID, LoadedWorkbook> loaded = new ConcurrentHashMap<>();
+    /** When each loaded workbook was last used (System.nanoTime), for eviction. */
+    private final Map<UUID, Long> lastUsed = new ConcurrentHashMap<>();
+
     private final Map<UUID, LoadedWorkbook> archive = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, LoadedWorkbook> eldest) {
@@ -83,6 +86,7 @@ public class WorkbookDocuments {
         log.append(workbookId, 1, create, origin);
         evictOnRollback(workbookId);
         loaded.put(workbookId, workbook);
+        lastUsed.put(workbookId, System.nanoTime());
         return workbook;
     }
 
@@ -95,6 +99,7 @@ public class WorkbookDocuments {
     /** Forgets the in-memory copy: the next use reloads from the database. */
     public void evict(UUID workbookId) {
         loaded.remove(workbookId);
+        lastUsed.remove(workbookId);
         synchronized (archive) {
             archive.remove(workbookId);
         }
@@ -102,7 +107,38 @@ public class WorkbookDocuments {
 
     private LoadedWorkbook upTo(UUID workbookId, long revision) {
         LoadedWorkbook workbook = loaded.computeIfAbsent(workbookId, id -> load(id, revision));
+        lastUsed.put(workbookId, System.nanoTime());
         return replayTo(workbookId, workbook, revision);
+    }
+
+    /** How many workbooks are held in memory now. */
+    public int loadedCount() {
+        return loaded.size();
+    }
+
+    /**
+     * Forgets the least recently used workbooks beyond {@code keep}, and any unused for longer than
+     * {@code idle}: memory stays bounded, and a forgotten workbook reloads from its snapshot. A
+     * workbook in the middle of an edit may be forgotten too; its writer keeps its copy, and the
+     * next use loads what was committed.
+     *
+     * @return how many were forgotten
+     */
+    public int evictIdle(int keep, java.time.Duration idle) {
+        long now = System.nanoTime();
+        List<Map.Entry<UUID, Long>> byAge = lastUsed.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .toList();
+        int evicted = 0;
+        for (int i = 0; i < byAge.size(); i++) {
+            boolean tooMany = byAge.size() - i > keep;
+            boolean tooOld = now - byAge.get(i).getValue() > idle.toNanos();
+            if (tooMany || tooOld) {
+                evict(byAge.get(i).getKey());
+                evicted++;
+            }
+        }
+        return evicted;
     }
 
     private LoadedWorkbook archived(UUID workbookId, long revision) {

@@ -63,6 +63,29 @@ class SnapshotReloadIT {
                 .isEqualTo(NumberValue.of(90));
     }
 
+    @Test
+    void theLeastRecentlyUsedWorkbooksAreForgottenAndComeBackIntact() {
+        String workspace = "lru-" + UUID.randomUUID().toString().substring(0, 8);
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID id = workbooks
+                    .create(workspace, "W" + i, Map.of("Sheet1", List.of(List.of(i, "=A1+1"))))
+                    .id();
+            ids.add(id);
+        }
+        documents.<Value>read(ids.get(0), 1, w -> w.value(1, "Sheet1", 0, 1)); // W0 is now the most recent
+
+        documents.evictIdle(1, Duration.ofHours(1));
+
+        assertThat(documents.loadedCount()).isEqualTo(1);
+        for (int i = 0; i < 3; i++) {
+            assertThat(documents.<Value>read(ids.get(i), 1, w -> w.value(1, "Sheet1", 0, 1)))
+                    .isEqualTo(NumberValue.of(i + 1));
+        }
+        assertThat(documents.evictIdle(10, Duration.ZERO)).isGreaterThanOrEqualTo(3);
+        assertThat(documents.loadedCount()).isZero();
+    }
+
     private long latestSnapshot(UUID id) {
         return jdbc.sql("select coalesce(max(revision), 0) from workbook_snapshot where workbook_id = ?")
                 .param(id)
