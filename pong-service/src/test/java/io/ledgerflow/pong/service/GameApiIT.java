@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ledgerflow.eventlog.EnvelopeCodec;
 import io.ledgerflow.eventlog.EventEnvelope;
 import io.ledgerflow.eventlog.topic.Topics;
+import io.ledgerflow.pong.log.GameReplica;
+import io.ledgerflow.pong.log.InMemoryFrameLog;
+import io.ledgerflow.pong.log.LogEntry;
+import io.ledgerflow.pong.log.Resimulation;
 import io.ledgerflow.pong.service.runner.PongTopics;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
@@ -115,6 +119,31 @@ class GameApiIT {
             assertThat(entry.get("entry").has("stateHash")).isTrue();
             previous = entry.get("entry").get("frame").asLong();
         }
+    }
+
+    @Test
+    void replayingTheFramesTopicReproducesTheStateHashTheGameLogged() {
+        String id = create("Replayed", 4, 500, 4);
+
+        List<JsonNode> messages = TopicReader.read(PongTopics.FRAMES.name(), id, 40, value -> true).stream()
+                .map(JSON::readTree)
+                .toList();
+        InMemoryFrameLog log = new InMemoryFrameLog();
+        for (JsonNode message : messages) {
+            Class<? extends LogEntry> type = switch (message.get("type").asString()) {
+                case "Snapshot" -> LogEntry.Snapshot.class;
+                case "FrameCommitted" -> LogEntry.FrameCommitted.class;
+                case "Correction" -> LogEntry.Correction.class;
+                default -> throw new AssertionError("unknown entry " + message);
+            };
+            log.append(JSON.treeToValue(message.get("entry"), type));
+        }
+        LogEntry last = log.read(0).getLast();
+        assertThat(last.frame()).isEqualTo(messages.size() - 1L).isGreaterThanOrEqualTo(39);
+
+        GameReplica replica = GameReplica.fromStart(log);
+        assertThat(replica.state().hash()).isEqualTo(last.stateHash());
+        assertThat(Resimulation.run(log).hash()).isEqualTo(last.stateHash());
     }
 
     private long frameOf(String id) {

@@ -83,6 +83,9 @@ public class FrameShipper {
                         });
             } catch (RuntimeException e) {
                 failed.incrementAndGet();
+                if (!running) {
+                    return; // interrupted by stop(): the context is closing
+                }
                 log.warn("could not ship frame {} of game {}", item.entry().frame(), item.gameId(), e);
             }
         }
