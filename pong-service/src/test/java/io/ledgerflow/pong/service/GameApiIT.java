@@ -13,14 +13,20 @@ import io.ledgerflow.pong.service.runner.PongTopics;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
 import io.ledgerflow.testsupport.TopicReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,6 +150,60 @@ class GameApiIT {
         GameReplica replica = GameReplica.fromStart(log);
         assertThat(replica.state().hash()).isEqualTo(last.stateHash());
         assertThat(Resimulation.run(log).hash()).isEqualTo(last.stateHash());
+    }
+
+    @Test
+    void aWebSocketClientJoiningMidGameGetsTheSnapshotThenConsecutiveFramesAndAnErrorForAMessage() throws Exception {
+        String id = create("Streamed", 2, 100, 2);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> frameOf(id), frame -> frame >= 10);
+
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        WebSocket socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .buildAsync(
+                        URI.create("ws://localhost:" + port + games(workspace) + "/" + id + "/stream"),
+                        new WebSocket.Listener() {
+                            private final StringBuilder partial = new StringBuilder();
+
+                            @Override
+                            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                                partial.append(data);
+                                if (last) {
+                                    received.add(partial.toString());
+                                    partial.setLength(0);
+                                }
+                                ws.request(1);
+                                return null;
+                            }
+                        })
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            List<JsonNode> messages = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                for (String text = received.poll(); text != null; text = received.poll()) {
+                    messages.add(JSON.readTree(text));
+                }
+                return messages.size() >= 15;
+            });
+            assertThat(messages.getFirst().get("type").asString()).isEqualTo("Snapshot");
+            long previous = messages.getFirst().get("entry").get("frame").asLong();
+            for (JsonNode message : messages.subList(1, messages.size())) {
+                assertThat(message.get("type").asString()).isEqualTo("FrameCommitted");
+                assertThat(message.get("entry").get("frame").asLong()).isEqualTo(previous + 1);
+                previous = message.get("entry").get("frame").asLong();
+            }
+            assertThat(previous)
+                    .as("the backlog reaches past the frame we joined at")
+                    .isGreaterThanOrEqualTo(10);
+
+            socket.sendText("{not json", true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> received.stream().anyMatch(text -> text.contains("\"type\":\"error\"")));
+            assertThat(socket.isInputClosed()).isFalse();
+        } finally {
+            socket.abort();
+        }
     }
 
     private long frameOf(String id) {

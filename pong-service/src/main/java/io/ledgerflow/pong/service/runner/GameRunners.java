@@ -2,7 +2,9 @@ package io.ledgerflow.pong.service.runner;
 
 import io.ledgerflow.pong.PongGame;
 import io.ledgerflow.pong.game.GameConfig;
+import io.ledgerflow.pong.log.LogEntry;
 import jakarta.annotation.PreDestroy;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,11 +36,13 @@ public class GameRunners {
 
     private final class Runner {
         private final PongGame game;
+        private final ShippingFrameLog frames;
         private final ScheduledExecutorService thread;
         private final ScheduledFuture<?> ticks;
 
-        Runner(UUID id, PongGame game) {
+        Runner(UUID id, PongGame game, ShippingFrameLog frames) {
             this.game = game;
+            this.frames = frames;
             this.thread = Executors.newSingleThreadScheduledExecutor(
                     r -> Thread.ofPlatform().name("pong-game-" + id).daemon().unstarted(r));
             this.ticks = thread.scheduleAtFixedRate(this::tick, 0, tickNanos, TimeUnit.NANOSECONDS);
@@ -51,6 +56,13 @@ public class GameRunners {
             } catch (RuntimeException e) {
                 log.warn("frame failed in {}", Thread.currentThread().getName(), e);
             }
+        }
+
+        /** The latest snapshot and the entries after it; then every new entry goes to the listener. */
+        synchronized List<LogEntry> subscribe(Consumer<LogEntry> listener) {
+            List<LogEntry> backlog = frames.read(Math.max(0, frames.latestSnapshotOffset()));
+            frames.listen(listener);
+            return backlog;
         }
 
         synchronized Live live() {
@@ -81,15 +93,30 @@ public class GameRunners {
         runners.computeIfAbsent(id, key -> {
             GameConfig config =
                     GameConfig.of(players, balls, key.getMostSignificantBits() ^ key.getLeastSignificantBits());
-            PongGame game = PongGame.create(
-                    config, PongGame.Options.shards(shards), new ShippingFrameLog(key.toString(), shipper));
-            return new Runner(key, game);
+            ShippingFrameLog frames = new ShippingFrameLog(key.toString(), shipper);
+            PongGame game = PongGame.create(config, PongGame.Options.shards(shards), frames);
+            return new Runner(key, game, frames);
         });
     }
 
     /** The live view of a game running in this instance, if it runs here. */
     public Optional<Live> live(UUID id) {
         return Optional.ofNullable(runners.get(id)).map(Runner::live);
+    }
+
+    /**
+     * Subscribes to a game running here: returns the latest snapshot and the entries after it, then
+     * calls {@code listener} with every new entry on the game's thread (it must not block).
+     */
+    public Optional<List<LogEntry>> subscribe(UUID id, Consumer<LogEntry> listener) {
+        return Optional.ofNullable(runners.get(id)).map(runner -> runner.subscribe(listener));
+    }
+
+    public void unsubscribe(UUID id, Consumer<LogEntry> listener) {
+        Runner runner = runners.get(id);
+        if (runner != null) {
+            runner.frames.unlisten(listener);
+        }
     }
 
     @PreDestroy

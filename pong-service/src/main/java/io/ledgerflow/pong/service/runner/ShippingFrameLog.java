@@ -4,6 +4,8 @@ import io.ledgerflow.pong.log.FrameLog;
 import io.ledgerflow.pong.log.InMemoryFrameLog;
 import io.ledgerflow.pong.log.LogEntry;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** pong-core's in-memory log of a game, each appended entry also offered to the Kafka shipper. */
 final class ShippingFrameLog implements FrameLog {
@@ -11,6 +13,15 @@ final class ShippingFrameLog implements FrameLog {
     private final InMemoryFrameLog local = new InMemoryFrameLog();
     private final String gameId;
     private final FrameShipper shipper;
+    private final List<Consumer<LogEntry>> listeners = new CopyOnWriteArrayList<>();
+
+    void listen(Consumer<LogEntry> listener) {
+        listeners.add(listener);
+    }
+
+    void unlisten(Consumer<LogEntry> listener) {
+        listeners.remove(listener);
+    }
 
     ShippingFrameLog(String gameId, FrameShipper shipper) {
         this.gameId = gameId;
@@ -21,6 +32,7 @@ final class ShippingFrameLog implements FrameLog {
     public long append(LogEntry entry) {
         long offset = local.append(entry);
         shipper.offer(gameId, entry);
+        listeners.forEach(listener -> listener.accept(entry));
         return offset;
     }
 
