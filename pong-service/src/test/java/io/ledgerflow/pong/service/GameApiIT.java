@@ -206,6 +206,33 @@ class GameApiIT {
         }
     }
 
+    @Test
+    void anotherWorkspacesGameCannotBeStreamed() throws Exception {
+        String id = create("Private", 2, 10, 1);
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        WebSocket socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .buildAsync(
+                        URI.create("ws://localhost:" + port + games("other-" + shortId()) + "/" + id + "/stream"),
+                        new WebSocket.Listener() {
+                            @Override
+                            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                                received.add(data.toString());
+                                ws.request(1);
+                                return null;
+                            }
+                        })
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            String first =
+                    Awaitility.await().atMost(Duration.ofSeconds(20)).until(received::peek, text -> text != null);
+            assertThat(JSON.readTree(first).get("type").asString()).isEqualTo("error");
+            assertThat(received).noneMatch(text -> text.contains("Snapshot"));
+        } finally {
+            socket.abort();
+        }
+    }
+
     private long frameOf(String id) {
         JsonNode frame =
                 JSON.readTree(http.get(games(workspace) + "/" + id).body()).get("frame");

@@ -37,10 +37,12 @@ public class GameRunners {
     private final class Runner {
         private final PongGame game;
         private final ShippingFrameLog frames;
+        private final String workspace;
         private final ScheduledExecutorService thread;
         private final ScheduledFuture<?> ticks;
 
-        Runner(UUID id, PongGame game, ShippingFrameLog frames) {
+        Runner(UUID id, String workspace, PongGame game, ShippingFrameLog frames) {
+            this.workspace = workspace;
             this.game = game;
             this.frames = frames;
             this.thread = Executors.newSingleThreadScheduledExecutor(
@@ -89,13 +91,13 @@ public class GameRunners {
     }
 
     /** Starts stepping the game (idempotent). The seed is derived from the game id. */
-    public void start(UUID id, int players, int balls, int shards) {
+    public void start(UUID id, String workspace, int players, int balls, int shards) {
         runners.computeIfAbsent(id, key -> {
             GameConfig config =
                     GameConfig.of(players, balls, key.getMostSignificantBits() ^ key.getLeastSignificantBits());
             ShippingFrameLog frames = new ShippingFrameLog(key.toString(), shipper);
             PongGame game = PongGame.create(config, PongGame.Options.shards(shards), frames);
-            return new Runner(key, game, frames);
+            return new Runner(key, workspace, game, frames);
         });
     }
 
@@ -105,11 +107,13 @@ public class GameRunners {
     }
 
     /**
-     * Subscribes to a game running here: returns the latest snapshot and the entries after it, then
+     * Subscribes to a game of {@code workspace} running here: returns the latest snapshot and the entries after it, then
      * calls {@code listener} with every new entry on the game's thread (it must not block).
      */
-    public Optional<List<LogEntry>> subscribe(UUID id, Consumer<LogEntry> listener) {
-        return Optional.ofNullable(runners.get(id)).map(runner -> runner.subscribe(listener));
+    public Optional<List<LogEntry>> subscribe(String workspace, UUID id, Consumer<LogEntry> listener) {
+        return Optional.ofNullable(runners.get(id))
+                .filter(runner -> runner.workspace.equals(workspace))
+                .map(runner -> runner.subscribe(listener));
     }
 
     public void unsubscribe(UUID id, Consumer<LogEntry> listener) {

@@ -51,9 +51,9 @@ class FrameStreamHandler extends TextWebSocketHandler {
             }
         };
         synchronized (session) {
-            Optional<List<LogEntry>> backlog = runners.subscribe(id.get(), listener);
+            Optional<List<LogEntry>> backlog = runners.subscribe(workspace(raw), id.get(), listener);
             if (backlog.isEmpty()) {
-                error(session, "game " + game + " is not running in this instance");
+                error(session, "game " + game + " of workspace " + workspace(raw) + " is not running in this instance");
                 session.close(CloseStatus.POLICY_VIOLATION);
                 return;
             }
@@ -94,6 +94,14 @@ class FrameStreamHandler extends TextWebSocketHandler {
 
     private static void error(WebSocketSession session, String detail) throws IOException {
         session.sendMessage(new TextMessage(JSON.writeValueAsString(Map.of("type", "error", "detail", detail))));
+    }
+
+    /** The {workspace} segment of /api/pong/workspaces/{workspace}/games/{id}/stream. */
+    private static String workspace(WebSocketSession session) {
+        String[] parts = session.getUri() == null
+                ? new String[0]
+                : session.getUri().getPath().split("/");
+        return parts.length >= 4 ? parts[parts.length - 4] : "";
     }
 
     private static Optional<UUID> gameId(WebSocketSession session) {

@@ -141,7 +141,7 @@ class GameController {
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @Valid @RequestBody CreateGame request) {
         Game game = games.create(workspace, request.name(), request.players(), request.balls(), request.shards());
-        runners.start(game.id(), game.maxPlayers(), game.balls(), game.shards());
+        runners.start(game.id(), workspace, game.maxPlayers(), game.balls(), game.shards());
         return ResponseEntity.created(URI.create(path(workspace, game.id()))).body(GameView.of(game));
     }
 
