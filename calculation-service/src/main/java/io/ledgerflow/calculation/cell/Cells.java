@@ -98,9 +98,9 @@ public class Cells {
         }
         Workbook workbook =
                 minRevision == null ? workbooks.get(workspace, id) : waiter.awaitRevision(workspace, id, minRevision);
-        long revision = revisionToRead(workbook, asOf);
+        long revision = workbook.revisionToRead(asOf);
         return documents.read(id, revision, loaded -> {
-            requireSheet("range", loaded, range.sheet());
+            loaded.requireSheet("range", range.sheet());
             List<Cell> cells = new ArrayList<>((int) range.cellCount());
             for (int row = range.row1(); row <= range.row2(); row++) {
                 for (int col = range.col1(); col <= range.col2(); col++) {
@@ -141,15 +141,8 @@ public class Cells {
             edits.add(new Operation.CellEdit(cell.sheet(), cell.row1(), cell.col1(), input.content()));
         }
         Edit edit = apply(workspace, id, expectedRevision, edits, origin);
-        forgetLinks(id, edits);
+        linkedCells.forget(id, edits); // the cells no longer reflect a link
         return edit;
-    }
-
-    /** A user's edit replaces what a link put there: the cell no longer reflects the link. */
-    private void forgetLinks(UUID id, List<Operation.CellEdit> edits) {
-        for (Operation.CellEdit edit : edits) {
-            linkedCells.forget(id, edit.sheet(), edit.row(), edit.col());
-        }
     }
 
     /**
@@ -164,7 +157,7 @@ public class Cells {
     Edit apply(String workspace, UUID id, Long expectedRevision, List<Operation.CellEdit> edits, String origin) {
         return apply(workspace, id, expectedRevision, new Operation.SetCells(edits), origin, loaded -> {
             for (int i = 0; i < edits.size(); i++) {
-                requireSheet("cells[" + i + "].ref", loaded, edits.get(i).sheet());
+                loaded.requireSheet("cells[" + i + "].ref", edits.get(i).sheet());
             }
         });
     }
@@ -239,27 +232,6 @@ public class Cells {
         CellValue value = CellValue.of(loaded.value(revision, sheet, row, col));
         Object content = formula != null ? formula : value.value();
         return new Cell(CellRange.name(sheet, row, col), sheet, row, col, content, formula, value);
-    }
-
-    static long revisionToRead(Workbook workbook, Long asOf) {
-        return asOf == null ? workbook.revision() : checkedRevision(workbook, asOf);
-    }
-
-    /** The revision when the workbook has it; otherwise a 422 naming the revisions it has. */
-    public static long checkedRevision(Workbook workbook, long asOf) {
-        if (asOf < 1 || asOf > workbook.revision()) {
-            throw new InvalidInputException(
-                    "revision",
-                    "workbook " + workbook.id() + " has revisions 1 to " + workbook.revision() + ", not " + asOf);
-        }
-        return asOf;
-    }
-
-    static void requireSheet(String field, LoadedWorkbook loaded, String sheet) {
-        if (!loaded.hasSheet(sheet)) {
-            throw new InvalidInputException(
-                    field, "the workbook has no sheet '" + sheet + "'; its sheets are " + loaded.sheetNames());
-        }
     }
 
     /** Thrown when a requested minimum revision was not reached in time. */

@@ -2,7 +2,6 @@ package io.ledgerflow.calculation.derivation;
 
 import io.ledgerflow.calculation.cell.CellRange;
 import io.ledgerflow.calculation.cell.CellValue;
-import io.ledgerflow.calculation.cell.Cells;
 import io.ledgerflow.calculation.document.LoadedWorkbook;
 import io.ledgerflow.calculation.document.WorkbookDocuments;
 import io.ledgerflow.calculation.workbook.Workbook;
@@ -70,9 +69,9 @@ public class Derivations {
             throw new InvalidInputException("direction", "direction is precedents or dependents, not " + direction);
         }
         Workbook workbook = workbooks.getIncludingDeleted(workspace, id);
-        long revision = revision(workbook, asOf);
+        long revision = workbook.revisionToRead(asOf);
         return documents.read(id, workbook.revision(), revision, loaded -> {
-            requireSheet(loaded, cell.sheet());
+            loaded.requireSheet("ref", cell.sheet());
             List<Related> related = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
             Deque<int[]> frontier = new ArrayDeque<>();
@@ -119,10 +118,10 @@ public class Derivations {
     public Explanation explain(String workspace, UUID id, String reference, int depth, Long asOf) {
         CellRange cell = single(reference);
         Workbook workbook = workbooks.getIncludingDeleted(workspace, id);
-        long revision = revision(workbook, asOf);
+        long revision = workbook.revisionToRead(asOf);
         Map<String, External> external = externalInputs(id, revision);
         return documents.read(id, workbook.revision(), revision, loaded -> {
-            requireSheet(loaded, cell.sheet());
+            loaded.requireSheet("ref", cell.sheet());
             return explain(loaded, revision, cell.sheet(), cell.row1(), cell.col1(), depth, external);
         });
     }
@@ -180,16 +179,5 @@ public class Derivations {
             throw new InvalidInputException("ref", "name one cell, not the block " + cell);
         }
         return cell;
-    }
-
-    private static long revision(Workbook workbook, Long asOf) {
-        return asOf == null ? workbook.revision() : Cells.checkedRevision(workbook, asOf);
-    }
-
-    private static void requireSheet(LoadedWorkbook loaded, String sheet) {
-        if (!loaded.hasSheet(sheet)) {
-            throw new InvalidInputException(
-                    "ref", "the workbook has no sheet '" + sheet + "'; its sheets are " + loaded.sheetNames());
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.ledgerflow.formula.parse.Expr;
 import io.ledgerflow.formula.parse.FormulaParser;
 import io.ledgerflow.formula.value.EmptyValue;
 import io.ledgerflow.formula.value.Value;
+import io.ledgerflow.service.problem.InvalidInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +91,6 @@ public final class LoadedWorkbook {
                 throw new IllegalArgumentException("a workbook is created once, at revision 1");
         };
         engineRevision.add(engine.revision());
-        dependentsIndexRevision = -1;
         return changes;
     }
 
@@ -100,6 +100,14 @@ public final class LoadedWorkbook {
 
     public boolean hasSheet(String sheet) {
         return engine.sheetNames().contains(sheet);
+    }
+
+    /** Refuses a sheet the workbook does not have: a 422 naming the field and the sheets it has. */
+    public void requireSheet(String field, String sheet) {
+        if (!hasSheet(sheet)) {
+            throw new InvalidInputException(
+                    field, "the workbook has no sheet '" + sheet + "'; its sheets are " + sheetNames());
+        }
     }
 
     /** {rows, columns} of the sheet's used area. */

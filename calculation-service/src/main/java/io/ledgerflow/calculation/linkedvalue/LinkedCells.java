@@ -1,6 +1,7 @@
 package io.ledgerflow.calculation.linkedvalue;
 
 import io.ledgerflow.calculation.document.Operation;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,10 +41,15 @@ public class LinkedCells {
                 .update();
     }
 
-    /** A write from inside the workbook replaces what a link put there. */
-    public void forget(UUID workbookId, String sheet, int row, int col) {
-        jdbc.sql("delete from linked_cell where workbook_id = ? and sheet = ? and row_index = ? and col_index = ?")
-                .params(workbookId, sheet, row, col)
+    /** Writes from inside the workbook replace what links put there: one statement per edit. */
+    public void forget(UUID workbookId, List<Operation.CellEdit> cells) {
+        jdbc.sql("delete from linked_cell where workbook_id = ? and (sheet, row_index, col_index) in"
+                        + " (select * from unnest(cast(? as text[]), cast(? as int[]), cast(? as int[])))")
+                .params(
+                        workbookId,
+                        cells.stream().map(Operation.CellEdit::sheet).toArray(String[]::new),
+                        cells.stream().map(Operation.CellEdit::row).toArray(Integer[]::new),
+                        cells.stream().map(Operation.CellEdit::col).toArray(Integer[]::new))
                 .update();
     }
 

@@ -50,8 +50,8 @@ public class Revisions {
     /** The cells whose contents or values differ between revisions {@code from} and {@code to}. */
     public Diff diff(String workspace, UUID id, long from, long to) {
         Workbook workbook = workbooks.getIncludingDeleted(workspace, id);
-        check("from", workbook, from);
-        check("to", workbook, to);
+        workbook.checkRevision("from", from);
+        workbook.checkRevision("to", to);
         int max = limits.maxReadCells();
         return documents.read(id, workbook.revision(), Math.min(from, to), loaded -> {
             List<CellDiff> cells = new ArrayList<>();
@@ -94,21 +94,11 @@ public class Revisions {
         }
         Workbook workbook = workbooks.getIncludingDeleted(workspace, id);
         return documents.read(id, workbook.revision(), 1, loaded -> {
-            if (!loaded.hasSheet(cell.sheet())) {
-                throw new InvalidInputException("ref", "the workbook has no sheet '" + cell.sheet() + "'");
-            }
+            loaded.requireSheet("ref", cell.sheet());
             List<HistoryEntry> entries = loaded.history(cell.sheet(), cell.row1(), cell.col1()).stream()
                     .map(point -> new HistoryEntry(point.revision(), CellValue.of(point.value())))
                     .toList();
             return new History(id, cell.toString(), entries);
         });
-    }
-
-    private static void check(String field, Workbook workbook, long revision) {
-        if (revision < 1 || revision > workbook.revision()) {
-            throw new InvalidInputException(
-                    field,
-                    "workbook " + workbook.id() + " has revisions 1 to " + workbook.revision() + ", not " + revision);
-        }
     }
 }

@@ -39,7 +39,7 @@ public class Structures {
 
     @Transactional
     public Cells.Edit addSheet(String workspace, UUID id, Long expectedRevision, String name, List<List<Object>> rows) {
-        checkSheetName("name", name);
+        Contents.checkSheetName("name", name);
         if (rows != null) {
             for (int r = 0; r < rows.size(); r++) {
                 for (int c = 0; rows.get(r) != null && c < rows.get(r).size(); c++) {
@@ -59,9 +59,9 @@ public class Structures {
 
     @Transactional
     public Cells.Edit renameSheet(String workspace, UUID id, Long expectedRevision, String from, String to) {
-        checkSheetName("name", to);
+        Contents.checkSheetName("name", to);
         return apply(workspace, id, expectedRevision, new Operation.RenameSheet(from, to), loaded -> {
-            requireSheet(loaded, from);
+            loaded.requireSheet("sheet", from);
             if (!from.equalsIgnoreCase(to)
                     && loaded.sheetNames().stream().anyMatch(existing -> existing.equalsIgnoreCase(to))) {
                 throw new InvalidInputException("name", "the workbook already has a sheet '" + to + "'");
@@ -88,7 +88,7 @@ public class Structures {
     @Transactional
     public Cells.Edit removeSheet(String workspace, UUID id, Long expectedRevision, String name) {
         return apply(workspace, id, expectedRevision, new Operation.RemoveSheet(name), loaded -> {
-            requireSheet(loaded, name);
+            loaded.requireSheet("sheet", name);
             if (loaded.sheetNames().size() == 1) {
                 throw new InvalidInputException("sheet", "a workbook keeps at least one sheet");
             }
@@ -121,7 +121,7 @@ public class Structures {
                 id,
                 expectedRevision,
                 new Operation.Restructure(kind, sheet, at, count),
-                loaded -> requireSheet(loaded, sheet));
+                loaded -> loaded.requireSheet("sheet", sheet));
     }
 
     @Transactional
@@ -145,8 +145,8 @@ public class Structures {
                 target.row1(),
                 target.col1());
         return apply(workspace, id, expectedRevision, move, loaded -> {
-            requireSheet(loaded, source.sheet());
-            requireSheet(loaded, target.sheet());
+            loaded.requireSheet("sheet", source.sheet());
+            loaded.requireSheet("sheet", target.sheet());
         });
     }
 
@@ -213,19 +213,5 @@ public class Structures {
                         CellRange.name(m.toSheet(), m.toRow(), m.toCol()));
             default -> throw new IllegalArgumentException("not a structural operation: " + operation.kind());
         };
-    }
-
-    private static void requireSheet(LoadedWorkbook loaded, String sheet) {
-        if (!loaded.hasSheet(sheet)) {
-            throw new InvalidInputException(
-                    "sheet", "the workbook has no sheet '" + sheet + "'; its sheets are " + loaded.sheetNames());
-        }
-    }
-
-    static void checkSheetName(String field, String name) {
-        if (name == null || name.isBlank() || name.length() > 31 || name.matches(".*[\\[\\]:*?/\\\\].*")) {
-            throw new InvalidInputException(
-                    field, "'" + name + "' is not a sheet name: 1-31 characters, none of [ ] : * ? / \\");
-        }
     }
 }

@@ -7,10 +7,21 @@ import io.ledgerflow.service.problem.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 
-/** What a cell may hold: a number, text, a boolean, nothing, or a formula (text starting "="). */
+/**
+ * What a workbook may hold: sheet names Excel accepts, and cells of a number, text, a boolean,
+ * nothing, or a formula (text starting "=").
+ */
 public final class Contents {
 
     private Contents() {}
+
+    /** Rejects a sheet name Excel would refuse: 1-31 characters, none of {@code [ ] : * ? / \}. */
+    public static void checkSheetName(String field, String name) {
+        if (name == null || name.isBlank() || name.length() > 31 || name.matches(".*[\\[\\]:*?/\\\\].*")) {
+            throw new InvalidInputException(
+                    field, "'" + name + "' is not a sheet name: 1-31 characters, none of [ ] : * ? / \\");
+        }
+    }
 
     /** Rejects contents the engine cannot take, naming the field; parses formulas to find syntax errors. */
     public static void check(String field, Object content, CalculationLimits limits) {

@@ -1,5 +1,6 @@
 package io.ledgerflow.calculation.workbook;
 
+import io.ledgerflow.service.problem.InvalidInputException;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -27,6 +28,20 @@ public record Workbook(
 
     public WorkbookCreated created() {
         return new WorkbookCreated(id, name, revision);
+    }
+
+    /** The revision a read asks for ({@code asOf}), or the latest when it asks for none. */
+    public long revisionToRead(Long asOf) {
+        return asOf == null ? revision : checkRevision("revision", asOf);
+    }
+
+    /** The revision when the workbook has it; otherwise a 422 naming the revisions it has. */
+    public long checkRevision(String field, long wanted) {
+        if (wanted < 1 || wanted > revision) {
+            throw new InvalidInputException(
+                    field, "workbook " + id + " has revisions 1 to " + revision + ", not " + wanted);
+        }
+        return wanted;
     }
 
     /** The workbook after one more change. */

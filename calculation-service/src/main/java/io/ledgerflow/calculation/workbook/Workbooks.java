@@ -127,10 +127,7 @@ public class Workbooks {
                             + create.cellCount());
         }
         create.sheets().forEach((sheet, rows) -> {
-            if (sheet == null || sheet.isBlank() || sheet.length() > 31 || sheet.matches(".*[\\[\\]:*?/\\\\].*")) {
-                throw new InvalidInputException(
-                        "sheets", "'" + sheet + "' is not a sheet name: 1-31 characters, none of [ ] : * ? / \\");
-            }
+            Contents.checkSheetName("sheets", sheet);
             for (int r = 0; r < rows.size(); r++) {
                 List<Object> row = rows.get(r);
                 for (int c = 0; row != null && c < row.size(); c++) {

@@ -135,6 +135,13 @@ class RevisionApiIT {
         assertThat(withLink.get("inputs").get(0).has("external")).isFalse();
         JsonNode before = get(base + "/cells/Sheet1!C1/explain?depth=1&revision=3");
         assertThat(before.get("inputs").get(1).has("external")).isFalse();
+
+        // A user's own write replaces the linked value: the input is no longer external.
+        assertThat(http.putJson(base + "/cells/Sheet1!B1", "{\"content\":6}").status())
+                .isEqualTo(200);
+        JsonNode overwritten = get(base + "/cells/Sheet1!C1/explain?depth=1");
+        assertThat(overwritten.get("inputs").get(1).has("external")).isFalse();
+        assertThat(overwritten.get("inputs").get(0).has("external")).isFalse();
     }
 
     record TestLinkedValuesSet(

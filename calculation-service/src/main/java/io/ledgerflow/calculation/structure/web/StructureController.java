@@ -102,53 +102,35 @@ class StructureController {
         return edited(structures.removeSheet(workspace, id, Revisions.ifMatch(ifMatch), sheet));
     }
 
-    @Operation(summary = "Insert rows before a 0-based row index")
-    @PostMapping("/sheets/{sheet}/rows")
-    ResponseEntity<Cells.Edit> insertRows(
+    @Operation(summary = "Insert rows or columns before a 0-based index")
+    @PostMapping("/sheets/{sheet}/{axis:rows|columns}")
+    ResponseEntity<Cells.Edit> insert(
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @PathVariable String sheet,
+            @Parameter(description = "rows or columns") @PathVariable String axis,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Insertion request) {
         return edited(structures.restructure(
-                workspace, id, Revisions.ifMatch(ifMatch), sheet, true, true, request.at(), request.count()));
+                workspace, id, Revisions.ifMatch(ifMatch), sheet, isRows(axis), true, request.at(), request.count()));
     }
 
-    @Operation(summary = "Delete rows; references to them become #REF!")
-    @DeleteMapping("/sheets/{sheet}/rows")
-    ResponseEntity<Cells.Edit> deleteRows(
+    @Operation(summary = "Delete rows or columns; references to them become #REF!")
+    @DeleteMapping("/sheets/{sheet}/{axis:rows|columns}")
+    ResponseEntity<Cells.Edit> delete(
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @PathVariable String sheet,
+            @Parameter(description = "rows or columns") @PathVariable String axis,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestParam int at,
             @RequestParam(defaultValue = "1") int count) {
-        return edited(structures.restructure(workspace, id, Revisions.ifMatch(ifMatch), sheet, true, false, at, count));
-    }
-
-    @Operation(summary = "Insert columns before a 0-based column index")
-    @PostMapping("/sheets/{sheet}/columns")
-    ResponseEntity<Cells.Edit> insertColumns(
-            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
-            @PathVariable UUID id,
-            @PathVariable String sheet,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody Insertion request) {
         return edited(structures.restructure(
-                workspace, id, Revisions.ifMatch(ifMatch), sheet, false, true, request.at(), request.count()));
+                workspace, id, Revisions.ifMatch(ifMatch), sheet, isRows(axis), false, at, count));
     }
 
-    @Operation(summary = "Delete columns; references to them become #REF!")
-    @DeleteMapping("/sheets/{sheet}/columns")
-    ResponseEntity<Cells.Edit> deleteColumns(
-            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
-            @PathVariable UUID id,
-            @PathVariable String sheet,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestParam int at,
-            @RequestParam(defaultValue = "1") int count) {
-        return edited(
-                structures.restructure(workspace, id, Revisions.ifMatch(ifMatch), sheet, false, false, at, count));
+    private static boolean isRows(String axis) {
+        return axis.equals("rows");
     }
 
     @Operation(summary = "Move (cut and paste) a block; references into it follow")

@@ -1,6 +1,5 @@
 package io.ledgerflow.calculation.xlsx.web;
 
-import io.ledgerflow.calculation.cell.Cells;
 import io.ledgerflow.calculation.cell.web.Revisions;
 import io.ledgerflow.calculation.document.WorkbookDocuments;
 import io.ledgerflow.calculation.workbook.Workbook;
@@ -90,7 +89,7 @@ class TransferController {
             @Parameter(description = "xlsx or json") @RequestParam(defaultValue = "xlsx") String format,
             @RequestParam(required = false) Long revision) {
         Workbook workbook = workbooks.getIncludingDeleted(workspace, id);
-        long at = revision == null ? workbook.revision() : Cells.checkedRevision(workbook, revision);
+        long at = workbook.revisionToRead(revision);
         Map<String, List<List<Object>>> sheets =
                 documents.read(id, workbook.revision(), at, loaded -> loaded.contents(at));
         return switch (format) {
