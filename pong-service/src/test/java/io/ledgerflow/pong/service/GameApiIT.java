@@ -14,19 +14,15 @@ import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
 import io.ledgerflow.testsupport.TopicReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,34 +153,8 @@ class GameApiIT {
         String id = create("Streamed", 2, 100, 2);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> frameOf(id), frame -> frame >= 10);
 
-        BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        WebSocket socket = HttpClient.newHttpClient()
-                .newWebSocketBuilder()
-                .buildAsync(
-                        URI.create("ws://localhost:" + port + games(workspace) + "/" + id + "/stream"),
-                        new WebSocket.Listener() {
-                            private final StringBuilder partial = new StringBuilder();
-
-                            @Override
-                            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                                partial.append(data);
-                                if (last) {
-                                    received.add(partial.toString());
-                                    partial.setLength(0);
-                                }
-                                ws.request(1);
-                                return null;
-                            }
-                        })
-                .get(10, java.util.concurrent.TimeUnit.SECONDS);
-        try {
-            List<JsonNode> messages = new ArrayList<>();
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-                for (String text = received.poll(); text != null; text = received.poll()) {
-                    messages.add(JSON.readTree(text));
-                }
-                return messages.size() >= 15;
-            });
+        try (StreamClient stream = stream(workspace, id)) {
+            List<JsonNode> messages = stream.awaitCount(15);
             assertThat(messages.getFirst().get("type").asString()).isEqualTo("Snapshot");
             long previous = messages.getFirst().get("entry").get("frame").asLong();
             for (JsonNode message : messages.subList(1, messages.size())) {
@@ -196,41 +166,160 @@ class GameApiIT {
                     .as("the backlog reaches past the frame we joined at")
                     .isGreaterThanOrEqualTo(10);
 
-            socket.sendText("{not json", true).get(10, java.util.concurrent.TimeUnit.SECONDS);
-            Awaitility.await()
-                    .atMost(Duration.ofSeconds(20))
-                    .until(() -> received.stream().anyMatch(text -> text.contains("\"type\":\"error\"")));
-            assertThat(socket.isInputClosed()).isFalse();
-        } finally {
-            socket.abort();
+            stream.send("{not json");
+            JsonNode error = stream.await(m -> m.path("type").asString().equals("error"));
+            assertThat(error.get("status").asInt()).isEqualTo(400);
+            assertThat(error.get("title").asString()).isEqualTo("Malformed message");
+            assertThat(stream.isOpen()).isTrue();
         }
     }
 
     @Test
     void anotherWorkspacesGameCannotBeStreamed() throws Exception {
         String id = create("Private", 2, 10, 1);
-        BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        WebSocket socket = HttpClient.newHttpClient()
-                .newWebSocketBuilder()
-                .buildAsync(
-                        URI.create("ws://localhost:" + port + games("other-" + shortId()) + "/" + id + "/stream"),
-                        new WebSocket.Listener() {
-                            @Override
-                            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                                received.add(data.toString());
-                                ws.request(1);
-                                return null;
-                            }
-                        })
-                .get(10, java.util.concurrent.TimeUnit.SECONDS);
-        try {
-            String first =
-                    Awaitility.await().atMost(Duration.ofSeconds(20)).until(received::peek, text -> text != null);
-            assertThat(JSON.readTree(first).get("type").asString()).isEqualTo("error");
-            assertThat(received).noneMatch(text -> text.contains("Snapshot"));
-        } finally {
-            socket.abort();
+        try (StreamClient stream = stream("other-" + shortId(), id)) {
+            JsonNode first = stream.awaitCount(1).getFirst();
+            assertThat(first.get("type").asString()).isEqualTo("error");
+            assertThat(first.get("status").asInt()).isEqualTo(404);
+            assertThat(stream.received())
+                    .noneMatch(m -> m.path("type").asString().equals("Snapshot"));
         }
+    }
+
+    /**
+     * The player protocol: hello with the join's token claims the paddle the join assigned; inputs steer it, late
+     * ones are corrected by time warp (a Correction entry on the stream), too late ones are refused with the reason;
+     * bad messages get an error naming what is wrong and the connection stays open.
+     */
+    @Test
+    void aPlayerSteersTheirPaddleOverTheStreamAndLateInputsAreCorrectedOrRefused() throws Exception {
+        String id = create("Played", 2, 20, 2);
+        JsonNode ada = JSON.readTree(http.postJson(games(workspace) + "/" + id + "/players", "{\"name\":\"ada\"}")
+                .body());
+        JsonNode bob = JSON.readTree(http.postJson(games(workspace) + "/" + id + "/players", "{\"name\":\"bob\"}")
+                .body());
+        assertThat(ada.get("paddle").asInt()).isZero();
+        assertThat(bob.get("paddle").asInt()).isEqualTo(1);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> frameOf(id), frame -> frame >= 40);
+
+        try (StreamClient stream = stream(workspace, id)) {
+            stream.awaitCount(2);
+            assertThat(sendExpectingError(stream, "{\"type\":\"input\",\"frame\":1,\"dir\":1}")
+                            .get("status")
+                            .asInt())
+                    .as("input before hello")
+                    .isEqualTo(401);
+            assertThat(sendExpectingError(stream, "{\"type\":\"hello\",\"token\":\"not-a-token\"}")
+                            .get("status")
+                            .asInt())
+                    .as("a wrong token")
+                    .isEqualTo(401);
+            stream.send("{\"type\":\"hello\",\"token\":\"" + bob.get("token").asString() + "\"}");
+            JsonNode welcome = stream.awaitType("welcome", 0);
+            assertThat(welcome.get("paddle").asInt()).isEqualTo(1);
+            assertThat(welcome.get("playerId").asString())
+                    .isEqualTo(bob.get("playerId").asString());
+
+            JsonNode foreign = sendExpectingError(stream, "{\"type\":\"input\",\"paddle\":0,\"frame\":1,\"dir\":1}");
+            assertThat(foreign.get("status").asInt()).isEqualTo(403);
+            assertThat(foreign.get("detail").asString()).contains("you steer paddle 1");
+            assertThat(sendExpectingError(stream, "{\"type\":\"input\",\"frame\":1,\"dir\":7}")
+                            .get("detail")
+                            .asString())
+                    .contains("dir must be -1, 0 or 1");
+            assertThat(sendExpectingError(stream, "{\"type\":\"dance\"}")
+                            .get("detail")
+                            .asString())
+                    .contains("hello, input, ping");
+
+            // far enough ahead to arrive before its frame even on a busy machine
+            long head = lastFrame(stream) + 25;
+            stream.send("{\"type\":\"input\",\"seq\":1,\"frame\":" + (head + 5) + ",\"dir\":1}");
+            JsonNode accepted = stream.await(m -> m.path("seq").asInt() == 1);
+            assertThat(accepted.get("result").asString()).isEqualTo("accepted");
+            assertThat(accepted.get("paddle").asInt()).isEqualTo(1);
+            int centerBefore = paddleCenter(stream.await(frame(head + 4)), 1);
+            int centerAfter = paddleCenter(stream.await(frame(head + 8)), 1);
+            assertThat(centerAfter)
+                    .as("the paddle moves from the input's frame on")
+                    .isNotEqualTo(centerBefore);
+            assertThat(paddleCenter(stream.await(frame(head + 8)), 0))
+                    .as("the other paddle stays")
+                    .isEqualTo(paddleCenter(stream.await(frame(head + 4)), 0));
+
+            long now = lastFrame(stream);
+            int seen = stream.received().size();
+            stream.send("{\"type\":\"input\",\"seq\":2,\"frame\":" + (now - 3) + ",\"dir\":-1}");
+            JsonNode corrected = stream.await(m -> m.path("seq").asInt() == 2);
+            assertThat(corrected.get("result").asString()).isEqualTo("corrected");
+            assertThat(corrected.get("fromFrame").asLong()).isEqualTo(now - 3);
+            JsonNode correction = stream.awaitType("Correction", seen);
+            assertThat(correction.get("entry").get("fromFrame").asLong()).isEqualTo(now - 3);
+            assertThat(correction
+                            .get("entry")
+                            .get("inputs")
+                            .get(0)
+                            .get("player")
+                            .asInt())
+                    .isEqualTo(1);
+
+            stream.send("{\"type\":\"input\",\"seq\":3,\"frame\":1,\"dir\":1}");
+            JsonNode refused = stream.await(m -> m.path("seq").asInt() == 3);
+            assertThat(refused.get("result").asString()).isEqualTo("refused");
+            assertThat(refused.get("reason").asString()).isEqualTo("TOO_LATE");
+            assertThat(refused.get("detail").asString()).contains("rollback window");
+
+            stream.send("{\"type\":\"ping\",\"t\":42}");
+            assertThat(stream.awaitType("pong", 0).get("t").asInt()).isEqualTo(42);
+            assertThat(stream.isOpen()).isTrue();
+        }
+        List<Integer> paddles = new ArrayList<>();
+        JSON.readTree(http.get(games(workspace) + "/" + id).body())
+                .get("players")
+                .forEach(player -> paddles.add(player.get("paddle").asInt()));
+        assertThat(paddles).containsExactly(0, 1);
+    }
+
+    /** Sends a message that must be answered with an error; returns that error. */
+    private static JsonNode sendExpectingError(StreamClient stream, String message) throws Exception {
+        long before = errors(stream).size();
+        stream.send(message);
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> errors(stream), errors -> errors.size() > before)
+                .get((int) before);
+    }
+
+    private static List<JsonNode> errors(StreamClient stream) {
+        return stream.received().stream()
+                .filter(m -> m.path("type").asString().equals("error"))
+                .toList();
+    }
+
+    private static long lastFrame(StreamClient stream) {
+        return stream.received().stream()
+                .filter(m -> m.path("type").asString().equals("FrameCommitted"))
+                .mapToLong(m -> m.get("entry").get("frame").asLong())
+                .max()
+                .orElseThrow();
+    }
+
+    private static Predicate<JsonNode> frame(long frame) {
+        return m -> m.path("type").asString().equals("FrameCommitted")
+                && m.get("entry").get("frame").asLong() == frame;
+    }
+
+    private static int paddleCenter(JsonNode frameCommitted, int paddle) {
+        return frameCommitted
+                .get("entry")
+                .get("paddles")
+                .get(paddle)
+                .get("center")
+                .asInt();
+    }
+
+    private StreamClient stream(String workspace, String id) throws Exception {
+        return new StreamClient(URI.create("ws://localhost:" + port + games(workspace) + "/" + id + "/stream"));
     }
 
     private long frameOf(String id) {

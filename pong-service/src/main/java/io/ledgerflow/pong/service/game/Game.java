@@ -51,16 +51,37 @@ public record Game(
         return players.size() >= maxPlayers;
     }
 
+    /** The lowest paddle no player steers; the caller checks {@link #isFull()} first. */
+    public int freePaddle() {
+        Set<Integer> taken = players.stream().map(Player::paddle).collect(Collectors.toSet());
+        for (int paddle = 0; paddle < maxPlayers; paddle++) {
+            if (!taken.contains(paddle)) {
+                return paddle;
+            }
+        }
+        throw new IllegalStateException("game " + id + " is full");
+    }
+
+    /** The player holding {@code token} (compared by its hash), if they are in the game. */
+    public Optional<Player> playerWithTokenHash(String tokenHash) {
+        return players.stream().filter(p -> p.tokenHash().equals(tokenHash)).findFirst();
+    }
+
     /** The game with one more player; the caller checks {@link #isFull()} first. */
     public Game join(Player player) {
         if (isFull()) {
             throw new IllegalStateException("game " + id + " is full");
         }
+        if (player.paddle() < 0
+                || player.paddle() >= maxPlayers
+                || players.stream().anyMatch(p -> p.paddle() == player.paddle())) {
+            throw new IllegalStateException("paddle " + player.paddle() + " of game " + id + " is not free");
+        }
         return with(Stream.concat(players.stream(), Stream.of(player)).collect(Collectors.toSet()));
     }
 
     public PlayerJoined joined(Player player) {
-        return new PlayerJoined(id, player.playerId(), player.name(), players.size());
+        return new PlayerJoined(id, player.playerId(), player.name(), player.paddle(), players.size());
     }
 
     public Optional<Player> player(UUID playerId) {

@@ -12,7 +12,8 @@ public final class GameEvents {
     public record GameCreated(UUID gameId, String name, int maxPlayers, int balls, int shards) implements DomainEvent {}
 
     /** A player took a paddle; {@code playerCount} is the number of players after the join. */
-    public record PlayerJoined(UUID gameId, UUID playerId, String name, int playerCount) implements DomainEvent {}
+    public record PlayerJoined(UUID gameId, UUID playerId, String name, int paddle, int playerCount)
+            implements DomainEvent {}
 
     /** A player gave up their paddle; {@code playerCount} is the number of players after leaving. */
     public record PlayerLeft(UUID gameId, UUID playerId, int playerCount) implements DomainEvent {}

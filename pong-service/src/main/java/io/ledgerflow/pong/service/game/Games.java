@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -67,10 +68,16 @@ public class Games {
             throw new ConflictException("game " + id + " is full: all " + game.maxPlayers() + " paddles are taken");
         }
         String token = newToken();
-        Player player = new Player(UUID.randomUUID(), playerName, hash(token), clock.instant());
+        Player player = new Player(UUID.randomUUID(), playerName, game.freePaddle(), hash(token), clock.instant());
         Game joined = repository.save(game.join(player));
         outbox.append(Topics.Pong.GAME_EVENTS, AGGREGATE, id.toString(), workspace, joined.joined(player));
         return new Joined(joined, player, token);
+    }
+
+    /** The player of game {@code id} in {@code workspace} whose token this is, if any (the input stream's check). */
+    @Transactional(readOnly = true)
+    public Optional<Player> playerByToken(String workspace, UUID id, String token) {
+        return repository.findByIdAndWorkspace(id, workspace).flatMap(game -> game.playerWithTokenHash(hash(token)));
     }
 
     /** Gives up a paddle; 404 when the player is not in the game. */

@@ -2,12 +2,17 @@ package io.ledgerflow.pong.service.runner;
 
 import io.ledgerflow.pong.PongGame;
 import io.ledgerflow.pong.game.GameConfig;
+import io.ledgerflow.pong.game.Input;
 import io.ledgerflow.pong.log.LogEntry;
+import io.ledgerflow.pong.warp.InputResult;
 import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,8 +39,12 @@ public class GameRunners {
     /** What a client may read of a running game. */
     public record Live(long frame, long stateHash, int shards) {}
 
+    /** An input waiting for the game's next tick, and where its result goes. */
+    private record PendingInput(Input input, Consumer<InputResult> reply) {}
+
     private final class Runner {
         private final PongGame game;
+        private final Queue<PendingInput> inputs = new ConcurrentLinkedQueue<>();
         private final ShippingFrameLog frames;
         private final String workspace;
         private final ScheduledExecutorService thread;
@@ -53,10 +62,30 @@ public class GameRunners {
         private void tick() {
             try {
                 synchronized (this) {
+                    takeInputs();
                     game.nextFrame();
                 }
             } catch (RuntimeException e) {
                 log.warn("frame failed in {}", Thread.currentThread().getName(), e);
+            }
+        }
+
+        /**
+         * The inputs that arrived since the last tick, as one batch: late ones roll the game back once, to the
+         * earliest of their frames, and log one correction.
+         */
+        private void takeInputs() {
+            if (inputs.isEmpty()) {
+                return;
+            }
+            List<PendingInput> batch = new ArrayList<>();
+            for (PendingInput pending = inputs.poll(); pending != null; pending = inputs.poll()) {
+                batch.add(pending);
+            }
+            List<InputResult> results =
+                    game.submitAll(batch.stream().map(PendingInput::input).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).reply().accept(results.get(i));
             }
         }
 
@@ -99,6 +128,19 @@ public class GameRunners {
             PongGame game = PongGame.create(config, PongGame.Options.shards(shards), frames);
             return new Runner(key, workspace, game, frames);
         });
+    }
+
+    /**
+     * Queues a player's input for the game's next tick; {@code reply} gets its result on the game's thread (it must
+     * not block). False when the game does not run in this instance.
+     */
+    public boolean submit(UUID id, Input input, Consumer<InputResult> reply) {
+        Runner runner = runners.get(id);
+        if (runner == null) {
+            return false;
+        }
+        runner.inputs.add(new PendingInput(input, reply));
+        return true;
     }
 
     /** The live view of a game running in this instance, if it runs here. */

@@ -1,7 +1,11 @@
 package io.ledgerflow.pong.service.stream;
 
+import io.ledgerflow.pong.game.Input;
 import io.ledgerflow.pong.log.LogEntry;
+import io.ledgerflow.pong.service.game.Games;
+import io.ledgerflow.pong.service.game.Player;
 import io.ledgerflow.pong.service.runner.GameRunners;
+import io.ledgerflow.pong.warp.InputResult;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,59 +18,148 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /api/pong/workspaces/{workspace}/games/{id}/stream}: sends the game's latest snapshot and the
- * entries after it, then every new entry, each as {@code {"type","gameId","entry"}} (the frames topic's
- * shape). Inputs over this socket are not handled yet: a client message gets an {@code error} reply.
+ * {@code /api/pong/workspaces/{workspace}/games/{id}/stream}: sends the game's latest snapshot and the entries after
+ * it, then every new entry, each as {@code {"type","gameId","entry"}} (the frames topic's shape). A player who says
+ * {@code hello} with their token steers their paddle with {@code input} messages; anyone may {@code ping}. Every
+ * client message gets a reply; a bad one gets an {@code error} with RFC 9457's fields and the connection stays open.
+ * The protocol is described in the module README.
  */
 class FrameStreamHandler extends TextWebSocketHandler {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String LISTENER = "pong.listener";
     private static final String GAME = "pong.game";
+    private static final String WORKSPACE = "pong.workspace";
+    private static final String OUT = "pong.out";
+    private static final String PLAYER = "pong.player";
+
+    /** A client message the server cannot act on: sent back as an error, the connection stays open. */
+    private static final class BadMessage extends Exception {
+        final int status;
+        final String title;
+
+        BadMessage(int status, String title, String detail) {
+            super(detail, null, false, false);
+            this.status = status;
+            this.title = title;
+        }
+    }
 
     private final GameRunners runners;
+    private final Games games;
 
-    FrameStreamHandler(GameRunners runners) {
+    FrameStreamHandler(GameRunners runners, Games games) {
         this.runners = runners;
+        this.games = games;
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) throws IOException {
         WebSocketSession session = new ConcurrentWebSocketSessionDecorator(
                 raw, 2_000, 8 * 1024 * 1024, ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
+        raw.getAttributes().put(OUT, session);
         Optional<UUID> id = gameId(raw);
         if (id.isEmpty()) {
-            error(session, "no game id in " + raw.getUri());
+            send(session, error(400, "Malformed stream address", "no game id in " + raw.getUri()));
             session.close(CloseStatus.BAD_DATA);
             return;
         }
         String game = id.get().toString();
         // the game thread waits for the backlog to go out first, so entries arrive in log order
-        Consumer<LogEntry> listener = entry -> {
-            synchronized (session) {
-                send(session, game, entry);
-            }
-        };
+        Consumer<LogEntry> listener = entry -> send(session, entry(game, entry));
         synchronized (session) {
             Optional<List<LogEntry>> backlog = runners.subscribe(workspace(raw), id.get(), listener);
             if (backlog.isEmpty()) {
-                error(session, "game " + game + " of workspace " + workspace(raw) + " is not running in this instance");
+                send(
+                        session,
+                        error(
+                                404,
+                                "Game not found",
+                                "game " + game + " of workspace " + workspace(raw)
+                                        + " is not running in this instance"));
                 session.close(CloseStatus.POLICY_VIOLATION);
                 return;
             }
             raw.getAttributes().put(LISTENER, listener);
             raw.getAttributes().put(GAME, id.get());
-            backlog.get().forEach(entry -> send(session, game, entry));
+            raw.getAttributes().put(WORKSPACE, workspace(raw));
+            backlog.get().forEach(entry -> send(session, entry(game, entry)));
         }
     }
 
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
-        synchronized (session) {
-            error(session, "inputs over the stream are not supported yet");
+    protected void handleTextMessage(WebSocketSession raw, TextMessage message) {
+        WebSocketSession session = (WebSocketSession) raw.getAttributes().get(OUT);
+        try {
+            JsonNode json = parse(message.getPayload());
+            switch (text(json, "type")) {
+                case "hello" -> hello(raw, session, json);
+                case "input" -> input(raw, session, json);
+                case "ping" -> send(session, Map.of("type", "pong", "t", json.path("t")));
+                default ->
+                    throw new BadMessage(
+                            400,
+                            "Unknown message type",
+                            "type must be one of hello, input, ping; was '" + text(json, "type") + "'");
+            }
+        } catch (BadMessage bad) {
+            send(session, error(bad.status, bad.title, bad.getMessage()));
+        }
+    }
+
+    /** {@code {"type":"hello","token"}}: the token's player steers their paddle over this connection. */
+    private void hello(WebSocketSession raw, WebSocketSession session, JsonNode json) throws BadMessage {
+        String token = text(json, "token");
+        if (token.isBlank()) {
+            throw new BadMessage(400, "Missing token", "hello needs the player token the join returned");
+        }
+        Player player = games.playerByToken(
+                        (String) raw.getAttributes().get(WORKSPACE),
+                        (UUID) raw.getAttributes().get(GAME),
+                        token)
+                .orElseThrow(() -> new BadMessage(
+                        401, "Unknown player token", "the token is not the token of a player in this game"));
+        raw.getAttributes().put(PLAYER, player);
+        Map<String, Object> welcome = new LinkedHashMap<>();
+        welcome.put("type", "welcome");
+        welcome.put("playerId", player.playerId());
+        welcome.put("paddle", player.paddle());
+        send(session, welcome);
+    }
+
+    /**
+     * {@code {"type":"input","frame","dir","paddle"?,"seq"?}}: the player's paddle moves in {@code dir} from
+     * {@code frame} on. The result comes back as {@code inputResult} after the game's next tick.
+     */
+    private void input(WebSocketSession raw, WebSocketSession session, JsonNode json) throws BadMessage {
+        Player player = (Player) raw.getAttributes().get(PLAYER);
+        if (player == null) {
+            throw new BadMessage(401, "Not a player", "send hello with your player token before any input");
+        }
+        if (json.has("paddle") && json.get("paddle").asInt(-1) != player.paddle()) {
+            throw new BadMessage(
+                    403,
+                    "Input for another player",
+                    "you steer paddle " + player.paddle() + ", not " + json.get("paddle"));
+        }
+        JsonNode frame = json.get("frame");
+        if (frame == null || !frame.canConvertToLong() || !frame.isIntegralNumber()) {
+            throw new BadMessage(400, "Invalid input", "frame must be a whole number (the frame the input is for)");
+        }
+        JsonNode dir = json.get("dir");
+        if (dir == null || !dir.isIntegralNumber() || Math.abs(dir.asLong()) > 1) {
+            throw new BadMessage(400, "Invalid input", "dir must be -1, 0 or 1");
+        }
+        Input input = new Input(player.paddle(), frame.asLong(), dir.asInt());
+        JsonNode seq = json.path("seq");
+        UUID game = (UUID) raw.getAttributes().get(GAME);
+        if (!runners.submit(game, input, result -> send(session, inputResult(seq, result)))) {
+            throw new BadMessage(404, "Game not found", "game " + game + " no longer runs in this instance");
         }
     }
 
@@ -80,20 +173,75 @@ class FrameStreamHandler extends TextWebSocketHandler {
         }
     }
 
-    private static void send(WebSocketSession session, String gameId, LogEntry entry) {
+    private static Map<String, Object> entry(String gameId, LogEntry entry) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", entry.getClass().getSimpleName());
         message.put("gameId", gameId);
         message.put("entry", entry);
-        try {
-            session.sendMessage(new TextMessage(JSON.writeValueAsString(message)));
-        } catch (IOException | RuntimeException e) {
-            // a slow or gone client: the decorator closes it; the close callback unsubscribes
+        return message;
+    }
+
+    private static Map<String, Object> inputResult(JsonNode seq, InputResult result) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "inputResult");
+        if (!seq.isMissingNode()) {
+            message.put("seq", seq);
+        }
+        message.put("frame", result.input().frame());
+        message.put("dir", result.input().dir());
+        message.put("paddle", result.input().player());
+        switch (result) {
+            case InputResult.Accepted a -> message.put("result", "accepted");
+            case InputResult.Duplicate d -> message.put("result", "duplicate");
+            case InputResult.Corrected c -> {
+                message.put("result", "corrected");
+                message.put("fromFrame", c.fromFrame());
+                message.put("toFrame", c.toFrame());
+            }
+            case InputResult.Refused r -> {
+                message.put("result", "refused");
+                message.put("reason", r.reason().name());
+                message.put("detail", r.message());
+            }
+        }
+        return message;
+    }
+
+    /** An error reply with RFC 9457's members. */
+    private static Map<String, Object> error(int status, String title, String detail) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "error");
+        message.put("status", status);
+        message.put("title", title);
+        message.put("detail", detail);
+        return message;
+    }
+
+    private static void send(WebSocketSession session, Object message) {
+        synchronized (session) {
+            try {
+                session.sendMessage(new TextMessage(JSON.writeValueAsString(message)));
+            } catch (IOException | RuntimeException e) {
+                // a slow or gone client: the decorator closes it; the close callback unsubscribes
+            }
         }
     }
 
-    private static void error(WebSocketSession session, String detail) throws IOException {
-        session.sendMessage(new TextMessage(JSON.writeValueAsString(Map.of("type", "error", "detail", detail))));
+    private static JsonNode parse(String payload) throws BadMessage {
+        try {
+            JsonNode json = JSON.readTree(payload);
+            if (json == null || !json.isObject()) {
+                throw new BadMessage(400, "Malformed message", "a message must be a JSON object with a type");
+            }
+            return json;
+        } catch (JacksonException e) {
+            throw new BadMessage(400, "Malformed message", "not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value != null && value.isString() ? value.asString() : "";
     }
 
     /** The {workspace} segment of /api/pong/workspaces/{workspace}/games/{id}/stream. */

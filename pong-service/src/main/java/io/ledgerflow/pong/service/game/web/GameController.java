@@ -61,10 +61,14 @@ class GameController {
             UUID id,
 
             @Schema(example = "ada") String name,
+
+            @Schema(description = "The paddle this player steers (0 to maxPlayers - 1)", example = "1")
+            int paddle,
+
             Instant joinedAt) {
 
         static PlayerView of(Player player) {
-            return new PlayerView(player.playerId(), player.name(), player.joinedAt());
+            return new PlayerView(player.playerId(), player.name(), player.paddle(), player.joinedAt());
         }
     }
 
@@ -124,6 +128,9 @@ class GameController {
                     example = "q3Zt0Yl2e1m0b4Xy8wWv7uUt6sSr5qQp4oOn3mMl2kK")
             String token,
 
+            @Schema(description = "The paddle taken: the lowest free one (0 to maxPlayers - 1)", example = "1")
+            int paddle,
+
             @Schema(description = "Players in the game after the join", example = "2")
             int playerCount) {}
 
@@ -175,6 +182,7 @@ class GameController {
                         joined.player().playerId(),
                         id,
                         joined.token(),
+                        joined.player().paddle(),
                         joined.game().players().size()));
     }
 
