@@ -127,6 +127,18 @@ class AuthIT extends GatewayTestBase {
     }
 
     @Test
+    void aServicesBrowserPageLoadsWithoutAToken() {
+        gateway()
+                .get()
+                .uri("/api/pong/play/index.html")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("pong page"));
+    }
+
+    @Test
     void aWebSocketMayCarryTheTokenInTheQuery() throws JOSEException {
         String token = token(SECRET, ISSUER, List.of("acme"), Instant.now().plusSeconds(60));
         String reply = HttpClient.create()

@@ -23,6 +23,7 @@ import reactor.netty.http.server.HttpServerResponse;
  *
  * <ul>
  *   <li>{@code GET /api/{svc}/v3/api-docs}: a small OpenAPI document titled "{svc} stub"
+ *   <li>{@code GET /api/{svc}/play/**}: a small HTML page titled "{svc} page"
  *   <li>{@code /api/{svc}/echo/**} and {@code /api/{svc}/workspaces/**}: JSON naming the service, method, path, {@code X-Forwarded-Host} and the number of body
  *       bytes received
  *   <li>{@code POST /api/calc/invalid}: 400 problem+json, {@code GET /api/calc/boom}: 500 problem+json
@@ -87,6 +88,9 @@ public final class StubUpstreams {
                 && "websocket".equalsIgnoreCase(request.requestHeaders().get("Upgrade"))) {
             return response.sendWebsocket(
                     (in, out) -> out.sendString(in.receive().asString().map(message -> "pong:" + message)));
+        }
+        if (path.startsWith(prefix + "/play/")) {
+            return json(response, 200, "text/html", "<!doctype html><title>" + service + " page</title>");
         }
         if (path.equals(prefix + "/v3/api-docs")) {
             return json(

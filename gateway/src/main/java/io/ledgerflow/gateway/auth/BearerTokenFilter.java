@@ -33,7 +33,8 @@ import reactor.core.publisher.Mono;
  * (signature, expiry, and issuer when configured), else 401 problem+json. A request for a workspace's resources,
  * {@code /api/{service}/workspaces/{workspace}/...}, also needs the token to grant that workspace (the tenant), else
  * 403 problem+json. The token goes on to the service, which checks the tenant again. The services' OpenAPI documents
- * stay public so the Swagger UI loads. A browser cannot set headers on a WebSocket, so an upgrade may carry the token
+ * stay public so the Swagger UI loads, and so do their browser pages ({@code /api/{service}/play/**}, static files
+ * whose own API calls carry the token). A browser cannot set headers on a WebSocket, so an upgrade may carry the token
  * as the {@code access_token} query parameter instead.
  */
 @Component
@@ -44,6 +45,9 @@ class BearerTokenFilter implements WebFilter, Ordered {
 
     private static final Pattern WORKSPACE_PATH = Pattern.compile("^/api/[^/]+/workspaces/([^/]+)(?:/.*)?$");
     private static final Pattern API_DOCS_PATH = Pattern.compile("^/api/[^/]+/v3/api-docs(?:/.*)?$");
+    /** A service's browser page (static files; its calls to the API carry the token). */
+    private static final Pattern PAGE_PATH = Pattern.compile("^/api/[^/]+/play(?:/.*)?$");
+
     private static final String BEARER = "Bearer ";
 
     private final GatewaySettings.Auth settings;
@@ -67,7 +71,8 @@ class BearerTokenFilter implements WebFilter, Ordered {
         String path = request.getPath().value();
         if (decoder == null
                 || !path.startsWith("/api/")
-                || API_DOCS_PATH.matcher(path).matches()) {
+                || API_DOCS_PATH.matcher(path).matches()
+                || PAGE_PATH.matcher(path).matches()) {
             return chain.filter(exchange);
         }
         String token = token(request);

@@ -2,6 +2,7 @@ package io.ledgerflow.pong.service.runner;
 
 import io.ledgerflow.eventlog.topic.Topic;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -12,6 +13,17 @@ public class PongTopics {
 
     /** Every entry of a game's frame log (FrameCommitted, Correction, Snapshot), key = game id. */
     public static final Topic FRAMES = new Topic("ledgerflow.pong.game-frames.v1", 6, "pong-service");
+
+    /**
+     * Frames are sent continuously, so at shutdown there are always some in flight. Closing the producer waits for
+     * them at most this long (the default, 30 s, is spent in full when the broker is already gone). Nothing
+     * acknowledged depends on it: the outbox relay marks an event only after the broker's ack, and the frames log
+     * stays in memory and in its snapshots.
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer shortProducerClose() {
+        return factory -> factory.setPhysicalCloseTimeout(2);
+    }
 
     @Bean
     NewTopic pongFramesTopic() {
