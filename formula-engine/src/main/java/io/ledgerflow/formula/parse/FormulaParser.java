@@ -39,6 +39,139 @@ public final class FormulaParser {
         return e;
     }
 
+    /**
+     * The <em>shape</em> of a formula written in a host cell: the formula text with every cell
+     * reference replaced by its R1C1 form (relative parts as offsets from the host, absolute parts
+     * as they are). Formulas with equal shapes parse to the same tree up to the host offset: each
+     * relative row (column) of one is the other's plus the difference of the host rows (columns),
+     * exactly what copying a formula in Excel does. This is what lets a load parse each distinct
+     * shape once (a filled-down column of {@code =A1+1}, {@code =A2+1}, ... has one shape).
+     *
+     * <p>The scan classifies text with the parser's own rules (strings, quoted sheet names,
+     * numbers, function and sheet names, cell references) and copies everything but cell
+     * references verbatim, so an equal shape means equal text apart from the references. Returns
+     * null, meaning "parse this formula on its own", for what it does not classify: whole-row or
+     * whole-column ranges ({@code A:C}, {@code 1:3}), a {@code :} not between two cell
+     * references, unknown error literals, unterminated strings and a NUL character.
+     */
+    public static String shapeKey(String formula, int hostRow, int hostCol) {
+        return new FormulaParser(formula).shape(hostRow, hostCol);
+    }
+
+    /** Marks a cell reference in a shape key; formulas containing it have no shape. */
+    private static final char REF_MARK = '\0';
+
+    private String shape(int hostRow, int hostCol) {
+        int n = src.length();
+        if (src.indexOf(REF_MARK) >= 0) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(n + 8);
+        boolean prevRef = false; // the last token was a cell reference (for A1:B2)
+        boolean needRef = false; // a ':' was just copied, a cell reference must follow
+        while (pos < n) {
+            char c = src.charAt(pos);
+            int start = pos;
+            boolean ref = false;
+            if (c == '"' || c == '\'') {
+                // a string literal or a quoted sheet name, doubled quotes inside
+                pos++;
+                while (true) {
+                    if (pos >= n) {
+                        return null;
+                    }
+                    if (src.charAt(pos++) == c) {
+                        if (pos < n && src.charAt(pos) == c) {
+                            pos++;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+                sb.append(src, start, pos);
+            } else if (c == '#') {
+                ErrorValue match = null;
+                for (ErrorValue e : ErrorValue.values()) {
+                    if (src.regionMatches(true, pos, e.text(), 0, e.text().length())) {
+                        match = e;
+                        break;
+                    }
+                }
+                if (match == null) {
+                    return null;
+                }
+                pos += match.text().length();
+                sb.append(src, start, pos);
+            } else if ((c >= '0' && c <= '9') || c == '.') {
+                skipNumber();
+                if (pos == start || peek() == ':') {
+                    return null; // a row range (1:3) or something the parser rejects
+                }
+                sb.append(src, start, pos);
+            } else if (isIdentStart(c) || c == '$') {
+                if (c == '$' && Character.isDigit(peek(1))) {
+                    return null; // a row range ($1:$3)
+                }
+                int end = identEnd(pos);
+                char after = end < n ? src.charAt(end) : '\0';
+                int[] cell = after == '(' || after == '!' ? null : cellAt(pos);
+                if (cell != null && cell[4] == end) {
+                    int row = cell[2] == 1 ? cell[0] : cell[0] - hostRow;
+                    int col = cell[3] == 1 ? cell[1] : cell[1] - hostCol;
+                    sb.append(REF_MARK)
+                            .append((char) ('0' + cell[2] * 2 + cell[3]))
+                            .append((char) (row >>> 16))
+                            .append((char) row)
+                            .append((char) col);
+                    ref = true;
+                } else if (after == ':') {
+                    return null; // a column range (A:C) or something the parser rejects
+                } else {
+                    sb.append(src, start, end);
+                }
+                pos = end;
+            } else if (c == ':') {
+                if (!prevRef) {
+                    return null;
+                }
+                sb.append(c);
+                pos++;
+                needRef = true;
+                prevRef = false;
+                continue;
+            } else {
+                sb.append(c); // operators, parentheses, commas, whitespace, '!', '=', '%'
+                pos++;
+            }
+            if (needRef && !ref) {
+                return null;
+            }
+            needRef = false;
+            prevRef = ref;
+        }
+        return needRef ? null : sb.toString();
+    }
+
+    /** Advances over a number as {@link #number()} reads it. */
+    private void skipNumber() {
+        while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+            pos++;
+        }
+        if (peek() == '.') {
+            pos++;
+            while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+                pos++;
+            }
+        }
+        if ((peek() == 'e' || peek() == 'E')
+                && (Character.isDigit(peek(1)) || ((peek(1) == '+' || peek(1) == '-') && Character.isDigit(peek(2))))) {
+            pos += 2;
+            while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+                pos++;
+            }
+        }
+    }
+
     private char peek() {
         return pos < src.length() ? src.charAt(pos) : '\0';
     }
@@ -331,22 +464,7 @@ public final class FormulaParser {
 
     private Expr number() {
         int start = pos;
-        while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
-            pos++;
-        }
-        if (peek() == '.') {
-            pos++;
-            while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
-                pos++;
-            }
-        }
-        if ((peek() == 'e' || peek() == 'E')
-                && (Character.isDigit(peek(1)) || ((peek(1) == '+' || peek(1) == '-') && Character.isDigit(peek(2))))) {
-            pos += 2;
-            while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
-                pos++;
-            }
-        }
+        skipNumber();
         String text = src.substring(start, pos);
         if (text.equals(".")) {
             throw new ParseException("Invalid number", start);

@@ -83,6 +83,8 @@ public final class Workbook {
     private final Map<ChainKey, TreeMap<Integer, RangeNode>> chains = new HashMap<>();
     private final List<RangeNode> unlinked = new ArrayList<>();
     private final Ctx[] contexts;
+    private final IntList scratchPrecedents = new IntList(8);
+    private final boolean[] scratchVolatile = new boolean[1];
 
     private record RangeKey(int sheet, int r1, int c1, int r2, int c2) {
         @Override
@@ -536,25 +538,85 @@ public final class Workbook {
     }
 
     /**
-     * Parses the collected formulas (on several threads when there are many: parsing is pure),
-     * compiles them, links ranges and evaluates everything once.
+     * A formula shape met during a load (see {@link FormulaParser#shapeKey}): the tree parsed from
+     * its first formula (the owner, at {@code row}, {@code col}); the other formulas of the shape
+     * compile that tree shifted by their offset from the owner instead of being parsed.
+     */
+    private static final class Shape {
+        final int owner;
+        final int row;
+        final int col;
+        Expr expr;
+        boolean mixedAreas;
+
+        Shape(int owner, int row, int col) {
+            this.owner = owner;
+            this.row = row;
+            this.col = col;
+        }
+    }
+
+    /**
+     * Parses the collected formulas — once per distinct shape, on several threads when there are
+     * many (parsing is pure) — compiles them, links ranges and evaluates everything once.
      */
     public void finishLoad(IntList formulaCells, List<Object> formulaSources) {
         int n = formulaCells.size();
         Expr[] exprs = new Expr[n];
-        java.util.function.IntConsumer parse = i -> {
+        Shape[] shapeOf = new Shape[n];
+        IntList toParse = new IntList(16);
+        Map<String, Shape> shapes = new HashMap<>();
+        for (int i = 0; i < n; i++) {
             Object o = formulaSources.get(i);
-            exprs[i] = o instanceof Expr e ? e : FormulaParser.parse((String) o);
+            if (o instanceof Expr e) {
+                exprs[i] = e;
+                continue;
+            }
+            int id = formulaCells.get(i);
+            String key = FormulaParser.shapeKey((String) o, nodeRow[id], nodeCol[id]);
+            if (key != null) {
+                Shape sh = shapes.get(key);
+                if (sh == null) {
+                    sh = new Shape(i, nodeRow[id], nodeCol[id]);
+                    shapes.put(key, sh);
+                } else {
+                    shapeOf[i] = sh;
+                    continue;
+                }
+                shapeOf[i] = sh;
+            }
+            toParse.add(i);
+        }
+        int m = toParse.size();
+        java.util.function.IntConsumer parse = k -> {
+            int i = toParse.get(k);
+            exprs[i] = FormulaParser.parse((String) formulaSources.get(i));
         };
-        if (n >= 4096 && recalculator.parallelism() > 1) {
-            java.util.stream.IntStream.range(0, n).parallel().forEach(parse);
+        if (m >= 4096 && recalculator.parallelism() > 1) {
+            java.util.stream.IntStream.range(0, m).parallel().forEach(parse);
         } else {
-            for (int i = 0; i < n; i++) {
-                parse.accept(i);
+            for (int k = 0; k < m; k++) {
+                parse.accept(k);
             }
         }
         for (int i = 0; i < n; i++) {
-            attachFormula(formulaCells.get(i), exprs[i]);
+            int id = formulaCells.get(i);
+            Shape sh = shapeOf[i];
+            if (sh == null || sh.owner == i) {
+                if (sh != null) {
+                    sh.expr = exprs[i];
+                    sh.mixedAreas = hasMixedArea(exprs[i]);
+                }
+                attachFormula(id, exprs[i], 0, 0);
+                continue;
+            }
+            int dr = nodeRow[id] - sh.row;
+            int dc = nodeCol[id] - sh.col;
+            if (sh.mixedAreas && !shiftable(sh.expr, dr, dc)) {
+                attachFormula(id, FormulaParser.parse((String) formulaSources.get(i)), 0, 0);
+            } else {
+                attachFormula(id, sh.expr, dr, dc);
+            }
         }
         IntList seeds = new IntList();
         linkPendingRanges(seeds);
@@ -569,10 +631,76 @@ public final class Workbook {
         }
     }
 
+    /** Whether a tree has an area whose corners mix an absolute and a relative row (or column). */
+    private static boolean hasMixedArea(Expr e) {
+        return switch (e) {
+            case Expr.AreaRef a -> a.row1Abs() != a.row2Abs() || a.col1Abs() != a.col2Abs();
+            case Expr.Unary u -> hasMixedArea(u.operand());
+            case Expr.Percent p -> hasMixedArea(p.operand());
+            case Expr.Binary b -> hasMixedArea(b.left()) || hasMixedArea(b.right());
+            case Expr.Call c -> {
+                for (Expr x : c.args()) {
+                    if (hasMixedArea(x)) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether shifting a shape's tree reproduces what parsing the shifted text gives. It does,
+     * except in one case: an area with a mixed corner pair ({@code A$1:A5}) whose two rows (or
+     * columns) differ in the tree but coincide after the shift — there the parser orders the
+     * corners by their order in the text, which the tree no longer records.
+     */
+    private static boolean shiftable(Expr e, int dr, int dc) {
+        return switch (e) {
+            case Expr.AreaRef a -> {
+                if (a.row1Abs() != a.row2Abs() && a.row1() != a.row2()) {
+                    int p = a.row1Abs() ? a.row1() : a.row1() + dr;
+                    int q = a.row2Abs() ? a.row2() : a.row2() + dr;
+                    if (p == q) {
+                        yield false;
+                    }
+                }
+                if (a.col1Abs() != a.col2Abs() && a.col1() != a.col2()) {
+                    int p = a.col1Abs() ? a.col1() : a.col1() + dc;
+                    int q = a.col2Abs() ? a.col2() : a.col2() + dc;
+                    if (p == q) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
+            case Expr.Unary u -> shiftable(u.operand(), dr, dc);
+            case Expr.Percent p -> shiftable(p.operand(), dr, dc);
+            case Expr.Binary b -> shiftable(b.left(), dr, dc) && shiftable(b.right(), dr, dc);
+            case Expr.Call c -> {
+                for (Expr x : c.args()) {
+                    if (!shiftable(x, dr, dc)) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
+            default -> true;
+        };
+    }
+
     private void attachFormula(int id, Expr ex) {
-        IntList pre = new IntList(4);
-        boolean[] vol = new boolean[1];
-        Node node = compile(ex, nodeSheet[id], pre, vol, 0);
+        attachFormula(id, ex, 0, 0);
+    }
+
+    /** Compiles a tree for a cell, its relative references shifted by (dr, dc), and adds the edges. */
+    private void attachFormula(int id, Expr ex, int dr, int dc) {
+        IntList pre = this.scratchPrecedents;
+        pre.clear();
+        boolean[] vol = this.scratchVolatile;
+        vol[0] = false;
+        Node node = compile(ex, nodeSheet[id], pre, vol, 0, dr, dc);
         formulas[id] = node;
         int[] p = pre.toArray();
         precedents[id] = p;
@@ -605,7 +733,7 @@ public final class Workbook {
 
     // ---- compilation ---------------------------------------------------------------------------
 
-    private Node compile(Expr e, int host, IntList pre, boolean[] vol, int depth) {
+    private Node compile(Expr e, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
         if (depth > 200) {
             throw new io.ledgerflow.formula.parse.ParseException("Formula nested too deeply", 0);
         }
@@ -620,11 +748,15 @@ public final class Workbook {
                 if (s < 0) {
                     yield new ConstNode(ErrorValue.REF, e);
                 }
-                int cell = ensureCell(s, r.row(), r.col());
+                int row = r.rowAbs() ? r.row() : r.row() + dr;
+                int col = r.colAbs() ? r.col() : r.col() + dc;
+                checkShifted(row, col);
+                int cell = ensureCell(s, row, col);
                 pre.add(cell);
-                yield new CellNode(cell, s, r.row(), r.col(), r.rowAbs(), r.colAbs(), r.sheet() != null);
+                yield new CellNode(cell, s, row, col, r.rowAbs(), r.colAbs(), r.sheet() != null);
             }
-            case Expr.AreaRef a -> {
+            case Expr.AreaRef area -> {
+                Expr.AreaRef a = dr == 0 && dc == 0 ? area : shift(area, dr, dc);
                 int s = a.sheet() == null ? host : sheetIndex(a.sheet());
                 if (s < 0) {
                     yield new ConstNode(ErrorValue.REF, e);
@@ -635,19 +767,19 @@ public final class Workbook {
             }
             case Expr.Name n -> {
                 Expr target = names.get(n.name().toLowerCase(Locale.ROOT));
-                yield new NameNode(n.name(), target == null ? null : compile(target, host, pre, vol, depth + 1));
+                yield new NameNode(n.name(), target == null ? null : compile(target, host, pre, vol, depth + 1, 0, 0));
             }
-            case Expr.Unary u -> new OpNodes.Unary(u.op(), compile(u.operand(), host, pre, vol, depth + 1));
-            case Expr.Percent p -> new OpNodes.Percent(compile(p.operand(), host, pre, vol, depth + 1));
+            case Expr.Unary u -> new OpNodes.Unary(u.op(), compile(u.operand(), host, pre, vol, depth + 1, dr, dc));
+            case Expr.Percent p -> new OpNodes.Percent(compile(p.operand(), host, pre, vol, depth + 1, dr, dc));
             case Expr.Binary b ->
                 OpNodes.binary(
                         b.op(),
-                        compile(b.left(), host, pre, vol, depth + 1),
-                        compile(b.right(), host, pre, vol, depth + 1));
+                        compile(b.left(), host, pre, vol, depth + 1, dr, dc),
+                        compile(b.right(), host, pre, vol, depth + 1, dr, dc));
             case Expr.Call c -> {
                 Node[] args = new Node[c.args().size()];
                 for (int i = 0; i < args.length; i++) {
-                    args[i] = compile(c.args().get(i), host, pre, vol, depth + 1);
+                    args[i] = compile(c.args().get(i), host, pre, vol, depth + 1, dr, dc);
                 }
                 FunctionSpec spec = functions.lookup(c.name());
                 if (spec == null) {
@@ -672,6 +804,52 @@ public final class Workbook {
                 yield call;
             }
         };
+    }
+
+    /** A shifted reference stays on the sheet: equal shapes guarantee it (see finishLoad). */
+    private static void checkShifted(int row, int col) {
+        if (row < 0 || row > Expr.MAX_ROW || col < 0 || col > Expr.MAX_COL) {
+            throw new IllegalStateException("Shifted reference off the sheet: row " + row + ", column " + col);
+        }
+    }
+
+    /** An area with its relative rows and columns shifted, corners ordered as the parser orders them. */
+    private static Expr.AreaRef shift(Expr.AreaRef a, int dr, int dc) {
+        int r1 = a.row1();
+        int r2 = a.row2();
+        boolean r1a = a.row1Abs();
+        boolean r2a = a.row2Abs();
+        if (a.kind() != Expr.AreaKind.COLUMNS) {
+            r1 = r1a ? r1 : r1 + dr;
+            r2 = r2a ? r2 : r2 + dr;
+        }
+        int c1 = a.col1();
+        int c2 = a.col2();
+        boolean c1a = a.col1Abs();
+        boolean c2a = a.col2Abs();
+        if (a.kind() != Expr.AreaKind.ROWS) {
+            c1 = c1a ? c1 : c1 + dc;
+            c2 = c2a ? c2 : c2 + dc;
+        }
+        if (r1 > r2) {
+            int t = r1;
+            r1 = r2;
+            r2 = t;
+            boolean f = r1a;
+            r1a = r2a;
+            r2a = f;
+        }
+        if (c1 > c2) {
+            int t = c1;
+            c1 = c2;
+            c2 = t;
+            boolean f = c1a;
+            c1a = c2a;
+            c2a = f;
+        }
+        checkShifted(r1, c1);
+        checkShifted(r2, c2);
+        return new Expr.AreaRef(a.sheet(), r1, c1, r2, c2, r1a, c1a, r2a, c2a, a.kind());
     }
 
     // ---- range nodes ---------------------------------------------------------------------------
