@@ -33,7 +33,7 @@ public final class FormulaEngine {
 
     private final FunctionRegistry functions;
     private final int parallelism;
-    private final LocalDate today;
+    private final Today today;
     private final Map<String, String> names;
     private Workbook wb;
     private long revision;
@@ -104,7 +104,7 @@ public final class FormulaEngine {
     private FormulaEngine(Builder b) {
         this.functions = b.functions;
         this.parallelism = b.parallelism;
-        this.today = b.today;
+        this.today = new Today(b.today, b.createdMillis);
         this.names = new LinkedHashMap<>(b.names);
         this.wb = build(b.sheets);
         epochs.add(new Epoch(wb, 0));
@@ -115,14 +115,55 @@ public final class FormulaEngine {
         for (String s : sheets.keySet()) {
             w.addSheet(s);
         }
-        names.forEach(w::defineName);
-        IntList cells = new IntList();
-        List<Object> sources = new ArrayList<>();
+        for (Map.Entry<String, String> name : names.entrySet()) {
+            w.defineName(name.getKey(), name.getValue());
+        }
+        int contents = 0;
+        for (Object[][] rows : sheets.values()) {
+            for (Object[] row : rows) {
+                if (row != null) {
+                    for (Object o : row) {
+                        if (o != null) {
+                            contents++;
+                        }
+                    }
+                }
+            }
+        }
+        w.reserve(contents);
+        IntList cells = new IntList(Math.max(16, contents));
+        List<Object> sources = new ArrayList<>(Math.max(16, contents));
         for (Map.Entry<String, Object[][]> e : sheets.entrySet()) {
             w.loadSheet(w.sheetIndex(e.getKey()), e.getValue(), cells, sources);
         }
         w.finishLoad(cells, sources);
         return w;
+    }
+
+    /**
+     * What TODAY() returns: the builder's date, else the date (default time zone) when the builder
+     * was created. That date is worked out on first use: the first {@code LocalDate.now()} of a
+     * JVM loads the time-zone rules, some 20 ms that a workbook without date functions need not
+     * pay.
+     */
+    private static final class Today implements java.util.function.Supplier<LocalDate> {
+        private final long millis;
+        private volatile LocalDate date;
+
+        Today(LocalDate date, long millis) {
+            this.date = date;
+            this.millis = millis;
+        }
+
+        @Override
+        public LocalDate get() {
+            LocalDate d = date;
+            if (d == null) {
+                d = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(millis), java.time.ZoneId.systemDefault());
+                date = d;
+            }
+            return d;
+        }
     }
 
     public static Builder builder() {
@@ -142,7 +183,8 @@ public final class FormulaEngine {
         private final Map<String, String> names = new LinkedHashMap<>();
         private FunctionRegistry functions = FunctionRegistry.builtins();
         private int parallelism = Runtime.getRuntime().availableProcessors();
-        private LocalDate today = LocalDate.now();
+        private LocalDate today;
+        private final long createdMillis = System.currentTimeMillis();
 
         public Builder sheet(String name, Object[][] contents) {
             sheets.put(Objects.requireNonNull(name), contents == null ? new Object[0][] : contents);

@@ -1,6 +1,7 @@
 package io.ledgerflow.formula.function;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,15 +9,62 @@ import java.util.TreeMap;
 
 /**
  * The functions a formula may call, by case-insensitive name. A registry is filled once and then
- * only read (safe to share between engines and threads after construction).
+ * only read (safe to share between engines and threads after construction). The shared built-in
+ * registry fills itself family by family, on the first lookup of a name of the family.
  */
 public final class FunctionRegistry {
 
     private final Map<String, FunctionSpec> functions = new TreeMap<>();
     private volatile boolean frozen;
 
+    /** For the lazy built-in registry: the family index of each built-in name; else null. */
+    private final Map<String, Integer> familyOf;
+    /** Lazy registry: families registered so far (guarded by this). */
+    private final boolean[] registered;
+    /** Lazy registry: what lookups read, replaced (never changed) when a family is registered. */
+    private volatile Map<String, FunctionSpec> view = Map.of();
+
     private static final class Shared {
-        static final FunctionRegistry INSTANCE = defaults().freeze();
+        static final FunctionRegistry INSTANCE = lazyBuiltins();
+    }
+
+    private FunctionRegistry() {
+        this.familyOf = null;
+        this.registered = null;
+    }
+
+    private FunctionRegistry(Map<String, Integer> familyOf, int families) {
+        this.familyOf = familyOf;
+        this.registered = new boolean[families];
+        this.frozen = true;
+    }
+
+    private static FunctionRegistry lazyBuiltins() {
+        Map<String, Integer> familyOf = new HashMap<>();
+        for (int f = 0; f < BuiltinFunctions.Names.BY_FAMILY.size(); f++) {
+            for (String name : BuiltinFunctions.Names.BY_FAMILY.get(f)) {
+                familyOf.put(name, f);
+            }
+        }
+        return new FunctionRegistry(familyOf, BuiltinFunctions.Names.BY_FAMILY.size());
+    }
+
+    /** Lazy registry: registers a built-in family unless it is already (its names become visible). */
+    private synchronized void registerFamily(int f) {
+        if (registered[f]) {
+            return;
+        }
+        FunctionRegistry scratch = new FunctionRegistry();
+        BuiltinFunctions.FAMILIES.get(f).register(scratch);
+        functions.putAll(scratch.functions);
+        registered[f] = true;
+        view = new HashMap<>(functions);
+    }
+
+    private void registerAllFamilies() {
+        for (int f = 0; f < registered.length; f++) {
+            registerFamily(f);
+        }
     }
 
     /** A new registry with every built-in family (see {@link BuiltinFunctions}), open for additions. */
@@ -71,15 +119,36 @@ public final class FunctionRegistry {
 
     /** The function with this name (any case), or null. */
     public FunctionSpec lookup(String name) {
-        return functions.get(name.toUpperCase(Locale.ROOT));
+        String key = name.toUpperCase(Locale.ROOT);
+        if (familyOf == null) {
+            return functions.get(key);
+        }
+        FunctionSpec spec = view.get(key);
+        if (spec == null) {
+            Integer f = familyOf.get(key);
+            if (f == null) {
+                return null;
+            }
+            registerFamily(f);
+            spec = view.get(key);
+        }
+        return spec;
     }
 
     public Map<String, FunctionSpec> all() {
+        if (familyOf != null) {
+            registerAllFamilies();
+            return Collections.unmodifiableMap(new TreeMap<>(view));
+        }
         return Collections.unmodifiableMap(functions);
     }
 
     /** Names of all registered functions, sorted. */
     public List<String> names() {
+        if (familyOf != null) {
+            registerAllFamilies();
+            return List.copyOf(new TreeMap<>(view).keySet());
+        }
         return List.copyOf(functions.keySet());
     }
 }

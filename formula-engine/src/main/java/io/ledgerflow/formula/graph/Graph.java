@@ -27,6 +27,14 @@ public final class Graph {
         }
     }
 
+    /** Makes room for node ids below {@code n} without adding nodes. */
+    public void ensureCapacity(int n) {
+        if (n > out.length) {
+            out = Arrays.copyOf(out, n);
+            outCount = Arrays.copyOf(outCount, n);
+        }
+    }
+
     public int size() {
         return size;
     }

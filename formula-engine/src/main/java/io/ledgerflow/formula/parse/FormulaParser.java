@@ -114,12 +114,11 @@ public final class FormulaParser {
                 }
                 int end = identEnd(pos);
                 char after = end < n ? src.charAt(end) : '\0';
-                int[] cell = after == '(' || after == '!' ? null : cellAt(pos);
-                if (cell != null && cell[4] == end) {
-                    int row = cell[2] == 1 ? cell[0] : cell[0] - hostRow;
-                    int col = cell[3] == 1 ? cell[1] : cell[1] - hostCol;
+                if (after != '(' && after != '!' && cellAt(pos) && cellEnd == end) {
+                    int row = cellRowAbs ? cellRow : cellRow - hostRow;
+                    int col = cellColAbs ? cellCol : cellCol - hostCol;
                     sb.append(REF_MARK)
-                            .append((char) ('0' + cell[2] * 2 + cell[3]))
+                            .append((char) ('0' + (cellRowAbs ? 2 : 0) + (cellColAbs ? 1 : 0)))
                             .append((char) (row >>> 16))
                             .append((char) row)
                             .append((char) col);
@@ -350,11 +349,17 @@ public final class FormulaParser {
     }
 
     private static boolean isIdentStart(char c) {
-        return Character.isLetter(c) || c == '_' || c == '\\';
+        if (c < 128) {
+            return isAsciiLetter(c) || c == '_' || c == '\\';
+        }
+        return Character.isLetter(c);
     }
 
     private static boolean isIdentPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '\\' || c == '$';
+        if (c < 128) {
+            return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '\\' || c == '$';
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     private int identEnd(int from) {
@@ -493,15 +498,15 @@ public final class FormulaParser {
     /** Parses $?COL$?ROW[:$?COL$?ROW] or $?COL:$?COL at pos; null (pos unchanged) if none. */
     private Expr reference(String sheet) {
         int save = pos;
-        int[] a = cellAt(pos);
-        if (a != null) {
-            pos = a[4];
+        if (cellAt(pos)) {
+            int[] a = {cellRow, cellCol, cellRowAbs ? 1 : 0, cellColAbs ? 1 : 0};
+            pos = cellEnd;
             if (peek() == ':') {
-                int[] b = cellAt(pos + 1);
-                if (b == null) {
+                if (!cellAt(pos + 1)) {
                     throw new ParseException("Expected a cell reference after ':'", pos + 1);
                 }
-                pos = b[4];
+                int[] b = {cellRow, cellCol, cellRowAbs ? 1 : 0, cellColAbs ? 1 : 0};
+                pos = cellEnd;
                 int r1 = Math.min(a[0], b[0]);
                 int r2 = Math.max(a[0], b[0]);
                 int c1 = Math.min(a[1], b[1]);
@@ -580,7 +585,7 @@ public final class FormulaParser {
             i++;
         }
         int s = i;
-        while (i < src.length() && Character.isLetter(src.charAt(i)) && src.charAt(i) < 128) {
+        while (i < src.length() && isAsciiLetter(src.charAt(i))) {
             i++;
         }
         int col = A1.columnIndex(src, s, i);
@@ -593,40 +598,66 @@ public final class FormulaParser {
         return new int[] {col, abs, i};
     }
 
-    /** {row, col, rowAbs, colAbs, end} for a cell reference at i, or null. */
-    private int[] cellAt(int i) {
-        int colAbs = 0;
-        if (i < src.length() && src.charAt(i) == '$') {
-            colAbs = 1;
+    // the cell reference found by the last successful cellAt (no array per reference)
+    private int cellRow;
+    private int cellCol;
+    private boolean cellRowAbs;
+    private boolean cellColAbs;
+    private int cellEnd;
+
+    /** Whether a cell reference starts at i; if so its parts are in the cell* fields. */
+    private boolean cellAt(int i) {
+        int n = src.length();
+        boolean colAbs = false;
+        if (i < n && src.charAt(i) == '$') {
+            colAbs = true;
             i++;
         }
         int s = i;
-        while (i < src.length() && Character.isLetter(src.charAt(i)) && src.charAt(i) < 128) {
+        while (i < n && isAsciiLetter(src.charAt(i))) {
             i++;
         }
         int col = A1.columnIndex(src, s, i);
         if (col < 0) {
-            return null;
+            return false;
         }
-        int rowAbs = 0;
-        if (i < src.length() && src.charAt(i) == '$') {
-            rowAbs = 1;
+        boolean rowAbs = false;
+        if (i < n && src.charAt(i) == '$') {
+            rowAbs = true;
             i++;
         }
         int rs = i;
-        while (i < src.length() && Character.isDigit(src.charAt(i))) {
+        int row = 0;
+        while (i < n) {
+            char c = src.charAt(i);
+            int d = c >= '0' && c <= '9' ? c - '0' : (Character.isDigit(c) ? Character.digit(c, 10) : -1);
+            if (d < 0) {
+                break;
+            }
+            row = row * 10 + d;
             i++;
+            if (i - rs > 7) {
+                return false;
+            }
         }
-        if (i == rs || i - rs > 7) {
-            return null;
+        if (i == rs) {
+            return false;
         }
-        if (i < src.length() && (isIdentPart(src.charAt(i)) || src.charAt(i) == '(')) {
-            return null;
+        if (i < n && (isIdentPart(src.charAt(i)) || src.charAt(i) == '(')) {
+            return false;
         }
-        int row = Integer.parseInt(src, rs, i, 10);
         if (row < 1 || row > Expr.MAX_ROW + 1) {
-            return null;
+            return false;
         }
-        return new int[] {row - 1, col, rowAbs, colAbs, i};
+        cellRow = row - 1;
+        cellCol = col;
+        cellRowAbs = rowAbs;
+        cellColAbs = colAbs;
+        cellEnd = i;
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 }

@@ -55,6 +55,19 @@ final class Sheet {
         }
     }
 
+    /** Makes room for rows 0 to {@code rows - 1} of a column (a load knows each column's extent). */
+    void reserve(int col, int rows) {
+        if (col >= cols.length) {
+            cols = Arrays.copyOf(cols, Math.max(col + 1, cols.length * 2));
+        }
+        int[] c = cols[col];
+        if (c == null) {
+            cols[col] = new int[rows];
+        } else if (c.length < rows) {
+            cols[col] = Arrays.copyOf(c, rows);
+        }
+    }
+
     /** Number of rows stored for a column (cells at or beyond it are absent). */
     int columnLength(int col) {
         if (col >= cols.length || cols[col] == null) {

@@ -50,7 +50,7 @@ public final class Workbook {
     static final byte DEAD = 2;
 
     private final FunctionRegistry functions;
-    private final LocalDate today;
+    private final java.util.function.Supplier<LocalDate> today;
     private final List<Sheet> sheets = new ArrayList<>();
     private final Map<String, Integer> sheetByName = new HashMap<>();
     private final Map<String, Expr> names = new LinkedHashMap<>();
@@ -112,7 +112,7 @@ public final class Workbook {
 
     private final Map<String, Integer> sheetByExactName = new HashMap<>();
 
-    public Workbook(FunctionRegistry functions, int parallelism, LocalDate today) {
+    public Workbook(FunctionRegistry functions, int parallelism, java.util.function.Supplier<LocalDate> today) {
         this.functions = functions;
         this.today = today;
         this.recalculator = new Recalculator(graph, parallelism, 512);
@@ -127,7 +127,7 @@ public final class Workbook {
     }
 
     public LocalDate today() {
-        return today;
+        return today.get();
     }
 
     // ---- sheets and names ---------------------------------------------------------------------
@@ -188,28 +188,39 @@ public final class Workbook {
 
     // ---- nodes ---------------------------------------------------------------------------------
 
+    /** Makes room for {@code n} more nodes at once (a load knows how many cells it brings). */
+    public void reserve(int n) {
+        if (nodeCount + n > kind.length) {
+            grow(nodeCount + n);
+        }
+    }
+
     private int newNode(byte k) {
         int id = nodeCount++;
         if (id == kind.length) {
-            int cap = kind.length * 2;
-            kind = Arrays.copyOf(kind, cap);
-            values = Arrays.copyOf(values, cap);
-            nums = Arrays.copyOf(nums, cap);
-            numeric = Arrays.copyOf(numeric, cap);
-            prevState = Arrays.copyOf(prevState, cap);
-            prevNum = Arrays.copyOf(prevNum, cap);
-            formulas = Arrays.copyOf(formulas, cap);
-            precedents = Arrays.copyOf(precedents, cap);
-            nodeSheet = Arrays.copyOf(nodeSheet, cap);
-            nodeRow = Arrays.copyOf(nodeRow, cap);
-            nodeCol = Arrays.copyOf(nodeCol, cap);
-            rangeOf = Arrays.copyOf(rangeOf, cap);
-            isVolatile = Arrays.copyOf(isVolatile, cap);
-            prev = Arrays.copyOf(prev, cap);
+            grow(kind.length * 2);
         }
         kind[id] = k;
         graph.ensureNodes(nodeCount);
         return id;
+    }
+
+    private void grow(int cap) {
+        kind = Arrays.copyOf(kind, cap);
+        values = Arrays.copyOf(values, cap);
+        nums = Arrays.copyOf(nums, cap);
+        numeric = Arrays.copyOf(numeric, cap);
+        prevState = Arrays.copyOf(prevState, cap);
+        prevNum = Arrays.copyOf(prevNum, cap);
+        formulas = Arrays.copyOf(formulas, cap);
+        precedents = Arrays.copyOf(precedents, cap);
+        nodeSheet = Arrays.copyOf(nodeSheet, cap);
+        nodeRow = Arrays.copyOf(nodeRow, cap);
+        nodeCol = Arrays.copyOf(nodeCol, cap);
+        rangeOf = Arrays.copyOf(rangeOf, cap);
+        isVolatile = Arrays.copyOf(isVolatile, cap);
+        prev = Arrays.copyOf(prev, cap);
+        graph.ensureCapacity(cap);
     }
 
     /** The id of the cell at a position, or -1 when it was never created. */
@@ -229,9 +240,11 @@ public final class Workbook {
         nodeRow[id] = row;
         nodeCol[id] = col;
         s.put(row, col, id);
-        for (RangeNode rn : s.ranges) {
-            if (rn.ownContains(row, col)) {
-                graph.addEdge(id, rn.id);
+        if (!s.ranges.isEmpty()) {
+            for (RangeNode rn : s.ranges) {
+                if (rn.ownContains(row, col)) {
+                    graph.addEdge(id, rn.id);
+                }
             }
         }
         return id;
@@ -512,6 +525,7 @@ public final class Workbook {
      * formulas are collected (unparsed) for {@link #finishLoad}; no recalculation yet.
      */
     public void loadSheet(int sheet, Object[][] rows, IntList formulaCells, List<Object> formulaSources) {
+        reserveColumns(sheets.get(sheet), rows);
         for (int r = 0; r < rows.length; r++) {
             Object[] row = rows[r];
             if (row == null) {
@@ -533,6 +547,33 @@ public final class Workbook {
                         setValue(ensureCell(sheet, r, c), v);
                     }
                 }
+            }
+        }
+    }
+
+    /** Sizes a sheet's column arrays to the last non-empty row of each column of a load. */
+    private static void reserveColumns(Sheet s, Object[][] rows) {
+        int[] last = new int[16];
+        int width = 0;
+        for (int r = 0; r < rows.length; r++) {
+            Object[] row = rows[r];
+            if (row == null) {
+                continue;
+            }
+            int w = Math.min(row.length, Expr.MAX_COL + 1);
+            if (w > last.length) {
+                last = Arrays.copyOf(last, Math.max(w, last.length * 2));
+            }
+            for (int c = 0; c < w; c++) {
+                if (row[c] != null) {
+                    last[c] = r + 1;
+                }
+            }
+            width = Math.max(width, w);
+        }
+        for (int c = 0; c < width; c++) {
+            if (last[c] > 0) {
+                s.reserve(c, Math.min(last[c], Expr.MAX_ROW + 1));
             }
         }
     }
@@ -633,21 +674,27 @@ public final class Workbook {
 
     /** Whether a tree has an area whose corners mix an absolute and a relative row (or column). */
     private static boolean hasMixedArea(Expr e) {
-        return switch (e) {
-            case Expr.AreaRef a -> a.row1Abs() != a.row2Abs() || a.col1Abs() != a.col2Abs();
-            case Expr.Unary u -> hasMixedArea(u.operand());
-            case Expr.Percent p -> hasMixedArea(p.operand());
-            case Expr.Binary b -> hasMixedArea(b.left()) || hasMixedArea(b.right());
-            case Expr.Call c -> {
-                for (Expr x : c.args()) {
-                    if (hasMixedArea(x)) {
-                        yield true;
-                    }
+        if (e instanceof Expr.AreaRef a) {
+            return a.row1Abs() != a.row2Abs() || a.col1Abs() != a.col2Abs();
+        }
+        if (e instanceof Expr.Binary b) {
+            return hasMixedArea(b.left()) || hasMixedArea(b.right());
+        }
+        if (e instanceof Expr.Call c) {
+            for (Expr x : c.args()) {
+                if (hasMixedArea(x)) {
+                    return true;
                 }
-                yield false;
             }
-            default -> false;
-        };
+            return false;
+        }
+        if (e instanceof Expr.Unary u) {
+            return hasMixedArea(u.operand());
+        }
+        if (e instanceof Expr.Percent p) {
+            return hasMixedArea(p.operand());
+        }
+        return false;
     }
 
     /**
@@ -657,37 +704,39 @@ public final class Workbook {
      * corners by their order in the text, which the tree no longer records.
      */
     private static boolean shiftable(Expr e, int dr, int dc) {
-        return switch (e) {
-            case Expr.AreaRef a -> {
-                if (a.row1Abs() != a.row2Abs() && a.row1() != a.row2()) {
-                    int p = a.row1Abs() ? a.row1() : a.row1() + dr;
-                    int q = a.row2Abs() ? a.row2() : a.row2() + dr;
-                    if (p == q) {
-                        yield false;
-                    }
+        if (e instanceof Expr.AreaRef a) {
+            if (a.row1Abs() != a.row2Abs() && a.row1() != a.row2()) {
+                int p = a.row1Abs() ? a.row1() : a.row1() + dr;
+                int q = a.row2Abs() ? a.row2() : a.row2() + dr;
+                if (p == q) {
+                    return false;
                 }
-                if (a.col1Abs() != a.col2Abs() && a.col1() != a.col2()) {
-                    int p = a.col1Abs() ? a.col1() : a.col1() + dc;
-                    int q = a.col2Abs() ? a.col2() : a.col2() + dc;
-                    if (p == q) {
-                        yield false;
-                    }
-                }
-                yield true;
             }
-            case Expr.Unary u -> shiftable(u.operand(), dr, dc);
-            case Expr.Percent p -> shiftable(p.operand(), dr, dc);
-            case Expr.Binary b -> shiftable(b.left(), dr, dc) && shiftable(b.right(), dr, dc);
-            case Expr.Call c -> {
-                for (Expr x : c.args()) {
-                    if (!shiftable(x, dr, dc)) {
-                        yield false;
-                    }
-                }
-                yield true;
+            if (a.col1Abs() != a.col2Abs() && a.col1() != a.col2()) {
+                int p = a.col1Abs() ? a.col1() : a.col1() + dc;
+                int q = a.col2Abs() ? a.col2() : a.col2() + dc;
+                return p != q;
             }
-            default -> true;
-        };
+            return true;
+        }
+        if (e instanceof Expr.Binary b) {
+            return shiftable(b.left(), dr, dc) && shiftable(b.right(), dr, dc);
+        }
+        if (e instanceof Expr.Call c) {
+            for (Expr x : c.args()) {
+                if (!shiftable(x, dr, dc)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (e instanceof Expr.Unary u) {
+            return shiftable(u.operand(), dr, dc);
+        }
+        if (e instanceof Expr.Percent p) {
+            return shiftable(p.operand(), dr, dc);
+        }
+        return true;
     }
 
     private void attachFormula(int id, Expr ex) {
@@ -733,77 +782,102 @@ public final class Workbook {
 
     // ---- compilation ---------------------------------------------------------------------------
 
+    /**
+     * Compiles a tree for a host sheet, its relative references shifted by (dr, dc). An instanceof
+     * chain rather than a pattern switch: this runs for every formula of a load, mostly before the
+     * JIT compiler has seen it, and the interpreter runs the chain faster than the switch's
+     * bootstrapped type test.
+     */
     private Node compile(Expr e, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
         if (depth > 200) {
             throw new io.ledgerflow.formula.parse.ParseException("Formula nested too deeply", 0);
         }
-        return switch (e) {
-            case Expr.Num n -> new ConstNode(Value.of(n.value()), e);
-            case Expr.Str s -> new ConstNode(Value.of(s.value()), e);
-            case Expr.Bool b -> new ConstNode(Value.of(b.value()), e);
-            case Expr.Err err -> new ConstNode(err.error(), e);
-            case Expr.Missing m -> new ConstNode(EmptyValue.INSTANCE, e);
-            case Expr.CellRef r -> {
-                int s = r.sheet() == null ? host : sheetIndex(r.sheet());
-                if (s < 0) {
-                    yield new ConstNode(ErrorValue.REF, e);
-                }
-                int row = r.rowAbs() ? r.row() : r.row() + dr;
-                int col = r.colAbs() ? r.col() : r.col() + dc;
-                checkShifted(row, col);
-                int cell = ensureCell(s, row, col);
-                pre.add(cell);
-                yield new CellNode(cell, s, row, col, r.rowAbs(), r.colAbs(), r.sheet() != null);
+        if (e instanceof Expr.CellRef r) {
+            int s = r.sheet() == null ? host : sheetIndex(r.sheet());
+            if (s < 0) {
+                return new ConstNode(ErrorValue.REF, e);
             }
-            case Expr.AreaRef area -> {
-                Expr.AreaRef a = dr == 0 && dc == 0 ? area : shift(area, dr, dc);
-                int s = a.sheet() == null ? host : sheetIndex(a.sheet());
-                if (s < 0) {
-                    yield new ConstNode(ErrorValue.REF, e);
-                }
-                RangeNode rn = acquireRange(s, a.row1(), a.col1(), a.row2(), a.col2());
-                pre.add(rn.id);
-                yield new AreaNode(a, s, a.sheet() != null, rn);
+            int row = r.rowAbs() ? r.row() : r.row() + dr;
+            int col = r.colAbs() ? r.col() : r.col() + dc;
+            checkShifted(row, col);
+            int cell = ensureCell(s, row, col);
+            pre.add(cell);
+            return new CellNode(cell, s, row, col, r.rowAbs(), r.colAbs(), r.sheet() != null);
+        }
+        if (e instanceof Expr.Binary b) {
+            return OpNodes.binary(
+                    b.op(),
+                    compile(b.left(), host, pre, vol, depth + 1, dr, dc),
+                    compile(b.right(), host, pre, vol, depth + 1, dr, dc));
+        }
+        if (e instanceof Expr.Num n) {
+            return new ConstNode(Value.of(n.value()), e);
+        }
+        if (e instanceof Expr.Call c) {
+            return compileCall(c, host, pre, vol, depth, dr, dc);
+        }
+        if (e instanceof Expr.AreaRef area) {
+            Expr.AreaRef a = dr == 0 && dc == 0 ? area : shift(area, dr, dc);
+            int s = a.sheet() == null ? host : sheetIndex(a.sheet());
+            if (s < 0) {
+                return new ConstNode(ErrorValue.REF, e);
             }
-            case Expr.Name n -> {
-                Expr target = names.get(n.name().toLowerCase(Locale.ROOT));
-                yield new NameNode(n.name(), target == null ? null : compile(target, host, pre, vol, depth + 1, 0, 0));
-            }
-            case Expr.Unary u -> new OpNodes.Unary(u.op(), compile(u.operand(), host, pre, vol, depth + 1, dr, dc));
-            case Expr.Percent p -> new OpNodes.Percent(compile(p.operand(), host, pre, vol, depth + 1, dr, dc));
-            case Expr.Binary b ->
-                OpNodes.binary(
-                        b.op(),
-                        compile(b.left(), host, pre, vol, depth + 1, dr, dc),
-                        compile(b.right(), host, pre, vol, depth + 1, dr, dc));
-            case Expr.Call c -> {
-                Node[] args = new Node[c.args().size()];
-                for (int i = 0; i < args.length; i++) {
-                    args[i] = compile(c.args().get(i), host, pre, vol, depth + 1, dr, dc);
-                }
-                FunctionSpec spec = functions.lookup(c.name());
-                if (spec == null) {
-                    yield new UnknownCallNode(c.name(), args, ErrorValue.NAME);
-                }
-                if (!spec.acceptsArgCount(args.length)) {
-                    yield new UnknownCallNode(spec.name(), args, ErrorValue.VALUE);
-                }
-                if (spec.volatileFunction()) {
-                    vol[0] = true;
-                }
-                CallNode call = new CallNode(spec, args);
-                if (spec.name().equals("SUM")
-                        && spec.function() != null
-                        && args.length == 1
-                        && args[0] instanceof AreaNode area
-                        && area.rangeHandle() instanceof RangeNode rn
-                        && spec.function().getClass().getName().startsWith(MathFunctions.class.getName())) {
-                    // the built-in SUM over one range: read the range node's running sum
-                    yield new SumAreaNode(call, rn);
-                }
-                yield call;
-            }
-        };
+            RangeNode rn = acquireRange(s, a.row1(), a.col1(), a.row2(), a.col2());
+            pre.add(rn.id);
+            return new AreaNode(a, s, a.sheet() != null, rn);
+        }
+        if (e instanceof Expr.Str str) {
+            return new ConstNode(Value.of(str.value()), e);
+        }
+        if (e instanceof Expr.Bool bool) {
+            return new ConstNode(Value.of(bool.value()), e);
+        }
+        if (e instanceof Expr.Err err) {
+            return new ConstNode(err.error(), e);
+        }
+        if (e instanceof Expr.Missing) {
+            return new ConstNode(EmptyValue.INSTANCE, e);
+        }
+        if (e instanceof Expr.Name n) {
+            Expr target = names.get(n.name().toLowerCase(Locale.ROOT));
+            return new NameNode(n.name(), target == null ? null : compile(target, host, pre, vol, depth + 1, 0, 0));
+        }
+        if (e instanceof Expr.Unary u) {
+            return new OpNodes.Unary(u.op(), compile(u.operand(), host, pre, vol, depth + 1, dr, dc));
+        }
+        if (e instanceof Expr.Percent p) {
+            return new OpNodes.Percent(compile(p.operand(), host, pre, vol, depth + 1, dr, dc));
+        }
+        throw new IllegalArgumentException("Unknown expression " + e);
+    }
+
+    private Node compileCall(Expr.Call c, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
+        List<Expr> argExprs = c.args();
+        Node[] args = new Node[argExprs.size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = compile(argExprs.get(i), host, pre, vol, depth + 1, dr, dc);
+        }
+        FunctionSpec spec = functions.lookup(c.name());
+        if (spec == null) {
+            return new UnknownCallNode(c.name(), args, ErrorValue.NAME);
+        }
+        if (!spec.acceptsArgCount(args.length)) {
+            return new UnknownCallNode(spec.name(), args, ErrorValue.VALUE);
+        }
+        if (spec.volatileFunction()) {
+            vol[0] = true;
+        }
+        CallNode call = new CallNode(spec, args);
+        if (spec.name().equals("SUM")
+                && spec.function() != null
+                && args.length == 1
+                && args[0] instanceof AreaNode area
+                && area.rangeHandle() instanceof RangeNode rn
+                && spec.function().getClass().getName().startsWith(MathFunctions.class.getName())) {
+            // the built-in SUM over one range: read the range node's running sum
+            return new SumAreaNode(call, rn);
+        }
+        return call;
     }
 
     /** A shifted reference stays on the sheet: equal shapes guarantee it (see finishLoad). */
@@ -1036,7 +1110,7 @@ public final class Workbook {
 
         @Override
         public LocalDate today() {
-            return today;
+            return today.get();
         }
 
         @Override
