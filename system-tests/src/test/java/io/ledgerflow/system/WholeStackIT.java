@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ledgerflow.localstack.Endpoints;
 import io.ledgerflow.localstack.LocalStack;
 import io.ledgerflow.localstack.LocalStackOptions;
+import io.ledgerflow.testsupport.HeadlessChromium;
 import io.ledgerflow.testsupport.Http;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -159,6 +164,45 @@ class WholeStackIT {
      * stack on the same data. The write is there, and its event reached linking — before the kill
      * or, from the outbox, after the restart.
      */
+    /**
+     * Pong as a player sees it: the page, the REST calls and the game's WebSocket, all through the gateway, in a real
+     * headless Chromium; the player's key press moves their paddle in the frames that come back.
+     */
+    @Test
+    void thePongPageThroughTheGatewayPlaysAGameInAHeadlessBrowser() {
+        String workspace = "pong-" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Response created = gateway.postJson(
+                "/api/pong/workspaces/" + workspace + "/games",
+                "{\"name\":\"Through the gateway\",\"players\":2,\"balls\":100,\"shards\":2}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asString();
+
+        ChromeDriver browser = HeadlessChromium.start();
+        try {
+            browser.get(stack.endpoints().gatewayUrl() + "/api/pong/play?workspace=" + workspace + "&game=" + id);
+            Duration wait = Duration.ofSeconds(60);
+            await().atMost(wait).ignoreExceptions().until(() -> number(browser, "pong.framesApplied") >= 30);
+            assertThat(number(browser, "pong.gaps")).isZero();
+
+            browser.findElement(By.id("player-name")).sendKeys("lin");
+            browser.findElement(By.id("join")).click();
+            await().atMost(wait)
+                    .ignoreExceptions()
+                    .until(() -> number(browser, "pong.paddle === null ? -1 : pong.paddle") == 0);
+            long before = number(browser, "pong.paddles[0].center");
+            new Actions(browser).keyDown(Keys.ARROW_LEFT).perform();
+            await().atMost(wait).ignoreExceptions().until(() -> number(browser, "pong.paddles[0].center") < before);
+            new Actions(browser).keyUp(Keys.ARROW_LEFT).perform();
+            assertThat(number(browser, "pong.errors.length")).isZero();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static long number(ChromeDriver browser, String expression) {
+        return ((Number) browser.executeScript("return " + expression + ";")).longValue();
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void anAcknowledgedWriteSurvivesKillMinusNineAndARestart() {
