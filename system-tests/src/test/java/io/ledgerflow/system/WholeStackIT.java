@@ -160,11 +160,6 @@ class WholeStackIT {
     }
 
     /**
-     * Runs last: kill -9 of the service that acknowledged a write, then a restart of the whole
-     * stack on the same data. The write is there, and its event reached linking — before the kill
-     * or, from the outbox, after the restart.
-     */
-    /**
      * Pong as a player sees it: the page, the REST calls and the game's WebSocket, all through the gateway, in a real
      * headless Chromium; the player's key press moves their paddle in the frames that come back.
      */
@@ -203,6 +198,11 @@ class WholeStackIT {
         return ((Number) browser.executeScript("return " + expression + ";")).longValue();
     }
 
+    /**
+     * Runs last: kill -9 of the service that acknowledged a write, then a restart of the whole
+     * stack on the same data. The write is there, and its event reached linking — before the kill
+     * or, from the outbox, after the restart.
+     */
     @Test
     @Order(Integer.MAX_VALUE)
     void anAcknowledgedWriteSurvivesKillMinusNineAndARestart() {
