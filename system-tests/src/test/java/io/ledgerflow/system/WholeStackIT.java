@@ -201,7 +201,7 @@ class WholeStackIT {
     /**
      * Runs last: kill -9 of the service that acknowledged a write, then a restart of the whole
      * stack on the same data. The write is there, and its event reached linking — before the kill
-     * or, from the outbox, after the restart.
+     * or, from the outbox, after the restart. A Pong game killed the same way runs again.
      */
     @Test
     @Order(Integer.MAX_VALUE)
@@ -216,12 +216,20 @@ class WholeStackIT {
         Http.Response edited = gateway.putJson(cells + "/Sheet1!A1", "{\"content\":7}");
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
         String workbookId = JSON.readTree(created.body()).get("id").asString();
+        Http.Response game = gateway.postJson(
+                "/api/pong/workspaces/" + workspace + "/games",
+                "{\"name\":\"Durable\",\"players\":2,\"balls\":10,\"shards\":1}");
+        assertThat(game.status()).as(game.body()).isEqualTo(201);
+        String gamePath = "/api/pong/workspaces/" + workspace + "/games/"
+                + JSON.readTree(game.body()).get("id").asString();
 
-        ProcessHandle calculation = ProcessHandle.of(
-                        stack.endpoints().services().get("calculation-service").pid())
-                .orElseThrow();
-        calculation.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no goodbye
-        await().atMost(Duration.ofSeconds(30)).until(() -> !calculation.isAlive());
+        for (String service : List.of("calculation-service", "pong-service")) {
+            ProcessHandle process = ProcessHandle.of(
+                            stack.endpoints().services().get(service).pid())
+                    .orElseThrow();
+            process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no goodbye
+            await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
+        }
         stack.close();
 
         stack = LocalStack.start(options.withFresh(false), line -> System.out.println("[local-stack] " + line));
@@ -232,6 +240,12 @@ class WholeStackIT {
         assertThat(read.get("cells").get(1).get("value").get("value").asDouble())
                 .isEqualTo(700.0);
         awaitLinkingKnows(workspace, workbookId);
+        // the game runs again, from its latest stored snapshot
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> JSON.readTree(gateway.get(gamePath).body())
+                                .path("frame")
+                                .asLong(-1)
+                        > 0);
     }
 
     /** Linking learns of workbooks only from the log: this waits for the event to get there. */

@@ -9,6 +9,8 @@ import io.ledgerflow.pong.log.GameReplica;
 import io.ledgerflow.pong.log.InMemoryFrameLog;
 import io.ledgerflow.pong.log.LogEntry;
 import io.ledgerflow.pong.log.Resimulation;
+import io.ledgerflow.pong.service.runner.GameResumer;
+import io.ledgerflow.pong.service.runner.GameRunners;
 import io.ledgerflow.pong.service.runner.PongTopics;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
@@ -51,6 +53,12 @@ class GameApiIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    GameRunners runners;
+
+    @Autowired
+    GameResumer resumer;
 
     Http http;
     String workspace;
@@ -158,6 +166,11 @@ class GameApiIT {
             assertThat(messages.getFirst().get("type").asString()).isEqualTo("Snapshot");
             long previous = messages.getFirst().get("entry").get("frame").asLong();
             for (JsonNode message : messages.subList(1, messages.size())) {
+                if (message.get("type").asString().equals("Snapshot")) {
+                    // a periodic snapshot of the frame just committed
+                    assertThat(message.get("entry").get("frame").asLong()).isEqualTo(previous);
+                    continue;
+                }
                 assertThat(message.get("type").asString()).isEqualTo("FrameCommitted");
                 assertThat(message.get("entry").get("frame").asLong()).isEqualTo(previous + 1);
                 previous = message.get("entry").get("frame").asLong();
@@ -281,6 +294,64 @@ class GameApiIT {
     }
 
     /** Sends a message that must be answered with an error; returns that error. */
+    /**
+     * A restart, as the service sees it: the game stops running (its runner is gone, as after kill -9) and is resumed
+     * from its latest stored snapshot. It picks up exactly there, and the frames it commits again are the same frames,
+     * bit for bit, as before the stop (no inputs in between: the simulation is deterministic).
+     */
+    @Test
+    void aStoppedGameResumesFromItsLatestSnapshotAndRecommitsTheSameFrames() throws Exception {
+        String id = create("Resumed", 2, 200, 2);
+        UUID game = UUID.fromString(id);
+        // stop 10 to 40 frames after a snapshot (one every 60 frames in the tests), far from the next one
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> frameOf(id), frame -> frame >= 60 && frame % 60 >= 10 && frame % 60 <= 40);
+        runners.stop(game);
+        assertThat(runners.live(game)).isEmpty();
+        long snapshotFrame = Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> storedSnapshotFrame(game), frame -> frame >= 60);
+        assertThat(snapshotFrame % 60).isZero();
+
+        resumer.resumeAll();
+
+        try (StreamClient stream = stream(workspace, id)) {
+            JsonNode first = stream.awaitCount(1).getFirst();
+            assertThat(first.get("type").asString()).isEqualTo("Snapshot");
+            assertThat(first.get("entry").get("frame").asLong()).isEqualTo(snapshotFrame);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> frameOf(id), frame -> frame > snapshotFrame + 10);
+        // frames snapshotFrame+1 .. +10 were committed twice: before the stop and after the resume
+        List<JsonNode> twice = TopicReader.read(PongTopics.FRAMES.name(), id, 20, value -> {
+                    JsonNode message = JSON.readTree(value);
+                    long frame = message.get("entry").get("frame").asLong();
+                    return message.get("type").asString().equals("FrameCommitted")
+                            && frame > snapshotFrame
+                            && frame <= snapshotFrame + 10;
+                })
+                .stream()
+                .map(JSON::readTree)
+                .toList();
+        for (int i = 0; i < 10; i++) {
+            JsonNode before = twice.get(i).get("entry");
+            JsonNode after = twice.get(i + 10).get("entry");
+            assertThat(after.get("frame").asLong())
+                    .isEqualTo(before.get("frame").asLong());
+            assertThat(after.get("stateHash").asLong())
+                    .as("frame %d again", before.get("frame").asLong())
+                    .isEqualTo(before.get("stateHash").asLong());
+        }
+    }
+
+    private long storedSnapshotFrame(UUID game) {
+        return jdbc.sql("select frame from game_snapshot where game_id = ?")
+                .param(game)
+                .query(Long.class)
+                .optional()
+                .orElse(-1L);
+    }
+
     private static JsonNode sendExpectingError(StreamClient stream, String message) throws Exception {
         long before = errors(stream).size();
         stream.send(message);

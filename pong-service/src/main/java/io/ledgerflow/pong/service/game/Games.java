@@ -55,6 +55,12 @@ public class Games {
         return repository.findByWorkspaceOrderByCreatedAtAscIdAsc(workspace, PageRequest.of(page, size));
     }
 
+    /** Every game of every workspace (the games this instance resumes when it starts). */
+    @Transactional(readOnly = true)
+    public List<Game> all() {
+        return repository.findAll();
+    }
+
     @Transactional(readOnly = true)
     public long count(String workspace) {
         return repository.countByWorkspace(workspace);

@@ -1,9 +1,12 @@
 package io.ledgerflow.pong.service.runner;
 
 import io.ledgerflow.pong.PongGame;
+import io.ledgerflow.pong.commit.EventLoop;
+import io.ledgerflow.pong.commit.SimulatedNetwork;
 import io.ledgerflow.pong.game.GameConfig;
 import io.ledgerflow.pong.game.Input;
 import io.ledgerflow.pong.log.LogEntry;
+import io.ledgerflow.pong.log.LogEntry.Snapshot;
 import io.ledgerflow.pong.warp.InputResult;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
@@ -29,7 +32,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Every log entry (Snapshot of frame 0, FrameCommitted, Correction, periodic Snapshot) stays in
  * pong-core's in-memory log and is shipped to {@link PongTopics#FRAMES} by {@link FrameShipper}.
- * Games are not resumed after a restart.
+ * Each snapshot (every {@code pong.snapshot-every-frames}) is also stored by {@link SnapshotStore}; {@link
+ * GameResumer} resumes every game from it when the service starts.
  */
 @Component
 public class GameRunners {
@@ -103,31 +107,72 @@ public class GameRunners {
         void stop() {
             ticks.cancel(false);
             thread.shutdownNow();
+            try {
+                thread.awaitTermination(5, TimeUnit.SECONDS); // a tick in progress finishes; none starts after
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     private final ConcurrentHashMap<UUID, Runner> runners = new ConcurrentHashMap<>();
     private final long tickNanos;
+    private final int snapshotEvery;
 
     private final FrameShipper shipper;
+    private final SnapshotStore snapshots;
 
-    GameRunners(FrameShipper shipper, @Value("${pong.tick-hz:30}") int tickHz) {
+    GameRunners(
+            FrameShipper shipper,
+            SnapshotStore snapshots,
+            @Value("${pong.tick-hz:30}") int tickHz,
+            @Value("${pong.snapshot-every-frames:300}") int snapshotEvery) {
         this.shipper = shipper;
+        this.snapshots = snapshots;
         if (tickHz < 1 || tickHz > 1000) {
             throw new IllegalArgumentException("pong.tick-hz must be 1..1000, was " + tickHz);
         }
+        if (snapshotEvery < 1) {
+            throw new IllegalArgumentException("pong.snapshot-every-frames must be at least 1, was " + snapshotEvery);
+        }
         this.tickNanos = 1_000_000_000L / tickHz;
+        this.snapshotEvery = snapshotEvery;
     }
 
-    /** Starts stepping the game (idempotent). The seed is derived from the game id. */
+    /** Starts stepping a new game from frame 0 (idempotent). The seed is derived from the game id. */
     public void start(UUID id, String workspace, int players, int balls, int shards) {
         runners.computeIfAbsent(id, key -> {
-            GameConfig config =
-                    GameConfig.of(players, balls, key.getMostSignificantBits() ^ key.getLeastSignificantBits());
-            ShippingFrameLog frames = new ShippingFrameLog(key.toString(), shipper);
+            GameConfig config = GameConfig.of(
+                            players, balls, key.getMostSignificantBits() ^ key.getLeastSignificantBits())
+                    .withSnapshotEvery(snapshotEvery);
+            ShippingFrameLog frames = new ShippingFrameLog(key, shipper, snapshots);
             PongGame game = PongGame.create(config, PongGame.Options.shards(shards), frames);
             return new Runner(key, workspace, game, frames);
         });
+    }
+
+    /**
+     * Starts stepping a game again from {@code snapshot} (idempotent), e.g. after this service restarted. The snapshot
+     * is appended again first, so the frames topic and every stream show where the game picks up: entries logged
+     * after it before the restart are superseded by the ones that follow.
+     */
+    public void resume(UUID id, String workspace, int shards, Snapshot snapshot) {
+        runners.computeIfAbsent(id, key -> {
+            ShippingFrameLog frames = new ShippingFrameLog(key, shipper, snapshots);
+            EventLoop loop = new EventLoop();
+            PongGame game = PongGame.resume(
+                    snapshot, PongGame.Options.shards(shards), frames, loop, new SimulatedNetwork(loop));
+            frames.append(game.snapshot());
+            return new Runner(key, workspace, game, frames);
+        });
+    }
+
+    /** Stops stepping a game in this instance; it stays in the database and resumes from its latest snapshot. */
+    public void stop(UUID id) {
+        Runner runner = runners.remove(id);
+        if (runner != null) {
+            runner.stop();
+        }
     }
 
     /**

@@ -1,0 +1,77 @@
+package io.ledgerflow.pong.service.runner;
+
+import io.ledgerflow.pong.log.LogEntry.Snapshot;
+import jakarta.annotation.PreDestroy;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The latest snapshot of each game, in table {@code game_snapshot}: where a game resumes after a restart. A game's
+ * thread only {@link #offer}s a snapshot; one writer thread stores it, and a newer snapshot of the same game replaces
+ * one still waiting, so a slow database costs skipped snapshots, never frames.
+ */
+@Component
+public class SnapshotStore {
+
+    private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final ConcurrentHashMap<UUID, Snapshot> waiting = new ConcurrentHashMap<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("pong-snapshot-writer").daemon().unstarted(r));
+
+    SnapshotStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Called on a game's thread: never blocks. */
+    public void offer(UUID game, Snapshot snapshot) {
+        if (waiting.put(game, snapshot) == null) {
+            writer.execute(() -> write(game));
+        }
+    }
+
+    public Optional<Snapshot> latest(UUID game) {
+        return jdbc.sql("select snapshot::text from game_snapshot where game_id = ?")
+                .param(game)
+                .query(String.class)
+                .optional()
+                .map(json -> JSON.readValue(json, Snapshot.class));
+    }
+
+    private void write(UUID game) {
+        Snapshot snapshot = waiting.remove(game);
+        if (snapshot == null) {
+            return;
+        }
+        try {
+            jdbc.sql("""
+                            insert into game_snapshot (game_id, frame, state_hash, snapshot, taken_at)
+                            values (?, ?, ?, ?::jsonb, now())
+                            on conflict (game_id) do update
+                               set frame = excluded.frame, state_hash = excluded.state_hash,
+                                   snapshot = excluded.snapshot, taken_at = excluded.taken_at
+                             where game_snapshot.frame < excluded.frame""")
+                    .params(game, snapshot.frame(), snapshot.stateHash(), JSON.writeValueAsString(snapshot))
+                    .update();
+        } catch (RuntimeException e) {
+            log.warn("could not store the snapshot of frame {} of game {}", snapshot.frame(), game, e);
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        writer.shutdown();
+        writer.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
