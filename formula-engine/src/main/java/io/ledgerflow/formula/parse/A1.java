@@ -25,7 +25,8 @@ public final class A1 {
         }
         int c = 0;
         for (int i = from; i < to; i++) {
-            char ch = Character.toUpperCase(s.charAt(i));
+            char ch = s.charAt(i);
+            ch = ch >= 'a' && ch <= 'z' ? (char) (ch - 32) : (ch < 128 ? ch : Character.toUpperCase(ch));
             if (ch < 'A' || ch > 'Z') {
                 return -1;
             }

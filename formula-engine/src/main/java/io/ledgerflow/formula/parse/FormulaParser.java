@@ -66,7 +66,10 @@ public final class FormulaParser {
         if (src.indexOf(REF_MARK) >= 0) {
             return null;
         }
-        StringBuilder sb = new StringBuilder(n + 8);
+        // verbatim text, and 7 chars for each cell reference (at least 2 chars of text): the key
+        // fits in 4 chars per char of text; chars below 128 keep Latin-1 text compact
+        char[] key = new char[4 * n + 8];
+        int len = 0;
         boolean prevRef = false; // the last token was a cell reference (for A1:B2)
         boolean needRef = false; // a ':' was just copied, a cell reference must follow
         while (pos < n) {
@@ -88,7 +91,6 @@ public final class FormulaParser {
                         }
                     }
                 }
-                sb.append(src, start, pos);
             } else if (c == '#') {
                 ErrorValue match = null;
                 for (ErrorValue e : ErrorValue.values()) {
@@ -101,13 +103,11 @@ public final class FormulaParser {
                     return null;
                 }
                 pos += match.text().length();
-                sb.append(src, start, pos);
             } else if ((c >= '0' && c <= '9') || c == '.') {
                 skipNumber();
-                if (pos == start || peek() == ':') {
+                if (peek() == ':') {
                     return null; // a row range (1:3) or something the parser rejects
                 }
-                sb.append(src, start, pos);
             } else if (isIdentStart(c) || c == '$') {
                 if (c == '$' && Character.isDigit(peek(1))) {
                     return null; // a row range ($1:$3)
@@ -115,32 +115,36 @@ public final class FormulaParser {
                 int end = identEnd(pos);
                 char after = end < n ? src.charAt(end) : '\0';
                 if (after != '(' && after != '!' && cellAt(pos) && cellEnd == end) {
-                    int row = cellRowAbs ? cellRow : cellRow - hostRow;
-                    int col = cellColAbs ? cellCol : cellCol - hostCol;
-                    sb.append(REF_MARK)
-                            .append((char) ('0' + (cellRowAbs ? 2 : 0) + (cellColAbs ? 1 : 0)))
-                            .append((char) (row >>> 16))
-                            .append((char) row)
-                            .append((char) col);
+                    // R1C1: 21 bits of row, 15 bits of column (biased to be non-negative), 7 per char
+                    int row = (cellRowAbs ? cellRow : cellRow - hostRow) + (1 << 20);
+                    int col = (cellColAbs ? cellCol : cellCol - hostCol) + (1 << 14);
+                    key[len++] = REF_MARK;
+                    key[len++] = (char) ('0' + (cellRowAbs ? 2 : 0) + (cellColAbs ? 1 : 0));
+                    key[len++] = (char) ((row >>> 14) & 0x7F);
+                    key[len++] = (char) ((row >>> 7) & 0x7F);
+                    key[len++] = (char) (row & 0x7F);
+                    key[len++] = (char) ((col >>> 7) & 0x7F);
+                    key[len++] = (char) (col & 0x7F);
                     ref = true;
                 } else if (after == ':') {
                     return null; // a column range (A:C) or something the parser rejects
-                } else {
-                    sb.append(src, start, end);
                 }
                 pos = end;
             } else if (c == ':') {
                 if (!prevRef) {
                     return null;
                 }
-                sb.append(c);
+                key[len++] = c;
                 pos++;
                 needRef = true;
                 prevRef = false;
                 continue;
             } else {
-                sb.append(c); // operators, parentheses, commas, whitespace, '!', '=', '%'
-                pos++;
+                pos++; // operators, parentheses, commas, whitespace, '!', '=', '%'
+            }
+            if (!ref) {
+                src.getChars(start, pos, key, len); // verbatim
+                len += pos - start;
             }
             if (needRef && !ref) {
                 return null;
@@ -148,7 +152,7 @@ public final class FormulaParser {
             needRef = false;
             prevRef = ref;
         }
-        return needRef ? null : sb.toString();
+        return needRef ? null : new String(key, 0, len);
     }
 
     /** Advances over a number as {@link #number()} reads it. */

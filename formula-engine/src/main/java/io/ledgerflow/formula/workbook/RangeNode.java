@@ -39,7 +39,8 @@ public final class RangeNode implements Grid {
     private int count;
     private ErrorValue error;
     private volatile long version;
-    private final Map<Object, Object[]> memo = new ConcurrentHashMap<>();
+    /** Created on first use: most range nodes (a column of prefix sums) never memoise anything. */
+    private volatile Map<Object, Object[]> memo;
 
     RangeNode(Workbook wb, int id, int sheet, int r1, int c1, int r2, int c2) {
         this.wb = wb;
@@ -114,8 +115,9 @@ public final class RangeNode implements Grid {
     }
 
     private void bump() {
-        if (!memo.isEmpty()) {
-            memo.clear();
+        Map<Object, Object[]> m = memo;
+        if (m != null && !m.isEmpty()) {
+            m.clear();
         }
         version++;
     }
@@ -160,12 +162,22 @@ public final class RangeNode implements Grid {
     @SuppressWarnings("unchecked")
     public <T> T memo(Object key, long stamp, Function<Grid, T> builder) {
         // Builders are pure, so two threads racing here compute the same value; no lock needed.
-        Object[] e = memo.get(key);
+        Map<Object, Object[]> m = memo;
+        if (m == null) {
+            synchronized (this) {
+                m = memo;
+                if (m == null) {
+                    m = new ConcurrentHashMap<>();
+                    memo = m;
+                }
+            }
+        }
+        Object[] e = m.get(key);
         if (e != null && (long) e[0] == stamp) {
             return (T) e[1];
         }
         T v = builder.apply(this);
-        memo.put(key, new Object[] {stamp, v});
+        m.put(key, new Object[] {stamp, v});
         return v;
     }
 

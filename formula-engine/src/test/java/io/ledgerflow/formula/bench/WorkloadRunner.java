@@ -10,7 +10,8 @@ import java.util.Locale;
  * Runs a workload file and prints one JSON line: load time (build + first full evaluation) and
  * the median time of one edit followed by reading the probe cell.
  *
- * <p>Usage: {@code WorkloadRunner <workload.json> [--loads N] [--rounds N] [--threads N]}. Loads
+ * <p>Usage: {@code WorkloadRunner <workload.json> [--loads N] [--rounds N] [--threads N] [--jvm
+ * label]} (the label names the JVM setup in the output, e.g. "aot-cache"). Loads
  * are repeated N times (default 3; the first is cold, the median is reported too); the edit list
  * is applied {@code rounds} times (default 5) and every edit is timed. Besides wall-clock times it
  * reports the CPU time of the calling thread, which is robust against other load on a shared
@@ -25,11 +26,13 @@ public final class WorkloadRunner {
         int loads = 3;
         int rounds = 5;
         int threads = Runtime.getRuntime().availableProcessors();
+        String jvm = "plain";
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--loads" -> loads = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--jvm" -> jvm = args[++i];
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
@@ -89,7 +92,7 @@ public final class WorkloadRunner {
         long[] g = engine.graphStats();
         System.out.println(String.format(
                 Locale.ROOT,
-                "{\"engine\": \"ledgerflow\", \"workload\": %s, \"threads\": %d, \"load_ms_first\": %.1f,"
+                "{\"engine\": \"ledgerflow\", \"workload\": %s, \"threads\": %d, \"jvm\": %s, \"load_ms_first\": %.1f,"
                         + " \"load_ms_median\": %.1f, \"load_cpu_ms_first\": %.1f, \"load_cpu_ms_median\": %.1f,"
                         + " \"load_proc_cpu_ms_first\": %.1f, \"load_proc_cpu_ms_median\": %.1f,"
                         + " \"edit_read_ms_median\": %.3f, \"edit_read_ms_p90\": %.3f, \"edit_read_cpu_ms_median\": %.3f,"
@@ -98,6 +101,7 @@ public final class WorkloadRunner {
                         + " \"probe_initial\": %s, \"probe_final\": %s}",
                 Json.quote(w.name()),
                 threads,
+                Json.quote(jvm),
                 loadMs[0],
                 sortedLoads[loads / 2],
                 loadCpuMs[0],
