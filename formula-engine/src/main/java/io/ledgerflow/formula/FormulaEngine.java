@@ -121,13 +121,7 @@ public final class FormulaEngine {
         int contents = 0;
         for (Object[][] rows : sheets.values()) {
             for (Object[] row : rows) {
-                if (row != null) {
-                    for (Object o : row) {
-                        if (o != null) {
-                            contents++;
-                        }
-                    }
-                }
+                contents += countContents(row); // a method per row: compiled early (see Workbook.finishLoad)
             }
         }
         w.reserve(contents);
@@ -164,6 +158,18 @@ public final class FormulaEngine {
             }
             return d;
         }
+    }
+
+    private static int countContents(Object[] row) {
+        int n = 0;
+        if (row != null) {
+            for (Object o : row) {
+                if (o != null) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     public static Builder builder() {

@@ -81,20 +81,12 @@ public final class Recalculator {
                 stack.add(s);
             }
         }
+        // The per-node work of each loop is a method of its own: a first recalculation over a
+        // whole workbook (a load) runs these loops once, and the interpreter compiles a loop of a
+        // method called once only after tens of thousands of iterations, a called method after
+        // a few hundred calls.
         while (!stack.isEmpty()) {
-            int v = stack.pop();
-            cone.add(v);
-            indeg[v] = 0;
-            flags[v] = 0;
-            int[] d = graph.dependents(v);
-            int dc = graph.dependentCount(v);
-            for (int k = 0; k < dc; k++) {
-                int w = d[k];
-                if (mark[w] != ep) {
-                    mark[w] = ep;
-                    stack.add(w);
-                }
-            }
+            visit(stack.pop(), ep);
         }
         for (int i = 0; i < seedCount; i++) {
             flags[seeds[i]] = NEEDS;
@@ -102,12 +94,7 @@ public final class Recalculator {
         int coneSize = cone.size();
         int[] c = cone.raw();
         for (int i = 0; i < coneSize; i++) {
-            int v = c[i];
-            int[] d = graph.dependents(v);
-            int dc = graph.dependentCount(v);
-            for (int k = 0; k < dc; k++) {
-                indeg[d[k]]++;
-            }
+            countIncoming(c[i]);
         }
         // 2. Kahn, frontier by frontier
         IntList frontier = frontierA;
@@ -127,26 +114,9 @@ public final class Recalculator {
             int fs = frontier.size();
             int[] f = frontier.raw();
             for (int i = 0; i < fs; i++) {
-                int v = f[i];
-                processed++;
-                byte fl = flags[v];
-                flags[v] = (byte) (fl | DONE);
-                boolean ch = (fl & CHANGED) != 0;
-                if (ch) {
-                    changed.add(v);
-                }
-                int[] d = graph.dependents(v);
-                int dc = graph.dependentCount(v);
-                for (int k = 0; k < dc; k++) {
-                    int w = d[k];
-                    if (ch) {
-                        flags[w] |= NEEDS;
-                    }
-                    if (--indeg[w] == 0) {
-                        next.add(w);
-                    }
-                }
+                release(f[i], changed, next);
             }
+            processed += fs;
             IntList t = frontier;
             frontier = next;
             next = t;
@@ -156,6 +126,51 @@ public final class Recalculator {
             resolveCycles(cone, ev, changed);
         }
         return changed;
+    }
+
+    /** Adds a node to the cone and pushes its dependents not seen yet. */
+    private void visit(int v, int ep) {
+        cone.add(v);
+        indeg[v] = 0;
+        flags[v] = 0;
+        int[] d = graph.dependents(v);
+        int dc = graph.dependentCount(v);
+        for (int k = 0; k < dc; k++) {
+            int w = d[k];
+            if (mark[w] != ep) {
+                mark[w] = ep;
+                stack.add(w);
+            }
+        }
+    }
+
+    private void countIncoming(int v) {
+        int[] d = graph.dependents(v);
+        int dc = graph.dependentCount(v);
+        for (int k = 0; k < dc; k++) {
+            indeg[d[k]]++;
+        }
+    }
+
+    /** A node of the frontier is done: mark it, pass "changed" on, queue dependents now free. */
+    private void release(int v, IntList changed, IntList next) {
+        byte fl = flags[v];
+        flags[v] = (byte) (fl | DONE);
+        boolean ch = (fl & CHANGED) != 0;
+        if (ch) {
+            changed.add(v);
+        }
+        int[] d = graph.dependents(v);
+        int dc = graph.dependentCount(v);
+        for (int k = 0; k < dc; k++) {
+            int w = d[k];
+            if (ch) {
+                flags[w] |= NEEDS;
+            }
+            if (--indeg[w] == 0) {
+                next.add(w);
+            }
+        }
     }
 
     private void evaluateFrontier(IntList frontier, NodeEvaluator ev) {

@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 public final class FormulaParser {
 
-    private final String src;
+    private String src;
     private int pos;
 
     private FormulaParser(String src) {
@@ -55,20 +55,39 @@ public final class FormulaParser {
      * references, unknown error literals, unterminated strings and a NUL character.
      */
     public static String shapeKey(String formula, int hostRow, int hostCol) {
-        return new FormulaParser(formula).shape(hostRow, hostCol);
+        return new ShapeScanner().key(formula, hostRow, hostCol);
+    }
+
+    /**
+     * Computes {@link #shapeKey shape keys} one after another with one scanner and buffer (a load
+     * asks for one key per formula). Not thread-safe.
+     */
+    public static final class ShapeScanner {
+        private final FormulaParser parser = new FormulaParser("");
+        private char[] buffer = new char[64];
+
+        /** The shape key of a formula written in a host cell, or null (see {@link #shapeKey}). */
+        public String key(String formula, int hostRow, int hostCol) {
+            // verbatim text, and 7 chars for each cell reference (at least 2 chars of text)
+            int need = 4 * formula.length() + 8;
+            if (buffer.length < need) {
+                buffer = new char[Math.max(need, 2 * buffer.length)];
+            }
+            parser.src = formula;
+            parser.pos = 0;
+            return parser.shape(hostRow, hostCol, buffer);
+        }
     }
 
     /** Marks a cell reference in a shape key; formulas containing it have no shape. */
     private static final char REF_MARK = '\0';
 
-    private String shape(int hostRow, int hostCol) {
+    /** The shape key into {@code key} (4 chars per char of text at least); chars below 128 keep it Latin-1. */
+    private String shape(int hostRow, int hostCol, char[] key) {
         int n = src.length();
         if (src.indexOf(REF_MARK) >= 0) {
             return null;
         }
-        // verbatim text, and 7 chars for each cell reference (at least 2 chars of text): the key
-        // fits in 4 chars per char of text; chars below 128 keep Latin-1 text compact
-        char[] key = new char[4 * n + 8];
         int len = 0;
         boolean prevRef = false; // the last token was a cell reference (for A1:B2)
         boolean needRef = false; // a ':' was just copied, a cell reference must follow

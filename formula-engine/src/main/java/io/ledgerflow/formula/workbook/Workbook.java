@@ -528,25 +528,43 @@ public final class Workbook {
         reserveColumns(sheets.get(sheet), rows);
         for (int r = 0; r < rows.length; r++) {
             Object[] row = rows[r];
-            if (row == null) {
+            if (row != null) {
+                loadRow(sheet, r, row, formulaCells, formulaSources); // a method: see finishLoad
+            }
+        }
+    }
+
+    private void loadRow(int sheet, int r, Object[] row, IntList formulaCells, List<Object> formulaSources) {
+        for (int c = 0; c < row.length; c++) {
+            Object content = row[c];
+            if (content == null) {
                 continue;
             }
-            for (int c = 0; c < row.length; c++) {
-                Object content = row[c];
-                if (content == null) {
-                    continue;
-                }
-                if ((content instanceof String s && s.length() > 1 && s.charAt(0) == '=') || content instanceof Expr) {
+            if ((content instanceof String s && s.length() > 1 && s.charAt(0) == '=') || content instanceof Expr) {
+                checkPosition(sheet, r, c);
+                formulaCells.add(ensureCell(sheet, r, c));
+                formulaSources.add(content);
+            } else if (content instanceof Double d) {
+                // a number stays unboxed (val() materialises the NumberValue if it is read)
+                checkPosition(sheet, r, c);
+                int id = ensureCell(sheet, r, c);
+                numeric[id] = true;
+                nums[id] = d;
+                values[id] = null;
+            } else {
+                Value v = Value.fromJava(content);
+                if (!v.isEmpty()) {
                     checkPosition(sheet, r, c);
-                    formulaCells.add(ensureCell(sheet, r, c));
-                    formulaSources.add(content);
-                } else {
-                    Value v = Value.fromJava(content);
-                    if (!v.isEmpty()) {
-                        checkPosition(sheet, r, c);
-                        setValue(ensureCell(sheet, r, c), v);
-                    }
+                    setValue(ensureCell(sheet, r, c), v);
                 }
+            }
+        }
+    }
+
+    private static void noteRow(Object[] row, int width, int rowCount, int[] last) {
+        for (int c = 0; c < width; c++) {
+            if (row[c] != null) {
+                last[c] = rowCount;
             }
         }
     }
@@ -557,19 +575,14 @@ public final class Workbook {
         int width = 0;
         for (int r = 0; r < rows.length; r++) {
             Object[] row = rows[r];
-            if (row == null) {
-                continue;
-            }
-            int w = Math.min(row.length, Expr.MAX_COL + 1);
-            if (w > last.length) {
-                last = Arrays.copyOf(last, Math.max(w, last.length * 2));
-            }
-            for (int c = 0; c < w; c++) {
-                if (row[c] != null) {
-                    last[c] = r + 1;
+            if (row != null) {
+                int w = Math.min(row.length, Expr.MAX_COL + 1);
+                if (w > last.length) {
+                    last = Arrays.copyOf(last, Math.max(w, last.length * 2));
                 }
+                noteRow(row, w, r + 1, last); // a method: see finishLoad
+                width = Math.max(width, w);
             }
-            width = Math.max(width, w);
         }
         for (int c = 0; c < width; c++) {
             if (last[c] > 0) {
@@ -602,46 +615,83 @@ public final class Workbook {
      * many (parsing is pure) — compiles them, links ranges and evaluates everything once.
      */
     public void finishLoad(IntList formulaCells, List<Object> formulaSources) {
+        Load load = new Load(formulaCells, formulaSources);
         int n = formulaCells.size();
-        Expr[] exprs = new Expr[n];
-        Shape[] shapeOf = new Shape[n];
-        IntList toParse = new IntList(16);
-        Map<String, Shape> shapes = new HashMap<>();
+        // per-formula work in methods of their own: the interpreter compiles a method after a
+        // few hundred calls, but a loop of a method called once only after tens of thousands of
+        // iterations — and a load runs before the JIT compiler has seen any of it
         for (int i = 0; i < n; i++) {
-            Object o = formulaSources.get(i);
+            load.collect(i);
+        }
+        int m = load.toParse.size();
+        if (m >= 4096 && recalculator.parallelism() > 1) {
+            java.util.stream.IntStream.range(0, m).parallel().forEach(load::parse);
+        } else {
+            for (int k = 0; k < m; k++) {
+                load.parse(k);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            load.attach(i);
+        }
+        IntList seeds = new IntList(n + 16);
+        linkPendingRanges(seeds);
+        for (int i = 0; i < n; i++) {
+            seeds.add(formulaCells.get(i));
+        }
+        recalculator.recalc(seeds.raw(), seeds.size(), evaluator);
+        Arrays.fill(prevState, 0, nodeCount, (byte) 0);
+        Arrays.fill(prev, 0, nodeCount, null);
+    }
+
+    /** One load's formulas: their shapes, the trees parsed, then compiled and attached. */
+    private final class Load {
+        final IntList cells;
+        final List<Object> sources;
+        final Expr[] exprs;
+        final Shape[] shapeOf;
+        final IntList toParse = new IntList(16);
+        final Map<String, Shape> shapes = new HashMap<>();
+        final FormulaParser.ShapeScanner scanner = new FormulaParser.ShapeScanner();
+
+        Load(IntList cells, List<Object> sources) {
+            this.cells = cells;
+            this.sources = sources;
+            this.exprs = new Expr[cells.size()];
+            this.shapeOf = new Shape[cells.size()];
+        }
+
+        /** Formula i: a tree already, a new shape (to parse), or one more formula of a known shape. */
+        void collect(int i) {
+            Object o = sources.get(i);
             if (o instanceof Expr e) {
                 exprs[i] = e;
-                continue;
+                return;
             }
-            int id = formulaCells.get(i);
-            String key = FormulaParser.shapeKey((String) o, nodeRow[id], nodeCol[id]);
+            int id = cells.get(i);
+            String key = scanner.key((String) o, nodeRow[id], nodeCol[id]);
             if (key != null) {
                 Shape sh = shapes.get(key);
-                if (sh == null) {
-                    sh = new Shape(i, nodeRow[id], nodeCol[id]);
-                    shapes.put(key, sh);
-                } else {
+                if (sh != null) {
                     shapeOf[i] = sh;
-                    continue;
+                    return;
                 }
+                sh = new Shape(i, nodeRow[id], nodeCol[id]);
+                shapes.put(key, sh);
                 shapeOf[i] = sh;
             }
             toParse.add(i);
         }
-        int m = toParse.size();
-        java.util.function.IntConsumer parse = k -> {
+
+        /** Parses the k-th formula to parse (pure: may run on several threads). */
+        void parse(int k) {
             int i = toParse.get(k);
-            exprs[i] = FormulaParser.parse((String) formulaSources.get(i));
-        };
-        if (m >= 4096 && recalculator.parallelism() > 1) {
-            java.util.stream.IntStream.range(0, m).parallel().forEach(parse);
-        } else {
-            for (int k = 0; k < m; k++) {
-                parse.accept(k);
-            }
+            exprs[i] = FormulaParser.parse((String) sources.get(i));
         }
-        for (int i = 0; i < n; i++) {
-            int id = formulaCells.get(i);
+
+        /** Compiles formula i (its own tree, or its shape's tree shifted) and adds its edges. */
+        void attach(int i) {
+            int id = cells.get(i);
             Shape sh = shapeOf[i];
             if (sh == null || sh.owner == i) {
                 if (sh != null) {
@@ -649,26 +699,15 @@ public final class Workbook {
                     sh.mixedAreas = hasMixedArea(exprs[i]);
                 }
                 attachFormula(id, exprs[i], 0, 0);
-                continue;
+                return;
             }
             int dr = nodeRow[id] - sh.row;
             int dc = nodeCol[id] - sh.col;
             if (sh.mixedAreas && !shiftable(sh.expr, dr, dc)) {
-                attachFormula(id, FormulaParser.parse((String) formulaSources.get(i)), 0, 0);
+                attachFormula(id, FormulaParser.parse((String) sources.get(i)), 0, 0);
             } else {
                 attachFormula(id, sh.expr, dr, dc);
             }
-        }
-        IntList seeds = new IntList();
-        linkPendingRanges(seeds);
-        for (int id = 0; id < nodeCount; id++) {
-            if (kind[id] == RANGE || (kind[id] == CELL && formulas[id] != null)) {
-                seeds.add(id);
-            }
-        }
-        recalculator.recalc(seeds.raw(), seeds.size(), evaluator);
-        for (int id = 0; id < nodeCount; id++) {
-            clearPrev(id);
         }
     }
 
