@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * One game: the entry point for the service. Single-threaded — call it from one thread (the game's
@@ -88,6 +89,15 @@ public final class PongGame {
     /** A new game over an in-process cluster with a fault-free network. */
     public static PongGame create(GameConfig config, Options options, FrameLog log) {
         EventLoop loop = new EventLoop();
+        return create(config, options, log, loop, new SimulatedNetwork(loop));
+    }
+
+    /**
+     * A new game whose shards run on {@code parallel}'s threads where they can (see {@link EventLoop}): the same
+     * frames, bit for bit, as on one thread.
+     */
+    public static PongGame create(GameConfig config, Options options, FrameLog log, Executor parallel) {
+        EventLoop loop = new EventLoop(parallel);
         return create(config, options, log, loop, new SimulatedNetwork(loop));
     }
 

@@ -3,6 +3,7 @@ package io.ledgerflow.pong.commit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -25,9 +26,12 @@ public final class SimulatedNetwork implements Transport {
     private final Map<Integer, Consumer<Message>> nodes = new HashMap<>();
     private final SplittableRandom random;
     private Faults faults;
-    private Predicate<Message> onDeliver = m -> true;
-    private long sent;
-    private long dropped;
+    private static final Predicate<Message> DELIVER_ALL = m -> true;
+
+    private Predicate<Message> onDeliver = DELIVER_ALL;
+    // atomic: on a parallel loop, shards send from several threads at once
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
 
     public SimulatedNetwork(EventLoop loop, Faults faults, long seed) {
         this.loop = loop;
@@ -63,9 +67,16 @@ public final class SimulatedNetwork implements Transport {
 
     @Override
     public void send(Message message) {
-        sent++;
+        sent.incrementAndGet();
+        if (faults.equals(Faults.NONE) && onDeliver == DELIVER_ALL) {
+            // the production path: a delivery to a shard touches only that shard, so shards may run in parallel
+            // (EventLoop lanes); the coordinator's deliveries run alone
+            int lane = Nodes.isShard(message.to()) ? message.to() : EventLoop.NO_LANE;
+            loop.schedule(lane, 0, () -> deliver(message));
+            return;
+        }
         if (faults.drop() > 0 && random.nextDouble() < faults.drop()) {
-            dropped++;
+            dropped.incrementAndGet();
             return;
         }
         int copies = faults.duplicate() > 0 && random.nextDouble() < faults.duplicate() ? 2 : 1;
@@ -83,10 +94,10 @@ public final class SimulatedNetwork implements Transport {
     }
 
     public long sent() {
-        return sent;
+        return sent.get();
     }
 
     public long dropped() {
-        return dropped;
+        return dropped.get();
     }
 }

@@ -88,7 +88,8 @@ public final class InProcessCluster {
         });
     }
 
-    private void observe(int shard, long t, long attempt, long version) {
+    // synchronized: on a parallel loop, shards commit from several threads at once
+    private synchronized void observe(int shard, long t, long attempt, long version) {
         long[] first = commits.get(t);
         if (first == null) {
             commits.put(t, new long[] {attempt, version});
@@ -171,7 +172,7 @@ public final class InProcessCluster {
         return network;
     }
 
-    public List<String> violations() {
+    public synchronized List<String> violations() {
         return List.copyOf(violations);
     }
 

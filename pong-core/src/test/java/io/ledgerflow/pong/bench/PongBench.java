@@ -13,6 +13,8 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -29,6 +31,10 @@ public final class PongBench {
 
     public static void main(String[] args) {
         boolean quick = args.length > 0 && args[0].equals("quick");
+        if (args.length > 0 && args[0].equals("parallel")) {
+            parallel();
+            return;
+        }
         if (args.length > 0 && args[0].equals("profile")) {
             PongGame game = PongGame.create(
                     GameConfig.of(PLAYERS, 10_000, 1), PongGame.Options.shards(8), new InMemoryFrameLog());
@@ -42,7 +48,7 @@ public final class PongBench {
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"));
         scaling(quick);
-        sustained(quick ? 120 : 600);
+        sustained(quick ? 120 : 600, null);
         rollback();
         join();
     }
@@ -118,10 +124,73 @@ public final class PongBench {
         return t;
     }
 
-    /** 10,000 balls, 64 players, 8 shards, paced at 60 Hz with inputs every frame. */
-    static void sustained(int frames) {
+    /**
+     * Shards on one thread against shards on all cores ({@link io.ledgerflow.pong.commit.EventLoop} lanes), in the
+     * same run, alternating blocks of 50 frames so both see the same machine; then the sustained 60 Hz run on all
+     * cores.
+     */
+    static void parallel() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, cores - 1), r -> Thread.ofPlatform().daemon().unstarted(r));
+        System.out.printf(
+                "java %s, %d cores; parallel = the game's thread + %d pool threads%n%n",
+                System.getProperty("java.version"), cores, Math.max(1, cores - 1));
+        System.out.println("| balls | shards | one thread: fps | p50 ms | p99 ms | parallel: fps | p50 ms | p99 ms"
+                + " | p50 one thread ÷ parallel |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int balls : new int[] {10_000, 50_000}) {
+            GameConfig config = GameConfig.of(PLAYERS, balls, 1);
+            int blocks = balls >= 50_000 ? 4 : 12;
+            for (int shards : new int[] {2, 4, 8}) {
+                PongGame one = PongGame.create(config, PongGame.Options.shards(shards), new InMemoryFrameLog());
+                PongGame many = PongGame.create(config, PongGame.Options.shards(shards), new InMemoryFrameLog(), pool);
+                frames(one, 60, 1);
+                frames(many, 60, 1);
+                double[] t1 = new double[0];
+                double[] tn = new double[0];
+                for (int b = 0; b < blocks; b++) {
+                    t1 = concat(t1, frames(one, 0, 50));
+                    tn = concat(tn, frames(many, 0, 50));
+                }
+                if (one.stateHash() != many.stateHash()) {
+                    throw new IllegalStateException("parallel shards diverged");
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %,d | %d | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %.2fx |%n",
+                        balls,
+                        shards,
+                        1000.0 / mean(t1),
+                        pct(t1, 50),
+                        pct(t1, 99),
+                        1000.0 / mean(tn),
+                        pct(tn, 50),
+                        pct(tn, 99),
+                        pct(t1, 50) / pct(tn, 50));
+            }
+        }
+        System.out.println();
+        sustained(600, null);
+        sustained(600, pool);
+        pool.shutdownNow();
+    }
+
+    static double[] concat(double[] a, double[] b) {
+        double[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    /**
+     * 10,000 balls, 64 players, 8 shards, paced at 60 Hz with inputs every frame; shards on {@code parallel} (null:
+     * the game's thread only).
+     */
+    static void sustained(int frames, ExecutorService parallel) {
         GameConfig config = GameConfig.of(PLAYERS, 10_000, 2);
-        PongGame game = PongGame.create(config, PongGame.Options.shards(8), new InMemoryFrameLog());
+        PongGame game = parallel == null
+                ? PongGame.create(config, PongGame.Options.shards(8), new InMemoryFrameLog())
+                : PongGame.create(config, PongGame.Options.shards(8), new InMemoryFrameLog(), parallel);
         frames(game, 120, 120);
         long period = 1_000_000_000L / 60;
         double[] t = new double[frames];
@@ -146,9 +215,10 @@ public final class PongBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 Locale.ROOT,
-                "Sustained 60 Hz, 10,000 balls, 64 players, 8 shards, 3PC every frame: %d frames in %.2f s = %.1f fps;"
-                        + " commit p50 %.2f ms, p99 %.2f ms, max %.2f ms (CPU p50 %.2f ms, p99 %.2f ms);"
-                        + " deadlines missed: %d%n%n",
+                "Sustained 60 Hz, 10,000 balls, 64 players, 8 shards, 3PC every frame, %s: %d frames in %.2f s ="
+                        + " %.1f fps; commit p50 %.2f ms, p99 %.2f ms, max %.2f ms (game thread's CPU p50 %.2f ms,"
+                        + " p99 %.2f ms); deadlines missed: %d%n%n",
+                parallel == null ? "one thread" : "shards on all cores",
                 frames,
                 seconds,
                 frames / seconds,

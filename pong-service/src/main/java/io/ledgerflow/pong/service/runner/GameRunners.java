@@ -16,6 +16,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -121,14 +122,23 @@ public class GameRunners {
 
     private final FrameShipper shipper;
     private final SnapshotStore snapshots;
+    /** Helper threads the shards of every game share (pong-core's parallel lanes); null: each game on its thread. */
+    private final ExecutorService shardHelpers;
 
     GameRunners(
             FrameShipper shipper,
             SnapshotStore snapshots,
             @Value("${pong.tick-hz:30}") int tickHz,
-            @Value("${pong.snapshot-every-frames:300}") int snapshotEvery) {
+            @Value("${pong.snapshot-every-frames:300}") int snapshotEvery,
+            @Value("${pong.shard-helper-threads:-1}") int shardHelperThreads) {
         this.shipper = shipper;
         this.snapshots = snapshots;
+        int helpers = shardHelperThreads < 0 ? Runtime.getRuntime().availableProcessors() - 1 : shardHelperThreads;
+        this.shardHelpers = helpers <= 0
+                ? null
+                : Executors.newFixedThreadPool(
+                        helpers,
+                        r -> Thread.ofPlatform().name("pong-shards").daemon().unstarted(r));
         if (tickHz < 1 || tickHz > 1000) {
             throw new IllegalArgumentException("pong.tick-hz must be 1..1000, was " + tickHz);
         }
@@ -146,7 +156,9 @@ public class GameRunners {
                             players, balls, key.getMostSignificantBits() ^ key.getLeastSignificantBits())
                     .withSnapshotEvery(snapshotEvery);
             ShippingFrameLog frames = new ShippingFrameLog(key, shipper, snapshots);
-            PongGame game = PongGame.create(config, PongGame.Options.shards(shards), frames);
+            EventLoop loop = new EventLoop(shardHelpers);
+            PongGame game =
+                    PongGame.create(config, PongGame.Options.shards(shards), frames, loop, new SimulatedNetwork(loop));
             return new Runner(key, workspace, game, frames);
         });
     }
@@ -159,7 +171,7 @@ public class GameRunners {
     public void resume(UUID id, String workspace, int shards, Snapshot snapshot) {
         runners.computeIfAbsent(id, key -> {
             ShippingFrameLog frames = new ShippingFrameLog(key, shipper, snapshots);
-            EventLoop loop = new EventLoop();
+            EventLoop loop = new EventLoop(shardHelpers);
             PongGame game = PongGame.resume(
                     snapshot, PongGame.Options.shards(shards), frames, loop, new SimulatedNetwork(loop));
             frames.append(game.snapshot());
@@ -214,5 +226,8 @@ public class GameRunners {
     void stopAll() {
         runners.values().forEach(Runner::stop);
         runners.clear();
+        if (shardHelpers != null) {
+            shardHelpers.shutdownNow();
+        }
     }
 }
