@@ -1,5 +1,6 @@
 package io.ledgerflow.system;
 
+import static io.ledgerflow.testsupport.HeadlessChromium.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -192,10 +193,6 @@ class WholeStackIT {
         } finally {
             browser.quit();
         }
-    }
-
-    private static long number(ChromeDriver browser, String expression) {
-        return ((Number) browser.executeScript("return " + expression + ";")).longValue();
     }
 
     /**

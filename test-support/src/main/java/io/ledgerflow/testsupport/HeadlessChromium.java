@@ -63,6 +63,11 @@ public final class HeadlessChromium {
         }
     }
 
+    /** The value of a JavaScript expression on the page that is a number (e.g. a counter the page exposes). */
+    public static long number(ChromeDriver browser, String expression) {
+        return ((Number) browser.executeScript("return " + expression + ";")).longValue();
+    }
+
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;

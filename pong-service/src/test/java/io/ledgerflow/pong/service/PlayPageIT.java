@@ -142,7 +142,7 @@ class PlayPageIT {
     }
 
     private long number(String expression) {
-        return ((Number) browser.executeScript("return " + expression + ";")).longValue();
+        return HeadlessChromium.number(browser, expression);
     }
 
     private static By watchButton(String id) {
