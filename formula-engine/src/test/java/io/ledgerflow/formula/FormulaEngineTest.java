@@ -110,6 +110,16 @@ class FormulaEngineTest {
     }
 
     @Test
+    void breakingACycleRecoversEveryMemberEvenWhenTheFirstOneKeepsItsErrorValue() {
+        // A1 -> B1 -> C1 -> A1 is a cycle; A1 also reads E1, on a cycle of its own with F1
+        FormulaEngine e = engine(new Object[][] {{"=C1+E1", "=COUNT(A1)", "=B1", null, "=F1", "=E1"}});
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(ErrorValue.CYCLE);
+        e.setCell("Sheet1", 0, 2, 5); // breaks A1-B1-C1; A1 stays #CYCLE! (from E1), unchanged
+        assertThat(e.getValue("Sheet1", 0, 0)).isEqualTo(ErrorValue.CYCLE);
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(num(0)); // COUNT skips the error
+    }
+
+    @Test
     void rangeThatContainsItsFormulaIsACycle() {
         FormulaEngine e = engine(new Object[][] {{1}, {2}, {"=SUM(A1:A3)"}, {"=A3+1"}});
         assertThat(e.getValue("Sheet1", 2, 0)).isEqualTo(ErrorValue.CYCLE);

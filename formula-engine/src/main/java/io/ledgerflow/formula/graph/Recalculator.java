@@ -31,6 +31,13 @@ public final class Recalculator {
     private int epoch;
     private int[] indeg = new int[0];
     private byte[] flags = new byte[0];
+    /**
+     * Nodes the last recalculation that reached them left as members of a cycle: they are
+     * re-evaluated whenever they are in a cone, even if no precedent changed value, because the
+     * edit may have broken their cycle while the precedents' values stayed the same (an error
+     * value, say, now coming from elsewhere).
+     */
+    private boolean[] cyclic = new boolean[0];
     // work lists, reused between recalculations (a recalculation allocates little)
     private final IntList cone = new IntList(1024);
     private final IntList stack = new IntList(1024);
@@ -54,6 +61,7 @@ public final class Recalculator {
             mark = Arrays.copyOf(mark, cap);
             indeg = Arrays.copyOf(indeg, cap);
             flags = Arrays.copyOf(flags, cap);
+            cyclic = Arrays.copyOf(cyclic, cap);
         }
     }
 
@@ -132,7 +140,7 @@ public final class Recalculator {
     private void visit(int v, int ep) {
         cone.add(v);
         indeg[v] = 0;
-        flags[v] = 0;
+        flags[v] = cyclic[v] ? NEEDS : 0;
         int[] d = graph.dependents(v);
         int dc = graph.dependentCount(v);
         for (int k = 0; k < dc; k++) {
@@ -207,8 +215,11 @@ public final class Recalculator {
     }
 
     private void evalOne(int v, int worker, NodeEvaluator ev) {
-        if ((flags[v] & NEEDS) != 0 && ev.evaluate(v, worker)) {
-            flags[v] |= CHANGED;
+        if ((flags[v] & NEEDS) != 0) {
+            cyclic[v] = false; // ordered by Kahn's algorithm: on no cycle
+            if (ev.evaluate(v, worker)) {
+                flags[v] |= CHANGED;
+            }
         }
     }
 
@@ -298,6 +309,7 @@ public final class Recalculator {
             boolean cyclic = comp.length > 1 || selfLoop(comp[0]);
             for (int v : comp) {
                 boolean ch = cyclic ? ev.markCycle(v) : ev.evaluate(v, 0);
+                this.cyclic[v] = cyclic;
                 flags[v] |= DONE;
                 if (ch) {
                     changed.add(v);
