@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark: generates the four workloads of issue 3, then runs each on Ledgerflow's
 # engine (WorkloadRunner) and on HyperFormula (bench/hyperformula/run.js), one JSON line per run.
-# Ledgerflow runs at 1 and 2 threads in a plain JVM ("jvm": "plain"), then at 2 threads with a JVM
-# ahead-of-time cache recorded from TrainingRun (smaller workloads, not the measured ones), as a
-# deployed service would record one at build time ("jvm": "aot-cache" on JDK 25+, where the cache
-# also holds method profiles; "jvm": "appcds" on older JDKs, classes only).
+# Ledgerflow runs at 1 and 2 threads in a plain JVM ("jvm": "plain"), then at 2 threads set up as
+# a deployed service would be: a JVM ahead-of-time cache recorded at build time from TrainingRun
+# (smaller workloads, not the measured ones; on JDK 25+ an AOT cache, which also holds method
+# profiles, before that an AppCDS archive of the classes) and a fixed-size heap (-Xms = -Xmx, so
+# the runner's System.gc() between loads does not shrink the heap that the next load must regrow).
 # Usage (from the repository root): formula-engine/bench/run-all.sh [out-dir]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -24,13 +25,13 @@ rm -f "$jar"
 "$JAVA_HOME/bin/jar" cf "$jar" -C "$out/classes/classes" . -C "$out/classes/test-classes" io/ledgerflow/formula/bench
 major=$(ledgerflow_java_major "$java")
 if [ "${major%%.*}" -ge 25 ]; then
-  cache_label=aot-cache
+  cache_label=aot-cache+fixed-heap
   cache="$out/formula-engine.aot"
   rm -f "$cache"
   "$java" -XX:AOTCacheOutput="$cache" -Xmx2g -cp "$jar" io.ledgerflow.formula.bench.TrainingRun >/dev/null 2>&1
   use_cache=(-XX:AOTCache="$cache")
 else
-  cache_label=appcds
+  cache_label=appcds+fixed-heap
   cache="$out/formula-engine.jsa"
   rm -f "$cache"
   "$java" -XX:ArchiveClassesAtExit="$cache" -Xmx2g -cp "$jar" io.ledgerflow.formula.bench.TrainingRun >/dev/null 2>&1
@@ -42,7 +43,7 @@ for w in chain grid prefix ledger; do
     "$java" -Xmx2g -cp "$cp" io.ledgerflow.formula.bench.WorkloadRunner "$out/workloads/$w.json" \
       --loads 5 --rounds 5 --threads "$threads"
   done
-  "$java" "${use_cache[@]}" -Xmx2g -cp "$jar" io.ledgerflow.formula.bench.WorkloadRunner "$out/workloads/$w.json" \
+  "$java" "${use_cache[@]}" -Xms2g -Xmx2g -cp "$jar" io.ledgerflow.formula.bench.WorkloadRunner "$out/workloads/$w.json" \
     --loads 5 --rounds 5 --threads 2 --jvm "$cache_label"
   if [ "$w" = ledger ]; then hf_opts="--loads 1 --rounds 1"; else hf_opts="--loads 3 --rounds 2"; fi
   node --max-old-space-size=4096 formula-engine/bench/hyperformula/run.js "$out/workloads/$w.json" $hf_opts \
