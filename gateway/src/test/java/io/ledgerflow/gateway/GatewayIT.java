@@ -25,6 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.WebsocketClientSpec;
 
 /** Routing, limits and problem answers, through a real gateway to real stub upstreams. */
 class GatewayIT extends GatewayTestBase {
@@ -315,6 +316,24 @@ class GatewayIT extends GatewayTestBase {
                 .collectList()
                 .block(Duration.ofSeconds(10));
         assertThat(replies).containsExactly("pong:serve", "pong:smash");
+    }
+
+    /** A game's snapshot is one WebSocket message of megabytes (10,000 balls: ~0.7 MB); Netty's default cap is 64 KiB. */
+    @Test
+    void aWebSocketMessageOfMegabytesPassesThroughTheGateway() {
+        String reply = HttpClient.create()
+                .websocket(WebsocketClientSpec.builder()
+                        .maxFramePayloadLength(16 * 1024 * 1024)
+                        .build())
+                .uri("ws://127.0.0.1:" + port + "/api/pong/ws/big")
+                .handle((in, out) -> out.sendString(Flux.just("3000000"))
+                        .then()
+                        .thenMany(in.aggregateFrames(16 * 1024 * 1024)
+                                .receive()
+                                .asString()
+                                .take(1)))
+                .blockFirst(Duration.ofSeconds(20));
+        assertThat(reply).hasSize(3_000_000);
     }
 
     @Test

@@ -30,6 +30,7 @@ import reactor.netty.http.server.HttpServerResponse;
  *   <li>{@code /api/linking/flaky/**}: 503 problem+json the first time each path is called, 200 after that
  *   <li>{@code GET /api/calc/slow}: answers after {@link #SLOW}; {@code GET /api/calc/drop}: closes without answering
  *   <li>WebSocket {@code /api/pong/ws/echo}: answers each text frame {@code m} with {@code pong:m}
+ *   <li>WebSocket {@code /api/pong/ws/big}: answers a text frame {@code n} with one frame of {@code n} characters
  * </ul>
  *
  * Plus {@link #deadUrl()}: a loopback port with nothing listening, for "upstream down".
@@ -84,6 +85,11 @@ public final class StubUpstreams {
     private static Publisher<Void> handle(String service, HttpServerRequest request, HttpServerResponse response) {
         String path = request.fullPath();
         String prefix = "/api/" + service;
+        if (path.equals(prefix + "/ws/big")
+                && "websocket".equalsIgnoreCase(request.requestHeaders().get("Upgrade"))) {
+            return response.sendWebsocket((in, out) ->
+                    out.sendString(in.receive().asString().map(size -> "x".repeat(Integer.parseInt(size)))));
+        }
         if (path.equals(prefix + "/ws/echo")
                 && "websocket".equalsIgnoreCase(request.requestHeaders().get("Upgrade"))) {
             return response.sendWebsocket(

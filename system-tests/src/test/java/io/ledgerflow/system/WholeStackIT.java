@@ -162,14 +162,15 @@ class WholeStackIT {
 
     /**
      * Pong as a player sees it: the page, the REST calls and the game's WebSocket, all through the gateway, in a real
-     * headless Chromium; the player's key press moves their paddle in the frames that come back.
+     * headless Chromium; the player's key press moves their paddle in the frames that come back. 2,000 balls make the
+     * snapshot one message of ~140 kB, over Netty's default WebSocket frame limit of 64 KiB.
      */
     @Test
     void thePongPageThroughTheGatewayPlaysAGameInAHeadlessBrowser() {
         String workspace = "pong-" + UUID.randomUUID().toString().substring(0, 8);
         Http.Response created = gateway.postJson(
                 "/api/pong/workspaces/" + workspace + "/games",
-                "{\"name\":\"Through the gateway\",\"players\":2,\"balls\":100,\"shards\":2}");
+                "{\"name\":\"Through the gateway\",\"players\":2,\"balls\":2000,\"shards\":2}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = JSON.readTree(created.body()).get("id").asString();
 
