@@ -38,6 +38,24 @@ public final class BuiltinFunctions {
     static final class Names {
         private Names() {}
 
+        /**
+         * A new instance of family {@code f} of {@link #FAMILIES}, without creating the others (some
+         * build formatters when their class initialises).
+         */
+        static FunctionFamily create(int f) {
+            return switch (f) {
+                case 0 -> new MathFunctions();
+                case 1 -> new ConditionalFunctions();
+                case 2 -> new LogicFunctions();
+                case 3 -> new InfoFunctions();
+                case 4 -> new LookupFunctions();
+                case 5 -> new TextFunctions();
+                case 6 -> new DateFunctions();
+                case 7 -> new FinanceFunctions();
+                default -> throw new IllegalArgumentException("No built-in family " + f);
+            };
+        }
+
         static final List<List<String>> BY_FAMILY = List.of(
                 List.of(
                         "ABS",

@@ -55,7 +55,7 @@ public final class FunctionRegistry {
             return;
         }
         FunctionRegistry scratch = new FunctionRegistry();
-        BuiltinFunctions.FAMILIES.get(f).register(scratch);
+        BuiltinFunctions.Names.create(f).register(scratch);
         functions.putAll(scratch.functions);
         registered[f] = true;
         view = new HashMap<>(functions);

@@ -992,32 +992,36 @@ public final class Workbook {
         unlinked.clear();
         list.sort(Comparator.comparingInt((RangeNode r) -> r.r2));
         for (RangeNode rn : list) {
-            if (rn.refCount == 0) {
-                continue;
+            if (rn.refCount > 0) {
+                link(rn, seeds); // a method: see finishLoad
             }
-            TreeMap<Integer, RangeNode> chain = chains.get(new ChainKey(rn.sheet, rn.c1, rn.c2, rn.r1));
-            Map.Entry<Integer, RangeNode> lower = chain.lowerEntry(rn.r2);
-            Sheet s = sheets.get(rn.sheet);
-            if (lower != null && lower.getValue().linked && rn.r2 != Expr.MAX_ROW) {
-                rn.sub = lower.getValue();
-                rn.sub.refCount++;
-                rn.ownR1 = rn.sub.r2 + 1;
-                graph.addEdge(rn.sub.id, rn.id);
-            }
-            int lastCol = Math.min(rn.c2, s.columnCount() - 1);
-            for (int c = rn.c1; c <= lastCol; c++) {
-                int len = Math.min(s.columnLength(c) - 1, rn.r2);
-                for (int r = rn.ownR1; r <= len; r++) {
-                    int id = s.get(r, c);
-                    if (id >= 0) {
-                        graph.addEdge(id, rn.id);
-                    }
+        }
+    }
+
+    /** Links one range node: to a smaller range with the same top if any, and to its own cells. */
+    private void link(RangeNode rn, IntList seeds) {
+        TreeMap<Integer, RangeNode> chain = chains.get(new ChainKey(rn.sheet, rn.c1, rn.c2, rn.r1));
+        Map.Entry<Integer, RangeNode> lower = chain.lowerEntry(rn.r2);
+        Sheet s = sheets.get(rn.sheet);
+        if (lower != null && lower.getValue().linked && rn.r2 != Expr.MAX_ROW) {
+            rn.sub = lower.getValue();
+            rn.sub.refCount++;
+            rn.ownR1 = rn.sub.r2 + 1;
+            graph.addEdge(rn.sub.id, rn.id);
+        }
+        int lastCol = Math.min(rn.c2, s.columnCount() - 1);
+        for (int c = rn.c1; c <= lastCol; c++) {
+            int len = Math.min(s.columnLength(c) - 1, rn.r2);
+            for (int r = rn.ownR1; r <= len; r++) {
+                int id = s.get(r, c);
+                if (id >= 0) {
+                    graph.addEdge(id, rn.id);
                 }
             }
-            rn.linked = true;
-            s.ranges.add(rn);
-            seeds.add(rn.id);
         }
+        rn.linked = true;
+        s.ranges.add(rn);
+        seeds.add(rn.id);
     }
 
     /** Drops one reference; a range node nobody uses is unlinked, then its sub-range (iteratively). */

@@ -13,6 +13,7 @@ class BuiltinFunctionsTest {
         assertThat(BuiltinFunctions.Names.BY_FAMILY).hasSameSizeAs(BuiltinFunctions.FAMILIES);
         Set<String> seen = new HashSet<>();
         for (int f = 0; f < BuiltinFunctions.FAMILIES.size(); f++) {
+            assertThat(BuiltinFunctions.Names.create(f)).hasSameClassAs(BuiltinFunctions.FAMILIES.get(f));
             FunctionRegistry r = FunctionRegistry.empty();
             BuiltinFunctions.FAMILIES.get(f).register(r);
             assertThat(r.names())
