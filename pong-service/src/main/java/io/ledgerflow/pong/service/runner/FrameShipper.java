@@ -1,9 +1,6 @@
 package io.ledgerflow.pong.service.runner;
 
-import io.ledgerflow.pong.log.LogEntry;
 import jakarta.annotation.PreDestroy;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -13,24 +10,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ships frame-log entries to {@link PongTopics#FRAMES} off the physics threads: a game's thread only
- * offers the entry to a bounded queue; one shipper thread serialises it as JSON
- * ({@code {"type", "gameId", "entry"}}) and sends it asynchronously, key = game id. When the queue is
+ * offers the entry to a bounded queue; one shipper thread renders its {@link FrameMessage} JSON
+ * ({@code {"type", "gameId", "entry"}}, shared with the WebSocket clients) and sends it asynchronously, key = game id. When the queue is
  * full the entry is not shipped and counted in {@link #dropped()} (the game keeps its in-memory log).
  */
 @Component
 public class FrameShipper {
 
     private static final Logger log = LoggerFactory.getLogger(FrameShipper.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private record Item(String gameId, LogEntry entry) {}
 
     private final KafkaTemplate<String, String> kafka;
-    private final BlockingQueue<Item> queue;
+    private final BlockingQueue<FrameMessage> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Thread thread;
@@ -43,10 +36,13 @@ public class FrameShipper {
     }
 
     /** Called on a game's thread: never blocks. */
-    public void offer(String gameId, LogEntry entry) {
-        if (!queue.offer(new Item(gameId, entry))) {
+    public void offer(FrameMessage message) {
+        if (!queue.offer(message)) {
             if (dropped.getAndIncrement() % 1000 == 0) {
-                log.warn("frame queue full: entries of game {} not shipped ({} so far)", gameId, dropped.get());
+                log.warn(
+                        "frame queue full: entries of game {} not shipped ({} so far)",
+                        message.gameId(),
+                        dropped.get());
             }
         }
     }
@@ -61,7 +57,7 @@ public class FrameShipper {
 
     private void run() {
         while (running) {
-            Item item;
+            FrameMessage item;
             try {
                 item = queue.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -71,16 +67,11 @@ public class FrameShipper {
                 continue;
             }
             try {
-                Map<String, Object> message = new LinkedHashMap<>();
-                message.put("type", item.entry().getClass().getSimpleName());
-                message.put("gameId", item.gameId());
-                message.put("entry", item.entry());
-                kafka.send(PongTopics.FRAMES.name(), item.gameId(), JSON.writeValueAsString(message))
-                        .whenComplete((result, error) -> {
-                            if (error != null) {
-                                failed.incrementAndGet();
-                            }
-                        });
+                kafka.send(PongTopics.FRAMES.name(), item.gameId(), item.json()).whenComplete((result, error) -> {
+                    if (error != null) {
+                        failed.incrementAndGet();
+                    }
+                });
             } catch (RuntimeException e) {
                 failed.incrementAndGet();
                 if (!running) {

@@ -5,7 +5,6 @@ import io.ledgerflow.pong.commit.EventLoop;
 import io.ledgerflow.pong.commit.SimulatedNetwork;
 import io.ledgerflow.pong.game.GameConfig;
 import io.ledgerflow.pong.game.Input;
-import io.ledgerflow.pong.log.LogEntry;
 import io.ledgerflow.pong.log.LogEntry.Snapshot;
 import io.ledgerflow.pong.warp.InputResult;
 import jakarta.annotation.PreDestroy;
@@ -95,8 +94,8 @@ public class GameRunners {
         }
 
         /** The latest snapshot and the entries after it; then every new entry goes to the listener. */
-        synchronized List<LogEntry> subscribe(Consumer<LogEntry> listener) {
-            List<LogEntry> backlog = frames.read(Math.max(0, frames.latestSnapshotOffset()));
+        synchronized List<FrameMessage> subscribe(Consumer<FrameMessage> listener) {
+            List<FrameMessage> backlog = frames.messages(Math.max(0, frames.latestSnapshotOffset()));
             frames.listen(listener);
             return backlog;
         }
@@ -209,13 +208,13 @@ public class GameRunners {
      * Subscribes to a game of {@code workspace} running here: returns the latest snapshot and the entries after it, then
      * calls {@code listener} with every new entry on the game's thread (it must not block).
      */
-    public Optional<List<LogEntry>> subscribe(String workspace, UUID id, Consumer<LogEntry> listener) {
+    public Optional<List<FrameMessage>> subscribe(String workspace, UUID id, Consumer<FrameMessage> listener) {
         return Optional.ofNullable(runners.get(id))
                 .filter(runner -> runner.workspace.equals(workspace))
                 .map(runner -> runner.subscribe(listener));
     }
 
-    public void unsubscribe(UUID id, Consumer<LogEntry> listener) {
+    public void unsubscribe(UUID id, Consumer<FrameMessage> listener) {
         Runner runner = runners.get(id);
         if (runner != null) {
             runner.frames.unlisten(listener);

@@ -19,9 +19,9 @@ final class ShippingFrameLog implements FrameLog {
     private final UUID gameId;
     private final FrameShipper shipper;
     private final SnapshotStore snapshots;
-    private final List<Consumer<LogEntry>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<FrameMessage>> listeners = new CopyOnWriteArrayList<>();
     /** Entries from offset {@code base} on; the first is the latest snapshot once there is one. */
-    private final List<LogEntry> kept = new ArrayList<>();
+    private final List<FrameMessage> kept = new ArrayList<>();
 
     private long base;
     private boolean hasSnapshot;
@@ -32,16 +32,17 @@ final class ShippingFrameLog implements FrameLog {
         this.snapshots = snapshots;
     }
 
-    void listen(Consumer<LogEntry> listener) {
+    void listen(Consumer<FrameMessage> listener) {
         listeners.add(listener);
     }
 
-    void unlisten(Consumer<LogEntry> listener) {
+    void unlisten(Consumer<FrameMessage> listener) {
         listeners.remove(listener);
     }
 
     @Override
     public long append(LogEntry entry) {
+        FrameMessage message = new FrameMessage(gameId.toString(), entry);
         long offset;
         synchronized (this) {
             if (entry instanceof LogEntry.Snapshot) {
@@ -49,20 +50,25 @@ final class ShippingFrameLog implements FrameLog {
                 kept.clear();
                 hasSnapshot = true;
             }
-            kept.add(entry);
+            kept.add(message);
             offset = base + kept.size() - 1;
         }
         if (entry instanceof LogEntry.Snapshot snapshot) {
             snapshots.offer(gameId, snapshot);
         }
-        shipper.offer(gameId.toString(), entry);
-        listeners.forEach(listener -> listener.accept(entry));
+        shipper.offer(message);
+        listeners.forEach(listener -> listener.accept(message));
         return offset;
     }
 
     /** Entries from {@code offset} on; entries before the latest snapshot are no longer here. */
     @Override
-    public synchronized List<LogEntry> read(long offset) {
+    public List<LogEntry> read(long offset) {
+        return messages(offset).stream().map(FrameMessage::entry).toList();
+    }
+
+    /** The entries from {@code offset} on as messages (their JSON rendered at most once). */
+    synchronized List<FrameMessage> messages(long offset) {
         if (offset < base) {
             throw new IllegalArgumentException(
                     "entries before offset " + base + " (the latest snapshot) are only in the frames topic");

@@ -1,9 +1,9 @@
 package io.ledgerflow.pong.service.stream;
 
 import io.ledgerflow.pong.game.Input;
-import io.ledgerflow.pong.log.LogEntry;
 import io.ledgerflow.pong.service.game.Games;
 import io.ledgerflow.pong.service.game.Player;
+import io.ledgerflow.pong.service.runner.FrameMessage;
 import io.ledgerflow.pong.service.runner.GameRunners;
 import io.ledgerflow.pong.warp.InputResult;
 import java.io.IOException;
@@ -71,9 +71,9 @@ class FrameStreamHandler extends TextWebSocketHandler {
         }
         String game = id.get().toString();
         // the game thread waits for the backlog to go out first, so entries arrive in log order
-        Consumer<LogEntry> listener = entry -> send(session, entry(game, entry));
+        Consumer<FrameMessage> listener = message -> sendText(session, message.json());
         synchronized (session) {
-            Optional<List<LogEntry>> backlog = runners.subscribe(workspace(raw), id.get(), listener);
+            Optional<List<FrameMessage>> backlog = runners.subscribe(workspace(raw), id.get(), listener);
             if (backlog.isEmpty()) {
                 send(
                         session,
@@ -88,7 +88,7 @@ class FrameStreamHandler extends TextWebSocketHandler {
             raw.getAttributes().put(LISTENER, listener);
             raw.getAttributes().put(GAME, id.get());
             raw.getAttributes().put(WORKSPACE, workspace(raw));
-            backlog.get().forEach(entry -> send(session, entry(game, entry)));
+            backlog.get().forEach(message -> sendText(session, message.json()));
         }
     }
 
@@ -168,17 +168,9 @@ class FrameStreamHandler extends TextWebSocketHandler {
         Object listener = session.getAttributes().get(LISTENER);
         if (listener != null) {
             @SuppressWarnings("unchecked")
-            Consumer<LogEntry> consumer = (Consumer<LogEntry>) listener;
+            Consumer<FrameMessage> consumer = (Consumer<FrameMessage>) listener;
             runners.unsubscribe((UUID) session.getAttributes().get(GAME), consumer);
         }
-    }
-
-    private static Map<String, Object> entry(String gameId, LogEntry entry) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("type", entry.getClass().getSimpleName());
-        message.put("gameId", gameId);
-        message.put("entry", entry);
-        return message;
     }
 
     private static Map<String, Object> inputResult(JsonNode seq, InputResult result) {
@@ -218,9 +210,13 @@ class FrameStreamHandler extends TextWebSocketHandler {
     }
 
     private static void send(WebSocketSession session, Object message) {
+        sendText(session, JSON.writeValueAsString(message));
+    }
+
+    private static void sendText(WebSocketSession session, String text) {
         synchronized (session) {
             try {
-                session.sendMessage(new TextMessage(JSON.writeValueAsString(message)));
+                session.sendMessage(new TextMessage(text));
             } catch (IOException | RuntimeException e) {
                 // a slow or gone client: the decorator closes it; the close callback unsubscribes
             }
