@@ -26,11 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  * the round trip of a player's input. Prints one JSON line per measurement.
  *
  * <pre>
- * java ... PongLoad [--gateway http://localhost:8080] [--balls 10000] [--shards 8] [--joins 15]
+ * java ... PongLoad [--gateway http://localhost:8080] [--balls 10000] [--shards 8] [--joins 15] [--snapshot-every 120]
  * </pre>
  *
- * Without {@code --gateway} it starts the whole local stack itself (fresh, in a temporary folder). Not a test: run it
- * by hand (see docs/benchmarks.md).
+ * Without {@code --gateway} it starts the whole local stack itself (fresh, in a temporary folder), with pong-service
+ * snapshotting every {@code --snapshot-every} frames. Not a test: run it by hand (see docs/benchmarks.md).
  */
 public final class PongLoad {
 
@@ -41,12 +41,14 @@ public final class PongLoad {
         int balls = 10_000;
         int shards = 8;
         int joins = 15;
+        String snapshotEvery = "120";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--gateway" -> gateway = args[++i];
                 case "--balls" -> balls = Integer.parseInt(args[++i]);
                 case "--shards" -> shards = Integer.parseInt(args[++i]);
                 case "--joins" -> joins = Integer.parseInt(args[++i]);
+                case "--snapshot-every" -> snapshotEvery = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -58,6 +60,7 @@ public final class PongLoad {
                     .withFresh(true)
                     .withPortOffset(13_000) // below the ephemeral port range (32768+)
                     .withEnv("RATE_LIMIT_ENABLED", "false")
+                    .withEnv("PONG_SNAPSHOT_EVERY_FRAMES", snapshotEvery)
                     .withServiceJvmArgs(List.of("-Xmx1g")));
             gateway = stack.endpoints().gatewayUrl();
         }

@@ -128,7 +128,7 @@ public class GameRunners {
             FrameShipper shipper,
             SnapshotStore snapshots,
             @Value("${pong.tick-hz:30}") int tickHz,
-            @Value("${pong.snapshot-every-frames:300}") int snapshotEvery,
+            @Value("${pong.snapshot-every-frames:120}") int snapshotEvery,
             @Value("${pong.shard-helper-threads:-1}") int shardHelperThreads) {
         this.shipper = shipper;
         this.snapshots = snapshots;
