@@ -2,6 +2,7 @@ package io.ledgerflow.pong;
 
 import io.ledgerflow.pong.commit.Coordinator;
 import io.ledgerflow.pong.commit.EventLoop;
+import io.ledgerflow.pong.commit.LaneHelpers;
 import io.ledgerflow.pong.commit.Message.Advance;
 import io.ledgerflow.pong.commit.Message.Install;
 import io.ledgerflow.pong.commit.SimulatedNetwork;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
 /**
  * One game: the entry point for the service. Single-threaded — call it from one thread (the game's
@@ -93,11 +93,11 @@ public final class PongGame {
     }
 
     /**
-     * A new game whose shards run on {@code parallel}'s threads where they can (see {@link EventLoop}): the same
-     * frames, bit for bit, as on one thread.
+     * A new game whose shards run on several cores where they can, with {@code helpers} (see {@link EventLoop}): the
+     * same frames, bit for bit, as on one thread.
      */
-    public static PongGame create(GameConfig config, Options options, FrameLog log, Executor parallel) {
-        EventLoop loop = new EventLoop(parallel);
+    public static PongGame create(GameConfig config, Options options, FrameLog log, LaneHelpers helpers) {
+        EventLoop loop = new EventLoop(helpers);
         return create(config, options, log, loop, new SimulatedNetwork(loop));
     }
 

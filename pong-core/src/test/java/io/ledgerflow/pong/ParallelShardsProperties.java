@@ -3,12 +3,11 @@ package io.ledgerflow.pong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerflow.pong.PongGame.FrameOutcome;
+import io.ledgerflow.pong.commit.LaneHelpers;
 import io.ledgerflow.pong.game.GameConfig;
 import io.ledgerflow.pong.game.Input;
 import io.ledgerflow.pong.log.InMemoryFrameLog;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -21,11 +20,11 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 class ParallelShardsProperties {
 
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(3);
+    private static final LaneHelpers HELPERS = LaneHelpers.start(3);
 
     @AfterContainer
-    static void stopPool() {
-        POOL.shutdownNow();
+    static void stopHelpers() {
+        HELPERS.close();
     }
 
     @Property(tries = 20)
@@ -43,7 +42,7 @@ class ParallelShardsProperties {
         InMemoryFrameLog oneThread = new InMemoryFrameLog();
         InMemoryFrameLog threads = new InMemoryFrameLog();
         PongGame sequential = PongGame.create(config, options, oneThread);
-        PongGame parallel = PongGame.create(config, options, threads, POOL);
+        PongGame parallel = PongGame.create(config, options, threads, HELPERS);
         for (int f = 1; f <= frames; f++) {
             Games.submitOnTime(sequential, inputs, f);
             Games.submitOnTime(parallel, inputs, f);

@@ -3,9 +3,6 @@ package io.ledgerflow.pong.commit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
@@ -15,16 +12,13 @@ import java.util.function.BooleanSupplier;
  * tests never sleep.
  *
  * <p><b>Parallel lanes.</b> A task may name a lane (a node: a shard or the coordinator) whose state only it touches.
- * Given an {@link Executor}, the loop runs a run of due tasks at the same time on distinct lanes concurrently, and
+ * Given {@link LaneHelpers}, the loop runs a run of due tasks at the same time on distinct lanes concurrently, and
  * then queues what each scheduled in the order the tasks would have run one after another. The queue therefore ends
  * up exactly as in sequential execution — the same tasks, the same times, the same order — so the results are
  * identical to one thread (property-tested), as long as lane tasks share no mutable state beyond what they schedule
  * (shards: their own state and store; the network's counters are atomic; the commit observer is synchronised).
  */
 public final class EventLoop implements Scheduler {
-    /** Helpers asked to join a batch: one per other core. */
-    private static final int HELPERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-
     /** No lane: the task may touch anything and runs alone. Lanes are 0 or more. */
     public static final int NO_LANE = -1;
 
@@ -32,7 +26,7 @@ public final class EventLoop implements Scheduler {
 
     private final PriorityQueue<Task> queue =
             new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
-    private final Executor parallel;
+    private final LaneHelpers helpers;
     /** While a batch runs: where each of its tasks' schedule calls go, instead of the queue. */
     private final ThreadLocal<List<Task>> deferred = new ThreadLocal<>();
 
@@ -45,9 +39,9 @@ public final class EventLoop implements Scheduler {
         this(null);
     }
 
-    /** A loop that runs due tasks of distinct lanes on {@code parallel} (null: one thread). */
-    public EventLoop(Executor parallel) {
-        this.parallel = parallel;
+    /** A loop that runs due tasks of distinct lanes with {@code helpers} (null: on one thread). */
+    public EventLoop(LaneHelpers helpers) {
+        this.helpers = helpers;
     }
 
     @Override
@@ -82,7 +76,7 @@ public final class EventLoop implements Scheduler {
                 return done.getAsBoolean();
             }
             now = Math.max(now, t.at);
-            List<Task> batch = parallel == null || t.lane < 0 ? null : batchFrom(t);
+            List<Task> batch = helpers == null || t.lane < 0 ? null : batchFrom(t);
             if (batch == null) {
                 n++;
                 t.run.run();
@@ -116,40 +110,22 @@ public final class EventLoop implements Scheduler {
         int size = batch.size();
         @SuppressWarnings("unchecked")
         List<Task>[] scheduled = new List[size];
-        // Work sharing: the loop's thread starts at once and takes task after task; helpers woken on the executor take
-        // whatever is left when they get there. Most batches are a few microseconds of bookkeeping that the loop's
-        // thread finishes before a helper wakes (no waiting on a thread hand-off); a batch of physics steps is shared.
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger finished = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
+        Runnable[] work = new Runnable[size];
+        for (int i = 0; i < size; i++) {
+            int k = i;
+            work[k] = () -> {
                 try {
-                    scheduled[i] = runDeferring(batch.get(i));
+                    scheduled[k] = runDeferring(batch.get(k));
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
-                    scheduled[i] = List.of();
-                } finally {
-                    finished.incrementAndGet();
+                    scheduled[k] = List.of();
                 }
-            }
-        };
-        for (int h = Math.min(size - 1, HELPERS); h > 0; h--) {
-            try {
-                parallel.execute(worker);
-            } catch (RejectedExecutionException e) {
-                break; // the executor is shutting down: this thread does it all
-            }
+            };
         }
-        worker.run();
-        for (int spins = 0; finished.get() < size; spins++) {
-            // only tasks a helper took are still running, on another core
-            if (spins < 10_000) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
-        }
+        // this thread starts at once; helpers take what is left (most batches are a few microseconds of bookkeeping
+        // this thread finishes alone; a batch of physics steps is shared)
+        helpers.run(new LaneHelpers.Batch(work));
         if (failure.get() != null) {
             throw failure.get();
         }

@@ -1,6 +1,7 @@
 package io.ledgerflow.pong.bench;
 
 import io.ledgerflow.pong.PongGame;
+import io.ledgerflow.pong.commit.LaneHelpers;
 import io.ledgerflow.pong.game.GameConfig;
 import io.ledgerflow.pong.game.GameState;
 import io.ledgerflow.pong.game.Input;
@@ -13,8 +14,6 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -131,10 +130,9 @@ public final class PongBench {
      */
     static void parallel() {
         int cores = Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(
-                Math.max(1, cores - 1), r -> Thread.ofPlatform().daemon().unstarted(r));
+        LaneHelpers pool = LaneHelpers.start(Math.max(1, cores - 1));
         System.out.printf(
-                "java %s, %d cores; parallel = the game's thread + %d pool threads%n%n",
+                "java %s, %d cores; parallel = the game's thread + %d lane helpers%n%n",
                 System.getProperty("java.version"), cores, Math.max(1, cores - 1));
         System.out.println("| balls | shards | one thread: fps | p50 ms | p99 ms | parallel: fps | p50 ms | p99 ms"
                 + " | p50 one thread ÷ parallel |");
@@ -173,7 +171,7 @@ public final class PongBench {
         System.out.println();
         sustained(600, null);
         sustained(600, pool);
-        pool.shutdownNow();
+        pool.close();
     }
 
     static double[] concat(double[] a, double[] b) {
@@ -186,7 +184,7 @@ public final class PongBench {
      * 10,000 balls, 64 players, 8 shards, paced at 60 Hz with inputs every frame; shards on {@code parallel} (null:
      * the game's thread only).
      */
-    static void sustained(int frames, ExecutorService parallel) {
+    static void sustained(int frames, LaneHelpers parallel) {
         GameConfig config = GameConfig.of(PLAYERS, 10_000, 2);
         PongGame game = parallel == null
                 ? PongGame.create(config, PongGame.Options.shards(8), new InMemoryFrameLog())

@@ -2,6 +2,7 @@ package io.ledgerflow.pong.service.runner;
 
 import io.ledgerflow.pong.PongGame;
 import io.ledgerflow.pong.commit.EventLoop;
+import io.ledgerflow.pong.commit.LaneHelpers;
 import io.ledgerflow.pong.commit.SimulatedNetwork;
 import io.ledgerflow.pong.game.GameConfig;
 import io.ledgerflow.pong.game.Input;
@@ -15,7 +16,6 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -122,22 +122,18 @@ public class GameRunners {
     private final FrameShipper shipper;
     private final SnapshotStore snapshots;
     /** Helper threads the shards of every game share (pong-core's parallel lanes); null: each game on its thread. */
-    private final ExecutorService shardHelpers;
+    private final LaneHelpers shardHelpers;
 
     GameRunners(
             FrameShipper shipper,
             SnapshotStore snapshots,
             @Value("${pong.tick-hz:30}") int tickHz,
             @Value("${pong.snapshot-every-frames:120}") int snapshotEvery,
-            @Value("${pong.shard-helper-threads:-1}") int shardHelperThreads) {
+            @Value("${pong.shard-helper-threads:0}") int shardHelperThreads) {
         this.shipper = shipper;
         this.snapshots = snapshots;
         int helpers = shardHelperThreads < 0 ? Runtime.getRuntime().availableProcessors() - 1 : shardHelperThreads;
-        this.shardHelpers = helpers <= 0
-                ? null
-                : Executors.newFixedThreadPool(
-                        helpers,
-                        r -> Thread.ofPlatform().name("pong-shards").daemon().unstarted(r));
+        this.shardHelpers = helpers <= 0 ? null : LaneHelpers.start(helpers);
         if (tickHz < 1 || tickHz > 1000) {
             throw new IllegalArgumentException("pong.tick-hz must be 1..1000, was " + tickHz);
         }
@@ -226,7 +222,7 @@ public class GameRunners {
         runners.values().forEach(Runner::stop);
         runners.clear();
         if (shardHelpers != null) {
-            shardHelpers.shutdownNow();
+            shardHelpers.close();
         }
     }
 }
