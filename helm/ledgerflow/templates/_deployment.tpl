@@ -5,6 +5,9 @@ Deployment of one component. Context: dict "root" $ "key" "calculationService" "
 {{- $root := .root -}}
 {{- $v := index $root.Values .key -}}
 {{- $ctx := dict "root" $root "component" .component -}}
+{{- if and $v.singleInstance (or (gt (int $v.replicaCount) 1) $v.autoscaling.enabled) -}}
+{{- fail (printf "%s runs in one instance (%s.singleInstance): keep %s.replicaCount at 1 and %s.autoscaling.enabled false" .component .key .key .key) -}}
+{{- end -}}
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -21,10 +24,15 @@ spec:
     matchLabels:
       {{- include "ledgerflow.selectorLabels" $ctx | nindent 6 }}
   strategy:
+    {{- if $v.singleInstance }}
+    # never two at once, not even during an update
+    type: Recreate
+    {{- else }}
     type: RollingUpdate
     rollingUpdate:
       maxSurge: 1
       maxUnavailable: 0
+    {{- end }}
   template:
     metadata:
       labels:

@@ -57,7 +57,7 @@ class ChartDefaultsTest {
                 .containsOnly(
                         Map.entry("Deployment", 5L),
                         Map.entry("Service", 5L),
-                        Map.entry("PodDisruptionBudget", 5L),
+                        Map.entry("PodDisruptionBudget", 4L), // not for pong-service's single pod
                         Map.entry("NetworkPolicy", 5L),
                         Map.entry("ServiceAccount", 1L));
         assertThat(chart.all(Deployment.class))
@@ -171,11 +171,13 @@ class ChartDefaultsTest {
                     .isNullOrEmpty();
             assertThat(chart.get(Service.class, nameOf(component)).getSpec().getSelector())
                     .isEqualTo(selector);
-            assertThat(chart.get(PodDisruptionBudget.class, nameOf(component))
-                            .getSpec()
-                            .getSelector()
-                            .getMatchLabels())
-                    .isEqualTo(selector);
+            if (!component.equals("pong-service")) { // one pod, no budget
+                assertThat(chart.get(PodDisruptionBudget.class, nameOf(component))
+                                .getSpec()
+                                .getSelector()
+                                .getMatchLabels())
+                        .isEqualTo(selector);
+            }
         }
     }
 
@@ -243,8 +245,22 @@ class ChartDefaultsTest {
     }
 
     @Test
+    void pongRunsInOnePodThatIsReplacedNotRolled() {
+        Deployment pong = chart.get(Deployment.class, nameOf("pong-service"));
+        assertThat(pong.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(pong.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        assertThat(pong.getSpec().getStrategy().getRollingUpdate()).isNull();
+        assertThat(chart.all(PodDisruptionBudget.class))
+                .extracting(pdb -> pdb.getMetadata().getName())
+                .doesNotContain(nameOf("pong-service"));
+    }
+
+    @Test
     void budgetsKeepOnePodOfTwo() {
         for (String component : COMPONENTS.keySet()) {
+            if (component.equals("pong-service")) {
+                continue; // one pod, no budget: pongRunsInOnePodThatIsReplacedNotRolled
+            }
             assertThat(chart.get(Deployment.class, nameOf(component)).getSpec().getReplicas())
                     .isEqualTo(2);
             assertThat(chart.get(PodDisruptionBudget.class, nameOf(component))

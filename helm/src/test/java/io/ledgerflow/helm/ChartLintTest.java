@@ -63,6 +63,19 @@ class ChartLintTest {
     }
 
     @Test
+    void pongServiceRefusesASecondInstanceWhileItRunsEveryGame() {
+        assertThatThrownBy(() -> RenderedChart.template(Map.of("pongService.replicaCount", 2)))
+                .hasMessageContaining("pong-service runs in one instance (pongService.singleInstance)");
+        assertThatThrownBy(() -> RenderedChart.template(Map.of("pongService.autoscaling.enabled", true)))
+                .hasMessageContaining("pong-service runs in one instance");
+        assertThat(RenderedChart.template(Map.of(
+                        "pongService.singleInstance", false,
+                        "pongService.replicaCount", 2,
+                        "pongService.pdb.enabled", true)))
+                .contains("type: RollingUpdate");
+    }
+
+    @Test
     void aGoodOverrideStillRenders() {
         // the counterpart of the refusals above: the same keys with acceptable values
         assertThat(RenderedChart.template(Map.of(
