@@ -549,6 +549,7 @@ class GameApiIT {
         Http.Response openApi = http.get("/api/pong/v3/api-docs");
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body()).contains("/api/pong/workspaces/{workspace}/games/{id}/players");
+        assertThat(openApi.body()).as("the stream's protocol is described").contains("/stream", "inputResult");
     }
 
     private String create(String name, int players, int balls, int shards) {

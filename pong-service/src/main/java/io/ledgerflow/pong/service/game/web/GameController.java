@@ -31,7 +31,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Games", description = "Pong games of a workspace and the players in them")
+@Tag(
+        name = "Games",
+        description = "Pong games of a workspace and the players in them. Each game also has a WebSocket,"
+                + " /api/pong/workspaces/{workspace}/games/{id}/stream: the server sends the latest Snapshot and every"
+                + " log entry after it ({\"type\",\"gameId\",\"entry\"}: Snapshot, FrameCommitted, Correction); a"
+                + " client sends {\"type\":\"hello\",\"token\"} with the token the join returned, then"
+                + " {\"type\":\"input\",\"frame\",\"dir\":-1|0|1} to steer its paddle (answered with"
+                + " inputResult: accepted, duplicate, corrected or refused with a reason), or {\"type\":\"ping\",\"t\"};"
+                + " a bad message is answered with {\"type\":\"error\",\"status\",\"title\",\"detail\"}. A browser"
+                + " page that plays it: /api/pong/play?workspace={workspace}.")
 @RestController
 @RequestMapping("/api/pong/workspaces/{workspace}/games")
 class GameController {
