@@ -294,6 +294,26 @@ class GameApiIT {
     }
 
     /** Sends a message that must be answered with an error; returns that error. */
+    @Test
+    void aPlayerFloodingInputsIsToldToSlowDownAndKeepsTheConnection() throws Exception {
+        String id = create("Flooded", 2, 10, 1);
+        JsonNode ada = JSON.readTree(http.postJson(games(workspace) + "/" + id + "/players", "{\"name\":\"ada\"}")
+                .body());
+        try (StreamClient stream = stream(workspace, id)) {
+            stream.send("{\"type\":\"hello\",\"token\":\"" + ada.get("token").asString() + "\"}");
+            stream.awaitType("welcome", 0);
+            for (int i = 0; i < 200; i++) {
+                stream.send("{\"type\":\"input\",\"seq\":" + i + ",\"frame\":100000,\"dir\":" + (i % 2) + "}");
+            }
+            JsonNode tooMany = stream.await(m -> m.path("status").asInt() == 429);
+            assertThat(tooMany.get("detail").asString()).contains("inputs at once");
+            // the burst went through to the game: each input got its result (too early for the game: refused)
+            JsonNode first = stream.await(m -> m.path("type").asString().equals("inputResult"));
+            assertThat(first.get("reason").asString()).isEqualTo("TOO_EARLY");
+            assertThat(stream.isOpen()).isTrue();
+        }
+    }
+
     /**
      * A restart, as the service sees it: the game stops running (its runner is gone, as after kill -9) and is resumed
      * from its latest stored snapshot. It picks up exactly there, and the frames it commits again are the same frames,

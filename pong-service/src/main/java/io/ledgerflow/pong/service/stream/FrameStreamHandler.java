@@ -37,6 +37,32 @@ class FrameStreamHandler extends TextWebSocketHandler {
     private static final String WORKSPACE = "pong.workspace";
     private static final String OUT = "pong.out";
     private static final String PLAYER = "pong.player";
+    private static final String BUDGET = "pong.inputBudget";
+
+    /**
+     * Inputs a connection may send: a burst of {@link #BURST}, refilled at {@link #PER_SECOND} a second — far above
+     * what keys produce, and a bound on what one client can make the game's thread do.
+     */
+    static final int BURST = 60;
+
+    static final int PER_SECOND = 30;
+
+    /** A token bucket per connection (used on the connection's own thread only). */
+    private static final class InputBudget {
+        private double tokens = BURST;
+        private long refilledAt = System.nanoTime();
+
+        boolean take() {
+            long now = System.nanoTime();
+            tokens = Math.min(BURST, tokens + (now - refilledAt) * PER_SECOND / 1e9);
+            refilledAt = now;
+            if (tokens < 1) {
+                return false;
+            }
+            tokens--;
+            return true;
+        }
+    }
 
     /** A client message the server cannot act on: sent back as an error, the connection stays open. */
     private static final class BadMessage extends Exception {
@@ -154,6 +180,13 @@ class FrameStreamHandler extends TextWebSocketHandler {
         JsonNode dir = json.get("dir");
         if (dir == null || !dir.isIntegralNumber() || Math.abs(dir.asLong()) > 1) {
             throw new BadMessage(400, "Invalid input", "dir must be -1, 0 or 1");
+        }
+        InputBudget budget = (InputBudget) raw.getAttributes().computeIfAbsent(BUDGET, key -> new InputBudget());
+        if (!budget.take()) {
+            throw new BadMessage(
+                    429,
+                    "Too many inputs",
+                    "at most " + BURST + " inputs at once and " + PER_SECOND + " a second per connection");
         }
         Input input = new Input(player.paddle(), frame.asLong(), dir.asInt());
         JsonNode seq = json.path("seq");
