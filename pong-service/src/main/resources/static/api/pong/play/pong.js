@@ -112,6 +112,8 @@ async function join(event) {
       method: 'POST',
       body: JSON.stringify({ name: $('player-name').value }),
     });
+    // kept for this tab, so a reload steers the same paddle again
+    sessionStorage.setItem('pong.token.' + pong.gameId, joined.token);
     send({ type: 'hello', token: joined.token });
     $('join-form').hidden = true;
     showLobby();
@@ -137,7 +139,15 @@ function openGame(id) {
   const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
   socket = new WebSocket(scheme + location.host + '/api/pong/workspaces/' + encodeURIComponent(pong.workspace)
     + '/games/' + id + '/stream' + (accessToken ? '?access_token=' + encodeURIComponent(accessToken) : ''));
-  socket.onopen = () => { pong.connected = true; status(''); };
+  socket.onopen = () => {
+    pong.connected = true;
+    status('');
+    const token = sessionStorage.getItem('pong.token.' + id);
+    if (token) {
+      send({ type: 'hello', token });
+      $('join-form').hidden = true;
+    }
+  };
   socket.onclose = () => { pong.connected = false; };
   socket.onmessage = event => receive(JSON.parse(event.data));
 }
@@ -160,6 +170,10 @@ function receive(message) {
     case 'error':
       pong.errors.push(message);
       status(message.title + ': ' + message.detail);
+      if (message.status === 401 && message.title === 'Unknown player token') {
+        sessionStorage.removeItem('pong.token.' + pong.gameId); // the player left: watch only
+        $('join-form').hidden = false;
+      }
       break;
   }
 }
@@ -178,10 +192,10 @@ function applySnapshot(e) {
 function applyFrame(e) {
   if (pong.frame < 0 || e.frame <= pong.frame) return; // before the first snapshot, or already applied
   if (e.frame !== pong.frame + 1) pong.gaps++; // the server skipped an entry; the next snapshot heals it
-  const balls = pong.balls;
-  for (let i = 0; i < balls.length; i++) {
-    const b = balls[i];
-    balls[i] = { id: b.id, x: b.x + b.vx, y: b.y + b.vy, vx: b.vx, vy: b.vy, lastHitter: b.lastHitter };
+  const balls = pong.balls; // the page's own objects: moved in place
+  for (const b of balls) {
+    b.x += b.vx;
+    b.y += b.vy;
   }
   for (const b of e.changed) balls[b.id] = b;
   for (const goal of e.goals) {

@@ -119,6 +119,11 @@ class PlayPageIT {
         Path shot = Path.of("target", "play-page.png");
         Files.createDirectories(shot.getParent());
         Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+
+        // a reload keeps the seat: the tab remembers the token and says hello again
+        browser.navigate().refresh();
+        page(() -> number("pong.paddle === null ? -1 : pong.paddle") == 0);
+        assertThat(browser.findElement(By.id("join-form")).isDisplayed()).isFalse();
     }
 
     /** Waits for a condition on the page; a timeout fails with what the page shows, to tell why. */
