@@ -564,7 +564,16 @@ class GameApiIT {
     void healthAndOpenApiAreServed() {
         Http management = new Http("http://localhost:" + managementPort);
         assertThat(management.get("/actuator/health/readiness").body()).contains("UP");
-        assertThat(management.get("/actuator/prometheus").status()).isEqualTo(200);
+        create("Measured", 2, 10, 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> management.get("/actuator/prometheus").body(),
+                        body -> body.contains("pong_frame_commit_seconds{quantile=\"0.99\"}"));
+        String metrics = management.get("/actuator/prometheus").body();
+        assertThat(metrics)
+                .contains("pong_frame_commit_seconds_count", "pong_games_running", "pong_frames_dropped_total")
+                .contains("pong_frames_queued");
 
         Http.Response openApi = http.get("/api/pong/v3/api-docs");
         assertThat(openApi.status()).isEqualTo(200);

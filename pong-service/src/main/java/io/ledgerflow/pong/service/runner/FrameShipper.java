@@ -1,5 +1,8 @@
 package io.ledgerflow.pong.service.runner;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -29,9 +32,21 @@ public class FrameShipper {
     private final Thread thread;
     private volatile boolean running = true;
 
-    FrameShipper(KafkaTemplate<String, String> kafka, @Value("${pong.frames.queue-capacity:100000}") int capacity) {
+    FrameShipper(
+            KafkaTemplate<String, String> kafka,
+            MeterRegistry meters,
+            @Value("${pong.frames.queue-capacity:100000}") int capacity) {
         this.kafka = kafka;
         this.queue = new ArrayBlockingQueue<>(capacity);
+        FunctionCounter.builder("pong.frames.dropped", dropped, AtomicLong::get)
+                .description("Log entries not shipped to the frames topic because the queue was full")
+                .register(meters);
+        FunctionCounter.builder("pong.frames.send.failed", failed, AtomicLong::get)
+                .description("Log entries the frames topic did not take")
+                .register(meters);
+        Gauge.builder("pong.frames.queued", queue, BlockingQueue::size)
+                .description("Log entries waiting for the shipper")
+                .register(meters);
         this.thread = Thread.ofPlatform().name("pong-frame-shipper").daemon().start(this::run);
     }
 

@@ -8,9 +8,14 @@ import io.ledgerflow.pong.game.GameConfig;
 import io.ledgerflow.pong.game.Input;
 import io.ledgerflow.pong.log.LogEntry.Snapshot;
 import io.ledgerflow.pong.warp.InputResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
@@ -67,7 +72,13 @@ public class GameRunners {
             try {
                 synchronized (this) {
                     takeInputs();
-                    game.nextFrame();
+                    long start = System.nanoTime();
+                    PongGame.FrameOutcome outcome = game.nextFrame();
+                    if (outcome instanceof PongGame.FrameOutcome.Committed) {
+                        frameCommit.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                    } else {
+                        framesFailed.increment(); // retried at the next tick
+                    }
                 }
             } catch (RuntimeException e) {
                 log.warn("frame failed in {}", Thread.currentThread().getName(), e);
@@ -89,7 +100,9 @@ public class GameRunners {
             List<InputResult> results =
                     game.submitAll(batch.stream().map(PendingInput::input).toList());
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).reply().accept(results.get(i));
+                InputResult result = results.get(i);
+                inputs(result).increment();
+                batch.get(i).reply().accept(result);
             }
         }
 
@@ -121,17 +134,32 @@ public class GameRunners {
 
     private final FrameShipper shipper;
     private final SnapshotStore snapshots;
+    private final MeterRegistry meters;
+    private final Timer frameCommit;
+    private final Counter framesFailed;
     /** Helper threads the shards of every game share (pong-core's parallel lanes); null: each game on its thread. */
     private final LaneHelpers shardHelpers;
 
     GameRunners(
             FrameShipper shipper,
             SnapshotStore snapshots,
+            MeterRegistry meters,
             @Value("${pong.tick-hz:30}") int tickHz,
             @Value("${pong.snapshot-every-frames:120}") int snapshotEvery,
             @Value("${pong.shard-helper-threads:0}") int shardHelperThreads) {
         this.shipper = shipper;
         this.snapshots = snapshots;
+        this.meters = meters;
+        this.frameCommit = Timer.builder("pong.frame.commit")
+                .description("A frame of a game: three-phase commit across its shards, merge and log append")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+        this.framesFailed = Counter.builder("pong.frames.failed")
+                .description("Frames whose commit was aborted (the game retries at its next tick)")
+                .register(meters);
+        Gauge.builder("pong.games.running", runners, Map::size)
+                .description("Games stepped by this instance")
+                .register(meters);
         int helpers = shardHelperThreads < 0 ? Runtime.getRuntime().availableProcessors() - 1 : shardHelperThreads;
         this.shardHelpers = helpers <= 0 ? null : LaneHelpers.start(helpers);
         if (tickHz < 1 || tickHz > 1000) {
@@ -142,6 +170,19 @@ public class GameRunners {
         }
         this.tickNanos = 1_000_000_000L / tickHz;
         this.snapshotEvery = snapshotEvery;
+    }
+
+    private Counter inputs(InputResult result) {
+        String name = switch (result) {
+            case InputResult.Accepted a -> "accepted";
+            case InputResult.Duplicate d -> "duplicate";
+            case InputResult.Corrected c -> "corrected";
+            case InputResult.Refused r -> "refused";
+        };
+        return Counter.builder("pong.inputs")
+                .description("Players' inputs by what became of them")
+                .tag("result", name)
+                .register(meters);
     }
 
     /** Starts stepping a new game from frame 0 (idempotent). The seed is derived from the game id. */
