@@ -18,6 +18,8 @@ import io.ledgerflow.pong.log.LogEntry.Snapshot;
 import io.ledgerflow.pong.physics.Ball;
 import io.ledgerflow.pong.physics.Paddle;
 import io.ledgerflow.pong.shard.InProcessCluster;
+import io.ledgerflow.pong.shard.RealTimeCluster;
+import io.ledgerflow.pong.shard.ShardCluster;
 import io.ledgerflow.pong.warp.InputResult;
 import io.ledgerflow.pong.warp.TimeWarp;
 import io.ledgerflow.pong.zone.Rebalancer;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One game: the entry point for the service. Single-threaded — call it from one thread (the game's
@@ -67,7 +70,7 @@ public final class PongGame {
     private final GameConfig config;
     private final Options options;
     private final FrameLog log;
-    private final InProcessCluster cluster;
+    private final ShardCluster cluster;
     private final TimeWarp warp;
     private ZoneLayout layout;
 
@@ -77,7 +80,7 @@ public final class PongGame {
             FrameLog log,
             GameState start,
             ZoneLayout layout,
-            InProcessCluster cluster) {
+            ShardCluster cluster) {
         this.config = config;
         this.options = options;
         this.log = log;
@@ -109,6 +112,25 @@ public final class PongGame {
         InProcessCluster cluster =
                 new InProcessCluster(config.arena(), layout, 0, start.balls(), loop, network, options.commit());
         PongGame game = new PongGame(config, options, log, start, layout, cluster);
+        log.append(game.snapshot());
+        return game;
+    }
+
+    /**
+     * A new game whose shards run elsewhere, e.g. on other processes over a real transport ({@link RealTimeCluster}).
+     * {@code cluster} gets the initial zone layout; its shards start empty, and the game's first transaction installs
+     * the initial balls. Logs a {@link Snapshot} of frame 0.
+     */
+    public static PongGame overCluster(
+            GameConfig config, Options options, FrameLog log, Function<ZoneLayout, ShardCluster> cluster) {
+        GameState start = GameState.initial(config);
+        ZoneLayout layout = ZoneLayout.initial(config.arena(), options.shards());
+        ShardCluster shards = cluster.apply(layout);
+        ShardCluster.Result installed = shards.run(new Install(0, List.of(start.balls()), layout));
+        if (!installed.committed()) {
+            throw new IllegalStateException("the shards did not take the initial state: " + installed.failure());
+        }
+        PongGame game = new PongGame(config, options, log, start, layout, shards);
         log.append(game.snapshot());
         return game;
     }
@@ -157,8 +179,12 @@ public final class PongGame {
         return layout;
     }
 
+    /** The in-process cluster the game runs on (tests look inside it); not for a game over {@link #overCluster}. */
     public InProcessCluster cluster() {
-        return cluster;
+        if (cluster instanceof InProcessCluster inProcess) {
+            return inProcess;
+        }
+        throw new IllegalStateException("this game's shards are not in this process");
     }
 
     /** Takes one input. */
@@ -200,7 +226,7 @@ public final class PongGame {
         List<GameState> corrected = warp.resimulate(from);
         GameState before = warp.head();
         GameState after = corrected.getLast();
-        InProcessCluster.Result r = cluster.run(new Install(head, List.of(after.balls()), layout));
+        ShardCluster.Result r = cluster.run(new Install(head, List.of(after.balls()), layout));
         InputResult[] fill = new InputResult[late.size()];
         if (r.committed()) {
             warp.adopt(from, corrected);
@@ -242,7 +268,7 @@ public final class PongGame {
         if (options.rebalanceEvery() > 0 && f % options.rebalanceEvery() == 0) {
             next = Rebalancer.rebalance(layout, head.balls(), 2 * config.arena().ghostMargin());
         }
-        InProcessCluster.Result r = cluster.run(new Advance(f, List.of(paddles), next));
+        ShardCluster.Result r = cluster.run(new Advance(f, List.of(paddles), next));
         if (!r.committed()) {
             return new FrameOutcome.Failed(f, r.failure());
         }

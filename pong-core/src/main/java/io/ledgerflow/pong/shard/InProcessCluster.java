@@ -20,14 +20,7 @@ import java.util.Map;
  * <p>It also watches every shard commit: two shards committing different (attempt, version) for the
  * same transaction is recorded in {@link #violations()} (the 3PC safety property).
  */
-public final class InProcessCluster {
-
-    /** The end of a transaction: its outcome, or why it failed. */
-    public record Result(Coordinator.Outcome outcome, String failure) {
-        public boolean committed() {
-            return outcome != null;
-        }
-    }
+public final class InProcessCluster implements ShardCluster {
 
     private final int shards;
     private final EventLoop loop;
@@ -101,6 +94,7 @@ public final class InProcessCluster {
     }
 
     /** Runs the next transaction to its end. */
+    @Override
     public Result run(Work work) {
         txn++;
         outcome = null;

@@ -1,0 +1,106 @@
+package io.ledgerflow.pong.shard;
+
+import io.ledgerflow.pong.commit.Coordinator;
+import io.ledgerflow.pong.commit.Message.Work;
+import io.ledgerflow.pong.commit.ProtocolThread;
+import io.ledgerflow.pong.commit.Transport;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A game's coordinator in this process, its shards wherever the transport reaches ({@link ShardHost}s in this or
+ * other processes), in real time: the same {@link Coordinator} and {@link Shard} protocol as {@link InProcessCluster},
+ * its steps on this process's {@link ProtocolThread}. A transaction whose coordinator stays silent for
+ * {@code silence} (no outcome) is handed to a coordinator of the next epoch, which finishes or aborts it by the
+ * termination protocol, as in process.
+ */
+public final class RealTimeCluster implements ShardCluster {
+
+    private static final int MAX_FAILOVERS = 3;
+
+    private final int shards;
+    private final Transport transport;
+    private final ProtocolThread protocol;
+    private final Coordinator.Options options;
+    private final Duration silence;
+
+    // on the protocol thread only
+    private Coordinator coordinator;
+    private long epoch;
+    private CompletableFuture<Result> pending;
+
+    private long txn;
+
+    public RealTimeCluster(
+            int shards, Transport transport, ProtocolThread protocol, Coordinator.Options options, Duration silence) {
+        this.shards = shards;
+        this.transport = transport;
+        this.protocol = protocol;
+        this.options = options;
+        this.silence = silence;
+        onProtocolThread(() -> coordinator = newCoordinator());
+    }
+
+    private Coordinator newCoordinator() {
+        return new Coordinator(epoch, shards, transport, protocol, options, new Coordinator.Listener() {
+            @Override
+            public void committed(Coordinator.Outcome outcome) {
+                pending.complete(new Result(outcome, null));
+            }
+
+            @Override
+            public void failed(long t, String reason) {
+                pending.complete(new Result(null, reason));
+            }
+        });
+    }
+
+    /** Runs the next transaction to its end (called by one thread, the game's). */
+    @Override
+    public Result run(Work work) {
+        long t = ++txn;
+        CompletableFuture<Result> done = new CompletableFuture<>();
+        protocol.execute(() -> {
+            pending = done;
+            coordinator.begin(t, work);
+        });
+        for (int failovers = 0; ; failovers++) {
+            try {
+                Result result = done.get(silence.toMillis(), TimeUnit.MILLISECONDS);
+                if (!result.committed()) {
+                    txn--; // nothing committed: the next run retries the same transaction number
+                }
+                return result;
+            } catch (TimeoutException e) {
+                if (failovers == MAX_FAILOVERS) {
+                    txn--;
+                    return new Result(null, "no outcome after " + MAX_FAILOVERS + " coordinator failovers");
+                }
+                protocol.execute(() -> {
+                    coordinator.kill();
+                    epoch++;
+                    coordinator = newCoordinator();
+                    coordinator.recover(t, work);
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                txn--;
+                return new Result(null, "interrupted");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private void onProtocolThread(Runnable step) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        protocol.execute(() -> {
+            step.run();
+            done.complete(null);
+        });
+        done.orTimeout(10, TimeUnit.SECONDS).join();
+    }
+}
