@@ -27,6 +27,11 @@ public final class CellNode extends Node {
         this.explicitSheet = explicitSheet;
     }
 
+    /** The referenced cell's node id. */
+    public int id() {
+        return id;
+    }
+
     @Override
     public Value eval(EvalContext ctx) {
         return ctx.cellById(id);

@@ -23,6 +23,11 @@ public final class ConstNode extends Node {
         return number;
     }
 
+    /** The literal as a double, NaN when it is not a number. */
+    public double number() {
+        return number;
+    }
+
     @Override
     public Value eval(EvalContext ctx) {
         return value;

@@ -16,18 +16,34 @@ public final class OpNodes {
 
     public static Node binary(String op, Node l, Node r) {
         return switch (op) {
-            case "+" -> new Arith(op, l, r, 0);
-            case "-" -> new Arith(op, l, r, 1);
-            case "*" -> new Arith(op, l, r, 2);
-            case "/" -> new Arith(op, l, r, 3);
-            case "^" -> new Arith(op, l, r, 4);
+            case "+" -> arith(op, l, r, 0);
+            case "-" -> arith(op, l, r, 1);
+            case "*" -> arith(op, l, r, 2);
+            case "/" -> arith(op, l, r, 3);
+            case "^" -> arith(op, l, r, 4);
             case "&" -> new Concat(l, r);
             default -> new Compare(op, l, r);
         };
     }
 
+    /**
+     * Arithmetic, specialised for the common operand pairs (two cells; a cell or any node and a
+     * number literal): their {@link Node#evalDouble} reads the cells and the literal directly
+     * instead of through the operand nodes' virtual calls. Only the fast path differs; it
+     * computes exactly what {@link Arith#evalDouble} computes (both call {@link Arith#combine}).
+     */
+    static Arith arith(String op, Node l, Node r, int kind) {
+        if (l instanceof CellNode a && r instanceof CellNode b) {
+            return new CellCell(op, a, b, kind);
+        }
+        if (r instanceof ConstNode k && !Double.isNaN(k.number())) {
+            return l instanceof CellNode a ? new CellNumber(op, a, k, kind) : new NodeNumber(op, l, k, kind);
+        }
+        return new Arith(op, l, r, kind);
+    }
+
     /** Binary arithmetic: + - * / ^. */
-    static final class Arith extends Node {
+    static class Arith extends Node {
         private final String op;
         private final Node left;
         private final Node right;
@@ -50,6 +66,11 @@ public final class OpNodes {
             if (Double.isNaN(y)) {
                 return Double.NaN;
             }
+            return combine(kind, x, y);
+        }
+
+        /** The fast path's result for two plain numbers: NaN where {@link #eval} must decide. */
+        static double combine(int kind, double x, double y) {
             double r;
             switch (kind) {
                 case 0 -> r = x + y;
@@ -98,6 +119,79 @@ public final class OpNodes {
         @Override
         public Expr toExpr(IntFunction<String> sheetNames, int hostSheet) {
             return new Expr.Binary(op, left.toExpr(sheetNames, hostSheet), right.toExpr(sheetNames, hostSheet));
+        }
+    }
+
+    /** Arithmetic on two cell references. */
+    static final class CellCell extends Arith {
+        private final int a;
+        private final int b;
+        private final int kind;
+
+        CellCell(String op, CellNode left, CellNode right, int kind) {
+            super(op, left, right, kind);
+            this.a = left.id();
+            this.b = right.id();
+            this.kind = kind;
+        }
+
+        @Override
+        public double evalDouble(EvalContext ctx) {
+            double x = ctx.numberById(a);
+            if (Double.isNaN(x)) {
+                return Double.NaN;
+            }
+            double y = ctx.numberById(b);
+            if (Double.isNaN(y)) {
+                return Double.NaN;
+            }
+            return combine(kind, x, y);
+        }
+    }
+
+    /** Arithmetic on a cell reference and a number literal. */
+    static final class CellNumber extends Arith {
+        private final int a;
+        private final double y;
+        private final int kind;
+
+        CellNumber(String op, CellNode left, ConstNode right, int kind) {
+            super(op, left, right, kind);
+            this.a = left.id();
+            this.y = right.number();
+            this.kind = kind;
+        }
+
+        @Override
+        public double evalDouble(EvalContext ctx) {
+            double x = ctx.numberById(a);
+            if (Double.isNaN(x)) {
+                return Double.NaN;
+            }
+            return combine(kind, x, y);
+        }
+    }
+
+    /** Arithmetic on any node and a number literal. */
+    static final class NodeNumber extends Arith {
+        private final Node left;
+        private final double y;
+        private final int kind;
+
+        NodeNumber(String op, Node left, ConstNode right, int kind) {
+            super(op, left, right, kind);
+            this.left = left;
+            this.y = right.number();
+            this.kind = kind;
+        }
+
+        @Override
+        public double evalDouble(EvalContext ctx) {
+            double x = left.evalDouble(ctx);
+            if (Double.isNaN(x)) {
+                return Double.NaN;
+            }
+            return combine(kind, x, y);
         }
     }
 

@@ -10,9 +10,9 @@ import java.util.concurrent.RecursiveAction;
 /**
  * Incremental recalculation over a {@link Graph}. Given seed nodes it (1) collects the affected
  * cone (everything reachable through dependents), (2) orders it topologically with Kahn's
- * algorithm, frontier by frontier, (3) evaluates each node at most once, and only if it is a seed
- * or one of its precedents changed value, (4) evaluates large frontiers — nodes with no
- * dependency among them — on several threads, and (5) resolves what Kahn's algorithm cannot order
+ * algorithm, taking ready nodes from a stack (depth first), (3) evaluates each node at most once,
+ * and only if it is a seed or one of its precedents changed value, (4) evaluates a large set of
+ * ready nodes — nodes with no dependency among them — as a batch, on several threads, and (5) resolves what Kahn's algorithm cannot order
  * (cycles) with Tarjan's algorithm: members of a cycle become #CYCLE!, nodes downstream are then
  * evaluated in order. The result does not depend on the number of threads.
  */
@@ -21,6 +21,13 @@ public final class Recalculator {
     private static final byte NEEDS = 1;
     private static final byte CHANGED = 2;
     private static final byte DONE = 4;
+    /**
+     * Kept between recalculations: the last recalculation that reached the node left it as a
+     * member of a cycle. Such nodes are re-evaluated whenever they are in a cone, even if no
+     * precedent changed value, because the edit may have broken their cycle while the
+     * precedents' values stayed the same (an error value, say, now coming from elsewhere).
+     */
+    private static final byte CYCLIC = 8;
 
     private final Graph graph;
     private final int parallelism;
@@ -30,14 +37,8 @@ public final class Recalculator {
     private int[] mark = new int[0];
     private int epoch;
     private int[] indeg = new int[0];
+    /** NEEDS, CHANGED, DONE for the current recalculation; CYCLIC kept between them. */
     private byte[] flags = new byte[0];
-    /**
-     * Nodes the last recalculation that reached them left as members of a cycle: they are
-     * re-evaluated whenever they are in a cone, even if no precedent changed value, because the
-     * edit may have broken their cycle while the precedents' values stayed the same (an error
-     * value, say, now coming from elsewhere).
-     */
-    private boolean[] cyclic = new boolean[0];
     // work lists, reused between recalculations (a recalculation allocates little)
     private final IntList cone = new IntList(1024);
     private final IntList stack = new IntList(1024);
@@ -61,7 +62,6 @@ public final class Recalculator {
             mark = Arrays.copyOf(mark, cap);
             indeg = Arrays.copyOf(indeg, cap);
             flags = Arrays.copyOf(flags, cap);
-            cyclic = Arrays.copyOf(cyclic, cap);
         }
     }
 
@@ -77,7 +77,8 @@ public final class Recalculator {
             epoch = 1;
         }
         final int ep = epoch;
-        // 1. cone
+        // 1. cone, counting each cone node's incoming edges from the cone on the way (every edge
+        // out of a cone node is walked exactly once, when that node is visited)
         IntList cone = this.cone;
         IntList stack = this.stack;
         cone.clear();
@@ -86,6 +87,7 @@ public final class Recalculator {
             int s = seeds[i];
             if (mark[s] != ep) {
                 mark[s] = ep;
+                indeg[s] = 0;
                 stack.add(s);
             }
         }
@@ -97,38 +99,45 @@ public final class Recalculator {
             visit(stack.pop(), ep);
         }
         for (int i = 0; i < seedCount; i++) {
-            flags[seeds[i]] = NEEDS;
+            flags[seeds[i]] |= NEEDS;
         }
         int coneSize = cone.size();
         int[] c = cone.raw();
-        for (int i = 0; i < coneSize; i++) {
-            countIncoming(c[i]);
-        }
-        // 2. Kahn, frontier by frontier
-        IntList frontier = frontierA;
-        frontier.clear();
-        for (int i = 0; i < coneSize; i++) {
+        // 2. Kahn's algorithm over a stack of ready nodes (all precedents done). One ready node at
+        // a time, the last one made ready first: that follows a block of formulas along the
+        // order of its dependents (row by row for a block filled row by row, the order its cells'
+        // ids and values lie in memory), where taking every ready node in turn (breadth first)
+        // sweeps a grid by antidiagonals and touches a new cache line for every array read of
+        // every node. When a wide set is ready at once (>= parallelThreshold nodes, none depending
+        // on another) it is evaluated as a batch, on several threads if parallelism > 1. The
+        // order depends only on the graph, never on the thread count.
+        IntList ready = frontierA;
+        ready.clear();
+        for (int i = coneSize - 1; i >= 0; i--) {
             if (indeg[c[i]] == 0) {
-                frontier.add(c[i]);
+                ready.add(c[i]);
             }
         }
-        IntList next = frontierB;
-        next.clear();
+        IntList batch = frontierB;
         IntList changed = this.changed;
         changed.clear();
         int processed = 0;
-        while (!frontier.isEmpty()) {
-            evaluateFrontier(frontier, ev);
-            int fs = frontier.size();
-            int[] f = frontier.raw();
-            for (int i = 0; i < fs; i++) {
-                release(f[i], changed, next);
+        while (!ready.isEmpty()) {
+            if (ready.size() >= parallelThreshold) {
+                IntList t = batch;
+                batch = ready;
+                ready = t;
+                ready.clear();
+                evaluateFrontier(batch, ev);
+                int fs = batch.size();
+                int[] f = batch.raw();
+                for (int i = 0; i < fs; i++) {
+                    release(f[i], changed, ready);
+                }
+                processed += fs;
+            } else {
+                processed += step(ready, ev, changed);
             }
-            processed += fs;
-            IntList t = frontier;
-            frontier = next;
-            next = t;
-            next.clear();
         }
         if (processed < coneSize) {
             resolveCycles(cone, ev, changed);
@@ -136,32 +145,48 @@ public final class Recalculator {
         return changed;
     }
 
-    /** Adds a node to the cone and pushes its dependents not seen yet. */
+    /** Adds a node to the cone, pushes its dependents not seen yet and counts its edges into them. */
     private void visit(int v, int ep) {
         cone.add(v);
-        indeg[v] = 0;
-        flags[v] = cyclic[v] ? NEEDS : 0;
+        flags[v] = (byte) ((flags[v] & CYCLIC) != 0 ? CYCLIC | NEEDS : 0);
         int[] d = graph.dependents(v);
         int dc = graph.dependentCount(v);
+        int[] mark = this.mark;
+        int[] indeg = this.indeg;
         for (int k = 0; k < dc; k++) {
             int w = d[k];
             if (mark[w] != ep) {
                 mark[w] = ep;
+                indeg[w] = 1;
                 stack.add(w);
+            } else {
+                indeg[w]++;
             }
         }
     }
 
-    private void countIncoming(int v) {
-        int[] d = graph.dependents(v);
-        int dc = graph.dependentCount(v);
-        for (int k = 0; k < dc; k++) {
-            indeg[d[k]]++;
+    /**
+     * Evaluates and releases ready nodes one at a time until the ready stack is empty or wide
+     * enough for a batch; returns how many it processed. A loop of its own so that the JIT
+     * compiles it while a long recalculation is still running (on-stack replacement).
+     */
+    private int step(IntList ready, NodeEvaluator ev, IntList changed) {
+        int n = 0;
+        int threshold = parallelThreshold;
+        while (!ready.isEmpty() && ready.size() < threshold) {
+            int v = ready.pop();
+            evalOne(v, 0, ev);
+            release(v, changed, ready);
+            n++;
         }
+        return n;
     }
 
-    /** A node of the frontier is done: mark it, pass "changed" on, queue dependents now free. */
-    private void release(int v, IntList changed, IntList next) {
+    /**
+     * A node is done: mark it, pass "changed" on, push the dependents now free — in reverse, so
+     * that the first of them is evaluated next.
+     */
+    private void release(int v, IntList changed, IntList ready) {
         byte fl = flags[v];
         flags[v] = (byte) (fl | DONE);
         boolean ch = (fl & CHANGED) != 0;
@@ -170,13 +195,15 @@ public final class Recalculator {
         }
         int[] d = graph.dependents(v);
         int dc = graph.dependentCount(v);
-        for (int k = 0; k < dc; k++) {
+        byte[] flags = this.flags;
+        int[] indeg = this.indeg;
+        for (int k = dc - 1; k >= 0; k--) {
             int w = d[k];
             if (ch) {
                 flags[w] |= NEEDS;
             }
             if (--indeg[w] == 0) {
-                next.add(w);
+                ready.add(w);
             }
         }
     }
@@ -215,11 +242,13 @@ public final class Recalculator {
     }
 
     private void evalOne(int v, int worker, NodeEvaluator ev) {
-        if ((flags[v] & NEEDS) != 0) {
-            cyclic[v] = false; // ordered by Kahn's algorithm: on no cycle
+        byte fl = flags[v];
+        if ((fl & NEEDS) != 0) {
+            fl &= ~CYCLIC; // ordered by Kahn's algorithm: on no cycle
             if (ev.evaluate(v, worker)) {
-                flags[v] |= CHANGED;
+                fl |= CHANGED;
             }
+            flags[v] = fl;
         }
     }
 
@@ -309,8 +338,7 @@ public final class Recalculator {
             boolean cyclic = comp.length > 1 || selfLoop(comp[0]);
             for (int v : comp) {
                 boolean ch = cyclic ? ev.markCycle(v) : ev.evaluate(v, 0);
-                this.cyclic[v] = cyclic;
-                flags[v] |= DONE;
+                flags[v] = (byte) ((cyclic ? flags[v] | CYCLIC : flags[v] & ~CYCLIC) | DONE);
                 if (ch) {
                     changed.add(v);
                 }

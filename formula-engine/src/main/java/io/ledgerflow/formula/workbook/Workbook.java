@@ -60,7 +60,10 @@ public final class Workbook {
     private final Recalculator recalculator;
     private int nodeCount;
     private byte[] kind = new byte[1024];
-    /** Non-numeric values; for numeric cells a cached NumberValue or null (see {@link #val}). */
+    /**
+     * Non-numeric values; for numeric cells null or a cached NumberValue, which may be stale (the
+     * number in {@link #nums} wins: see {@link #val}).
+     */
     Value[] values = new Value[1024];
     /** Numeric cells keep their number here, so recalculating numbers allocates nothing. */
     double[] nums = new double[1024];
@@ -295,12 +298,15 @@ public final class Workbook {
     /** The value of a node id (numbers materialised once and cached). */
     Value val(int id) {
         if (numeric[id]) {
-            Value v = values[id];
-            if (v == null) {
-                v = NumberValue.of(nums[id]);
-                values[id] = v; // benign race: equal immutable objects
+            // values[id] caches the NumberValue of nums[id]; the recalculation's numeric fast path
+            // updates only nums[id], so the cache is used only while it still holds that number
+            double d = nums[id];
+            if (values[id] instanceof NumberValue n && Double.compare(n.value(), d) == 0) {
+                return n;
             }
-            return v;
+            NumberValue n = NumberValue.of(d);
+            values[id] = n; // benign race: equal immutable objects
+            return n;
         }
         Value v = values[id];
         return v == null ? EmptyValue.INSTANCE : v;
@@ -339,8 +345,10 @@ public final class Workbook {
     }
 
     private void clearPrev(int id) {
+        if (prevState[id] == 2) {
+            prev[id] = null;
+        }
         prevState[id] = 0;
-        prev[id] = null;
     }
 
     private boolean sameAsPrev(int id) {
@@ -1082,9 +1090,9 @@ public final class Workbook {
                 return true; // a constant seed: its value was set directly
             }
             Ctx ctx = contexts[worker];
-            ctx.sheet = nodeSheet[id];
-            ctx.row = nodeRow[id];
-            ctx.col = nodeCol[id];
+            // the host position is read from the node arrays only when a node asks for it (most
+            // formulas never do), which saves three random reads per evaluated cell
+            ctx.id = id;
             Value v;
             try {
                 double d = f.evalDouble(ctx);
@@ -1095,7 +1103,7 @@ public final class Workbook {
                     recordPrev(id);
                     numeric[id] = true;
                     nums[id] = d;
-                    values[id] = null;
+                    // values[id] may keep a stale NumberValue: val() checks it against nums[id]
                     return true;
                 }
                 v = f.eval(ctx);
@@ -1132,23 +1140,22 @@ public final class Workbook {
 
     /** Per-thread evaluation context. */
     private final class Ctx implements EvalContext {
-        int sheet;
-        int row;
-        int col;
+        /** The cell being evaluated; its position is looked up on demand. */
+        int id;
 
         @Override
         public int hostSheet() {
-            return sheet;
+            return nodeSheet[id];
         }
 
         @Override
         public int hostRow() {
-            return row;
+            return nodeRow[id];
         }
 
         @Override
         public int hostCol() {
-            return col;
+            return nodeCol[id];
         }
 
         @Override
