@@ -1,6 +1,7 @@
 package io.ledgerflow.pong.service.runner;
 
 import io.ledgerflow.eventlog.topic.Topic;
+import io.ledgerflow.pong.service.shards.ShardMessageBus;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +24,16 @@ public class PongTopics {
     @Bean
     DefaultKafkaProducerFactoryCustomizer shortProducerClose() {
         return factory -> factory.setPhysicalCloseTimeout(2);
+    }
+
+    /** pong-core protocol messages between the processes a game's shards run on, key = game id. */
+    @Bean
+    NewTopic pongShardMessagesTopic() {
+        return TopicBuilder.name(ShardMessageBus.TOPIC)
+                .partitions(6)
+                .replicas(1)
+                .config("retention.ms", "600000") // messages matter for milliseconds; keep ten minutes
+                .build();
     }
 
     @Bean
