@@ -1,5 +1,6 @@
 package io.ledgerflow.pong.commit;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -48,6 +49,20 @@ public final class ProtocolThread implements Scheduler, Executor, AutoCloseable 
         } catch (RejectedExecutionException e) {
             // closed
         }
+    }
+
+    /** Runs {@code step} on this thread and waits for it (setting nodes up or taking them down from outside). */
+    public void runAndWait(Runnable step) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                step.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     /** Protocol steps that threw (a bug, or a malformed message); the thread carries on with the next one. */

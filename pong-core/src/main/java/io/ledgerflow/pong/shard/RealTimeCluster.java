@@ -41,7 +41,7 @@ public final class RealTimeCluster implements ShardCluster {
         this.protocol = protocol;
         this.options = options;
         this.silence = silence;
-        onProtocolThread(() -> coordinator = newCoordinator());
+        protocol.runAndWait(() -> coordinator = newCoordinator());
     }
 
     private Coordinator newCoordinator() {
@@ -93,14 +93,5 @@ public final class RealTimeCluster implements ShardCluster {
                 throw new IllegalStateException(e.getCause());
             }
         }
-    }
-
-    private void onProtocolThread(Runnable step) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        protocol.execute(() -> {
-            step.run();
-            done.complete(null);
-        });
-        done.orTimeout(10, TimeUnit.SECONDS).join();
     }
 }

@@ -7,8 +7,6 @@ import io.ledgerflow.pong.physics.Ball;
 import io.ledgerflow.pong.zone.ZoneLayout;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Some shards of a game, hosted by one process on a transport (with a {@link RealTimeCluster}'s coordinator in this or
@@ -40,21 +38,12 @@ public final class ShardHost implements AutoCloseable {
 
     /** The shards stop answering and lose everything but their stores. */
     public void crash() {
-        onProtocolThread(() -> runtimes.forEach(ShardRuntime::crash));
+        protocol.runAndWait(() -> runtimes.forEach(ShardRuntime::crash));
     }
 
     /** The shards replay their stores and answer again. */
     public void recover() {
-        onProtocolThread(() -> runtimes.forEach(ShardRuntime::start));
-    }
-
-    private void onProtocolThread(Runnable step) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        protocol.execute(() -> {
-            step.run();
-            done.complete(null);
-        });
-        done.orTimeout(10, TimeUnit.SECONDS).join();
+        protocol.runAndWait(() -> runtimes.forEach(ShardRuntime::start));
     }
 
     @Override
