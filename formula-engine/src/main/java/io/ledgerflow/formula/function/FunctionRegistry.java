@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * The functions a formula may call, by case-insensitive name. A registry is filled once and then
  * only read (safe to share between engines and threads after construction). The shared built-in
- * registry fills itself family by family, on the first lookup of a name of the family.
+ * registry fills itself on the first lookup of each name, through its family's
+ * {@link FunctionFamily#register(FunctionRegistry, String)} (one function, or the whole family).
  */
 public final class FunctionRegistry {
 
@@ -19,8 +20,10 @@ public final class FunctionRegistry {
 
     /** For the lazy built-in registry: the family index of each built-in name; else null. */
     private final Map<String, Integer> familyOf;
-    /** Lazy registry: families registered so far (guarded by this). */
+    /** Lazy registry: families registered completely so far (guarded by this). */
     private final boolean[] registered;
+    /** Lazy registry: family instances created so far (guarded by this). */
+    private final FunctionFamily[] families;
     /** Lazy registry: what lookups read, replaced (never changed) when a family is registered. */
     private volatile Map<String, FunctionSpec> view = Map.of();
 
@@ -31,11 +34,13 @@ public final class FunctionRegistry {
     private FunctionRegistry() {
         this.familyOf = null;
         this.registered = null;
+        this.families = null;
     }
 
     private FunctionRegistry(Map<String, Integer> familyOf, int families) {
         this.familyOf = familyOf;
         this.registered = new boolean[families];
+        this.families = new FunctionFamily[families];
         this.frozen = true;
     }
 
@@ -49,15 +54,44 @@ public final class FunctionRegistry {
         return new FunctionRegistry(familyOf, BuiltinFunctions.Names.BY_FAMILY.size());
     }
 
-    /** Lazy registry: registers a built-in family unless it is already (its names become visible). */
+    private FunctionFamily family(int f) {
+        FunctionFamily fam = families[f];
+        if (fam == null) {
+            fam = BuiltinFunctions.Names.create(f);
+            families[f] = fam;
+        }
+        return fam;
+    }
+
+    /**
+     * Lazy registry: registers a built-in function of family f (and whatever else the family
+     * registers with it) unless it is already; new names become visible. Functions registered
+     * before are kept, so a lookup always returns the same spec for a name.
+     */
+    private synchronized void registerName(int f, String key) {
+        if (view.containsKey(key)) {
+            return;
+        }
+        FunctionRegistry scratch = new FunctionRegistry();
+        family(f).register(scratch, key);
+        publish(scratch);
+    }
+
+    /** Lazy registry: registers a whole built-in family unless it is already. */
     private synchronized void registerFamily(int f) {
         if (registered[f]) {
             return;
         }
         FunctionRegistry scratch = new FunctionRegistry();
-        BuiltinFunctions.Names.create(f).register(scratch);
-        functions.putAll(scratch.functions);
+        family(f).register(scratch);
+        publish(scratch);
         registered[f] = true;
+    }
+
+    private void publish(FunctionRegistry scratch) {
+        for (FunctionSpec spec : scratch.functions.values()) {
+            functions.putIfAbsent(spec.name(), spec);
+        }
         view = new HashMap<>(functions);
     }
 
@@ -129,7 +163,7 @@ public final class FunctionRegistry {
             if (f == null) {
                 return null;
             }
-            registerFamily(f);
+            registerName(f, key);
             spec = view.get(key);
         }
         return spec;

@@ -35,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The mutable calculation state behind an engine: sheets, cells, compiled formulas, range nodes,
@@ -82,24 +81,16 @@ public final class Workbook {
     private Value[] prev = new Value[1024];
     private int volatileCount;
 
-    private final Map<RangeKey, RangeNode> rangeMap = new HashMap<>();
-    private final Map<ChainKey, TreeMap<Integer, RangeNode>> chains = new HashMap<>();
+    /** Range nodes by sheet, columns and first row, then by last row (see {@link Chain}). */
+    private final Map<ChainKey, Chain> chains = new HashMap<>();
+    /** The chain of the last range acquired (a load acquires runs of ranges of one chain). */
+    private Chain lastChain;
+
+    private int rangeCount;
     private final List<RangeNode> unlinked = new ArrayList<>();
     private final Ctx[] contexts;
     private final IntList scratchPrecedents = new IntList(8);
     private final boolean[] scratchVolatile = new boolean[1];
-
-    private record RangeKey(int sheet, int r1, int c1, int r2, int c2) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof RangeKey k && k.r1 == r1 && k.r2 == r2 && k.c1 == c1 && k.c2 == c2 && k.sheet == sheet;
-        }
-
-        @Override
-        public int hashCode() {
-            return (((sheet * 31 + r1) * 31 + c1) * 31 + r2) * 31 + c2;
-        }
-    }
 
     private record ChainKey(int sheet, int c1, int c2, int r1) {
         @Override
@@ -278,7 +269,7 @@ public final class Workbook {
     }
 
     public int rangeNodeCount() {
-        return rangeMap.size();
+        return rangeCount;
     }
 
     // ---- reads ---------------------------------------------------------------------------------
@@ -975,21 +966,110 @@ public final class Workbook {
 
     // ---- range nodes ---------------------------------------------------------------------------
 
+    /**
+     * The range nodes of one sheet, column span and first row, sorted by last row in two arrays
+     * (binary search; a load, which acquires a column's growing ranges in order, only appends).
+     * One chain serves both finding a range node by its area and finding the next smaller range
+     * a new range node builds on (invariant 2), with no key object or map entry per range.
+     */
+    private static final class Chain {
+        final int sheet;
+        final int c1;
+        final int c2;
+        final int r1;
+        int[] lastRows = new int[4];
+        RangeNode[] nodes = new RangeNode[4];
+        int size;
+
+        Chain(int sheet, int c1, int c2, int r1) {
+            this.sheet = sheet;
+            this.c1 = c1;
+            this.c2 = c2;
+            this.r1 = r1;
+        }
+
+        boolean is(int sheet, int c1, int c2, int r1) {
+            return this.r1 == r1 && this.c1 == c1 && this.c2 == c2 && this.sheet == sheet;
+        }
+
+        /** The index of last row r2, or -(insertion point) - 1. */
+        int find(int r2) {
+            int n = size;
+            if (n == 0 || lastRows[n - 1] < r2) {
+                return -n - 1;
+            }
+            return Arrays.binarySearch(lastRows, 0, n, r2);
+        }
+
+        void insert(int at, RangeNode rn) {
+            if (size == nodes.length) {
+                lastRows = Arrays.copyOf(lastRows, size * 2);
+                nodes = Arrays.copyOf(nodes, size * 2);
+            }
+            System.arraycopy(lastRows, at, lastRows, at + 1, size - at);
+            System.arraycopy(nodes, at, nodes, at + 1, size - at);
+            lastRows[at] = rn.r2;
+            nodes[at] = rn;
+            size++;
+        }
+
+        void remove(int at) {
+            System.arraycopy(lastRows, at + 1, lastRows, at, size - at - 1);
+            System.arraycopy(nodes, at + 1, nodes, at, size - at - 1);
+            nodes[--size] = null;
+        }
+    }
+
+    /** The chain of ranges with this sheet, columns and first row; created if absent. */
+    private Chain chain(int sheet, int c1, int c2, int r1) {
+        Chain ch = lastChain;
+        if (ch != null && ch.is(sheet, c1, c2, r1)) {
+            return ch;
+        }
+        ChainKey key = new ChainKey(sheet, c1, c2, r1);
+        ch = chains.get(key);
+        if (ch == null) {
+            ch = new Chain(sheet, c1, c2, r1);
+            chains.put(key, ch);
+        }
+        lastChain = ch;
+        return ch;
+    }
+
+    /** The range node of an area, or null. Reads only: safe during a parallel recalculation. */
+    private RangeNode findRange(int sheet, int r1, int c1, int r2, int c2) {
+        Chain ch = chains.get(new ChainKey(sheet, c1, c2, r1));
+        if (ch == null) {
+            return null;
+        }
+        int i = ch.find(r2);
+        return i >= 0 ? ch.nodes[i] : null;
+    }
+
     private RangeNode acquireRange(int sheet, int r1, int c1, int r2, int c2) {
-        RangeKey key = new RangeKey(sheet, r1, c1, r2, c2);
-        RangeNode rn = rangeMap.get(key);
-        if (rn == null) {
+        Chain ch = chain(sheet, c1, c2, r1);
+        int i = ch.find(r2);
+        RangeNode rn;
+        if (i >= 0) {
+            rn = ch.nodes[i];
+        } else {
             int id = newNode(RANGE);
             rn = new RangeNode(this, id, sheet, r1, c1, r2, c2);
             rangeOf[id] = rn;
-            rangeMap.put(key, rn);
-            chains.computeIfAbsent(new ChainKey(sheet, c1, c2, r1), k -> new TreeMap<>())
-                    .put(r2, rn);
+            ch.insert(-i - 1, rn);
+            rangeCount++;
             unlinked.add(rn);
         }
         rn.refCount++;
         return rn;
     }
+
+    private static final Comparator<RangeNode> BY_LAST_ROW = new Comparator<>() {
+        @Override
+        public int compare(RangeNode a, RangeNode b) {
+            return Integer.compare(a.r2, b.r2);
+        }
+    };
 
     /** Connects new range nodes to their cells (or to a smaller range with the same top). */
     private void linkPendingRanges(IntList seeds) {
@@ -998,7 +1078,15 @@ public final class Workbook {
         }
         List<RangeNode> list = new ArrayList<>(unlinked);
         unlinked.clear();
-        list.sort(Comparator.comparingInt((RangeNode r) -> r.r2));
+        // smaller ranges first, so a range can build on the next smaller one of its chain (a load
+        // usually acquires them in that order already)
+        boolean sorted = true;
+        for (int i = 1; i < list.size() && sorted; i++) {
+            sorted = list.get(i - 1).r2 <= list.get(i).r2;
+        }
+        if (!sorted) {
+            list.sort(BY_LAST_ROW);
+        }
         for (RangeNode rn : list) {
             if (rn.refCount > 0) {
                 link(rn, seeds); // a method: see finishLoad
@@ -1008,11 +1096,12 @@ public final class Workbook {
 
     /** Links one range node: to a smaller range with the same top if any, and to its own cells. */
     private void link(RangeNode rn, IntList seeds) {
-        TreeMap<Integer, RangeNode> chain = chains.get(new ChainKey(rn.sheet, rn.c1, rn.c2, rn.r1));
-        Map.Entry<Integer, RangeNode> lower = chain.lowerEntry(rn.r2);
+        Chain chain = chain(rn.sheet, rn.c1, rn.c2, rn.r1);
+        int at = chain.find(rn.r2);
+        RangeNode lower = at > 0 ? chain.nodes[at - 1] : null; // the next smaller range
         Sheet s = sheets.get(rn.sheet);
-        if (lower != null && lower.getValue().linked && rn.r2 != Expr.MAX_ROW) {
-            rn.sub = lower.getValue();
+        if (lower != null && lower.linked && rn.r2 != Expr.MAX_ROW) {
+            rn.sub = lower;
             rn.sub.refCount++;
             rn.ownR1 = rn.sub.r2 + 1;
             graph.addEdge(rn.sub.id, rn.id);
@@ -1036,13 +1125,15 @@ public final class Workbook {
     private void release(RangeNode start) {
         RangeNode rn = start;
         while (rn != null && --rn.refCount <= 0) {
-            RangeKey key = new RangeKey(rn.sheet, rn.r1, rn.c1, rn.r2, rn.c2);
-            rangeMap.remove(key);
-            ChainKey ck = new ChainKey(rn.sheet, rn.c1, rn.c2, rn.r1);
-            TreeMap<Integer, RangeNode> chain = chains.get(ck);
-            chain.remove(rn.r2);
-            if (chain.isEmpty()) {
-                chains.remove(ck);
+            Chain chain = chain(rn.sheet, rn.c1, rn.c2, rn.r1);
+            int at = chain.find(rn.r2);
+            if (at >= 0 && chain.nodes[at] == rn) {
+                chain.remove(at);
+                rangeCount--;
+            }
+            if (chain.size == 0) {
+                chains.remove(new ChainKey(rn.sheet, rn.c1, rn.c2, rn.r1));
+                lastChain = null;
             }
             RangeNode next = null;
             if (rn.linked) {
@@ -1168,7 +1259,7 @@ public final class Workbook {
             if (ref.sheet() < 0 || ref.sheet() >= sheets.size()) {
                 return Grid.of(ErrorValue.REF);
             }
-            RangeNode rn = rangeMap.get(new RangeKey(ref.sheet(), ref.row1(), ref.col1(), ref.row2(), ref.col2()));
+            RangeNode rn = findRange(ref.sheet(), ref.row1(), ref.col1(), ref.row2(), ref.col2());
             if (rn != null && rn.linked) {
                 return rn;
             }

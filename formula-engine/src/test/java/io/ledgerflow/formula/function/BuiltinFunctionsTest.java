@@ -28,6 +28,38 @@ class BuiltinFunctionsTest {
     }
 
     @Test
+    void registeringOneNameRegistersItAsTheWholeFamilyDoes() {
+        for (int f = 0; f < BuiltinFunctions.FAMILIES.size(); f++) {
+            FunctionFamily family = BuiltinFunctions.Names.create(f);
+            FunctionRegistry whole = FunctionRegistry.empty();
+            family.register(whole);
+            for (String n : BuiltinFunctions.Names.BY_FAMILY.get(f)) {
+                FunctionRegistry one = FunctionRegistry.empty();
+                assertThat(family.register(one, n)).as(n).isTrue();
+                FunctionSpec spec = one.lookup(n);
+                assertThat(spec).as(n).isNotNull();
+                assertThat(spec.name()).isEqualTo(n);
+                assertThat(spec.minArgs()).as(n).isEqualTo(whole.lookup(n).minArgs());
+                assertThat(spec.maxArgs()).as(n).isEqualTo(whole.lookup(n).maxArgs());
+                assertThat(spec.volatileFunction())
+                        .as(n)
+                        .isEqualTo(whole.lookup(n).volatileFunction());
+                assertThat(spec.function() == null)
+                        .as(n)
+                        .isEqualTo(whole.lookup(n).function() == null);
+                assertThat(one.names()).as(n).isSubsetOf(whole.names());
+            }
+        }
+        // the math family registers one function per name (it creates only that lambda)
+        FunctionRegistry sum = FunctionRegistry.empty();
+        assertThat(new io.ledgerflow.formula.function.math.MathFunctions().register(sum, "SUM"))
+                .isTrue();
+        assertThat(sum.names()).containsExactly("SUM");
+        assertThat(new io.ledgerflow.formula.function.math.MathFunctions().register(FunctionRegistry.empty(), "NOPE"))
+                .isFalse();
+    }
+
+    @Test
     void theLazySharedRegistryFindsWhatTheEagerOneHas() {
         FunctionRegistry eager = FunctionRegistry.defaults();
         FunctionRegistry shared = FunctionRegistry.builtins();

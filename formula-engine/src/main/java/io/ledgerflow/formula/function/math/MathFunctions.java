@@ -20,127 +20,210 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Arithmetic and aggregate functions: SUM, AVERAGE, COUNT, MIN/MAX, ROUND, MOD, ... */
 public final class MathFunctions implements FunctionFamily {
 
+    /** The names this family registers, in registration order. */
+    private static final java.util.List<String> NAMES = java.util.List.of(
+            "SUM",
+            "PRODUCT",
+            "SUMSQ",
+            "SUMPRODUCT",
+            "AVERAGE",
+            "AVERAGEA",
+            "COUNT",
+            "COUNTA",
+            "COUNTBLANK",
+            "MIN",
+            "MAX",
+            "MEDIAN",
+            "LARGE",
+            "SMALL",
+            "STDEV",
+            "STDEV.S",
+            "STDEV.P",
+            "VAR",
+            "VAR.S",
+            "VAR.P",
+            "ROUND",
+            "ROUNDUP",
+            "ROUNDDOWN",
+            "TRUNC",
+            "MROUND",
+            "INT",
+            "MOD",
+            "QUOTIENT",
+            "ABS",
+            "SIGN",
+            "POWER",
+            "SQRT",
+            "EXP",
+            "LN",
+            "LOG10",
+            "LOG",
+            "CEILING",
+            "FLOOR",
+            "EVEN",
+            "ODD",
+            "FACT",
+            "PI",
+            "RAND",
+            "RANDBETWEEN");
+
     @Override
     public void register(FunctionRegistry r) {
-        r.register("SUM", 1, -1, MathFunctions::sum);
-        r.register("PRODUCT", 1, -1, a -> {
-            double[] p = {1};
-            Numbers.collect(a, 0, d -> p[0] *= d);
-            return Numbers.result(p[0]);
-        });
-        r.register("SUMSQ", 1, -1, a -> {
-            double[] p = {0};
-            Numbers.collect(a, 0, d -> p[0] += d * d);
-            return Numbers.result(p[0]);
-        });
-        r.register("SUMPRODUCT", 1, -1, MathFunctions::sumProduct);
-        r.register("AVERAGE", 1, -1, a -> {
-            double[] s = new double[2];
-            Numbers.collect(a, 0, d -> {
-                s[0] += d;
-                s[1]++;
-            });
-            return s[1] == 0 ? ErrorValue.DIV0 : Numbers.result(s[0] / s[1]);
-        });
-        r.register("AVERAGEA", 1, -1, MathFunctions::averageA);
-        r.register("COUNT", 0, -1, MathFunctions::count);
-        r.register("COUNTA", 1, -1, MathFunctions::countA);
-        r.register("COUNTBLANK", 1, 1, MathFunctions::countBlank);
-        r.register("MIN", 1, -1, a -> minMax(a, true));
-        r.register("MAX", 1, -1, a -> minMax(a, false));
-        r.register("MEDIAN", 1, -1, a -> {
-            double[] d = Numbers.toArray(a, 0);
-            if (d.length == 0) {
-                return ErrorValue.NUM;
+        for (String name : NAMES) {
+            register(r, name);
+        }
+    }
+
+    /**
+     * Registers one function: each name's lambda is created only when that name is registered,
+     * so a workbook that calls SUM does not pay for creating the other functions (see
+     * {@link FunctionFamily#register(FunctionRegistry, String)}).
+     */
+    @Override
+    public boolean register(FunctionRegistry r, String name) {
+        switch (name) {
+            case "SUM" -> r.register("SUM", 1, -1, MathFunctions::sum);
+            case "PRODUCT" ->
+                r.register("PRODUCT", 1, -1, a -> {
+                    double[] p = {1};
+                    Numbers.collect(a, 0, d -> p[0] *= d);
+                    return Numbers.result(p[0]);
+                });
+            case "SUMSQ" ->
+                r.register("SUMSQ", 1, -1, a -> {
+                    double[] p = {0};
+                    Numbers.collect(a, 0, d -> p[0] += d * d);
+                    return Numbers.result(p[0]);
+                });
+            case "SUMPRODUCT" -> r.register("SUMPRODUCT", 1, -1, MathFunctions::sumProduct);
+            case "AVERAGE" ->
+                r.register("AVERAGE", 1, -1, a -> {
+                    double[] s = new double[2];
+                    Numbers.collect(a, 0, d -> {
+                        s[0] += d;
+                        s[1]++;
+                    });
+                    return s[1] == 0 ? ErrorValue.DIV0 : Numbers.result(s[0] / s[1]);
+                });
+            case "AVERAGEA" -> r.register("AVERAGEA", 1, -1, MathFunctions::averageA);
+            case "COUNT" -> r.register("COUNT", 0, -1, MathFunctions::count);
+            case "COUNTA" -> r.register("COUNTA", 1, -1, MathFunctions::countA);
+            case "COUNTBLANK" -> r.register("COUNTBLANK", 1, 1, MathFunctions::countBlank);
+            case "MIN" -> r.register("MIN", 1, -1, a -> minMax(a, true));
+            case "MAX" -> r.register("MAX", 1, -1, a -> minMax(a, false));
+            case "MEDIAN" ->
+                r.register("MEDIAN", 1, -1, a -> {
+                    double[] d = Numbers.toArray(a, 0);
+                    if (d.length == 0) {
+                        return ErrorValue.NUM;
+                    }
+                    Arrays.sort(d);
+                    int n = d.length;
+                    return Numbers.result(n % 2 == 1 ? d[n / 2] : (d[n / 2 - 1] + d[n / 2]) / 2);
+                });
+            case "LARGE" -> r.register("LARGE", 2, 2, a -> kth(a, false));
+            case "SMALL" -> r.register("SMALL", 2, 2, a -> kth(a, true));
+            case "STDEV" -> r.register("STDEV", 1, -1, a -> variance(a, true, true));
+            case "STDEV.S" -> r.register("STDEV.S", 1, -1, a -> variance(a, true, true));
+            case "STDEV.P" -> r.register("STDEV.P", 1, -1, a -> variance(a, false, true));
+            case "VAR" -> r.register("VAR", 1, -1, a -> variance(a, true, false));
+            case "VAR.S" -> r.register("VAR.S", 1, -1, a -> variance(a, true, false));
+            case "VAR.P" -> r.register("VAR.P", 1, -1, a -> variance(a, false, false));
+            case "ROUND" -> r.register("ROUND", 2, 2, a -> round(a.number(0), a.integer(1), RoundingMode.HALF_UP));
+            case "ROUNDUP" -> r.register("ROUNDUP", 2, 2, a -> round(a.number(0), a.integer(1), RoundingMode.UP));
+            case "ROUNDDOWN" -> r.register("ROUNDDOWN", 2, 2, a -> round(a.number(0), a.integer(1), RoundingMode.DOWN));
+            case "TRUNC" -> r.register("TRUNC", 1, 2, a -> round(a.number(0), a.integer(1, 0), RoundingMode.DOWN));
+            case "MROUND" -> r.register("MROUND", 2, 2, MathFunctions::mround);
+            case "INT" -> r.register("INT", 1, 1, a -> Numbers.result(Math.floor(a.number(0))));
+            case "MOD" ->
+                r.register("MOD", 2, 2, a -> {
+                    double n = a.number(0);
+                    double d = a.number(1);
+                    if (d == 0) {
+                        return ErrorValue.DIV0;
+                    }
+                    return Numbers.result(n - d * Math.floor(n / d));
+                });
+            case "QUOTIENT" ->
+                r.register("QUOTIENT", 2, 2, a -> {
+                    double d = a.number(1);
+                    return d == 0 ? ErrorValue.DIV0 : Numbers.result((long) (a.number(0) / d));
+                });
+            case "ABS" -> r.register("ABS", 1, 1, a -> Numbers.result(Math.abs(a.number(0))));
+            case "SIGN" -> r.register("SIGN", 1, 1, a -> Numbers.result(Math.signum(a.number(0))));
+            case "POWER" -> r.register("POWER", 2, 2, a -> power(a.number(0), a.number(1)));
+            case "SQRT" ->
+                r.register("SQRT", 1, 1, a -> {
+                    double x = a.number(0);
+                    return x < 0 ? ErrorValue.NUM : Numbers.result(Math.sqrt(x));
+                });
+            case "EXP" -> r.register("EXP", 1, 1, a -> Numbers.result(Math.exp(a.number(0))));
+            case "LN" ->
+                r.register("LN", 1, 1, a -> {
+                    double x = a.number(0);
+                    return x <= 0 ? ErrorValue.NUM : Numbers.result(Math.log(x));
+                });
+            case "LOG10" ->
+                r.register("LOG10", 1, 1, a -> {
+                    double x = a.number(0);
+                    return x <= 0 ? ErrorValue.NUM : Numbers.result(Math.log10(x));
+                });
+            case "LOG" ->
+                r.register("LOG", 1, 2, a -> {
+                    double x = a.number(0);
+                    double b = a.number(1, 10);
+                    if (x <= 0 || b <= 0) {
+                        return ErrorValue.NUM;
+                    }
+                    return b == 1 ? ErrorValue.DIV0 : Numbers.result(Math.log(x) / Math.log(b));
+                });
+            case "CEILING" -> r.register("CEILING", 1, 2, a -> ceilingFloor(a.number(0), a.number(1, 1), true));
+            case "FLOOR" -> r.register("FLOOR", 1, 2, a -> ceilingFloor(a.number(0), a.number(1, 1), false));
+            case "EVEN" ->
+                r.register("EVEN", 1, 1, a -> {
+                    double x = a.number(0);
+                    double m = Math.ceil(Math.abs(x) / 2) * 2;
+                    return Numbers.result(Math.copySign(m, x));
+                });
+            case "ODD" ->
+                r.register("ODD", 1, 1, a -> {
+                    double x = a.number(0);
+                    double m = Math.ceil((Math.abs(x) + 1) / 2) * 2 - 1;
+                    return Numbers.result(Math.copySign(m, x == 0 ? 1 : x));
+                });
+            case "FACT" ->
+                r.register("FACT", 1, 1, a -> {
+                    double x = Math.floor(a.number(0));
+                    if (x < 0) {
+                        return ErrorValue.NUM;
+                    }
+                    double f = 1;
+                    for (int i = 2; i <= x; i++) {
+                        f *= i;
+                    }
+                    return Numbers.result(f);
+                });
+            case "PI" -> r.register("PI", 0, 0, a -> NumberValue.of(Math.PI));
+            case "RAND" ->
+                r.registerVolatile(
+                        "RAND",
+                        0,
+                        0,
+                        a -> NumberValue.of(ThreadLocalRandom.current().nextDouble()));
+            case "RANDBETWEEN" ->
+                r.registerVolatile("RANDBETWEEN", 2, 2, a -> {
+                    long lo = (long) Math.ceil(a.number(0));
+                    long hi = (long) Math.floor(a.number(1));
+                    if (lo > hi) {
+                        return ErrorValue.NUM;
+                    }
+                    return NumberValue.of(lo + ThreadLocalRandom.current().nextLong(hi - lo + 1));
+                });
+            default -> {
+                return false;
             }
-            Arrays.sort(d);
-            int n = d.length;
-            return Numbers.result(n % 2 == 1 ? d[n / 2] : (d[n / 2 - 1] + d[n / 2]) / 2);
-        });
-        r.register("LARGE", 2, 2, a -> kth(a, false));
-        r.register("SMALL", 2, 2, a -> kth(a, true));
-        r.register("STDEV", 1, -1, a -> variance(a, true, true));
-        r.register("STDEV.S", 1, -1, a -> variance(a, true, true));
-        r.register("STDEV.P", 1, -1, a -> variance(a, false, true));
-        r.register("VAR", 1, -1, a -> variance(a, true, false));
-        r.register("VAR.S", 1, -1, a -> variance(a, true, false));
-        r.register("VAR.P", 1, -1, a -> variance(a, false, false));
-        r.register("ROUND", 2, 2, a -> round(a.number(0), a.integer(1), RoundingMode.HALF_UP));
-        r.register("ROUNDUP", 2, 2, a -> round(a.number(0), a.integer(1), RoundingMode.UP));
-        r.register("ROUNDDOWN", 2, 2, a -> round(a.number(0), a.integer(1), RoundingMode.DOWN));
-        r.register("TRUNC", 1, 2, a -> round(a.number(0), a.integer(1, 0), RoundingMode.DOWN));
-        r.register("MROUND", 2, 2, MathFunctions::mround);
-        r.register("INT", 1, 1, a -> Numbers.result(Math.floor(a.number(0))));
-        r.register("MOD", 2, 2, a -> {
-            double n = a.number(0);
-            double d = a.number(1);
-            if (d == 0) {
-                return ErrorValue.DIV0;
-            }
-            return Numbers.result(n - d * Math.floor(n / d));
-        });
-        r.register("QUOTIENT", 2, 2, a -> {
-            double d = a.number(1);
-            return d == 0 ? ErrorValue.DIV0 : Numbers.result((long) (a.number(0) / d));
-        });
-        r.register("ABS", 1, 1, a -> Numbers.result(Math.abs(a.number(0))));
-        r.register("SIGN", 1, 1, a -> Numbers.result(Math.signum(a.number(0))));
-        r.register("POWER", 2, 2, a -> power(a.number(0), a.number(1)));
-        r.register("SQRT", 1, 1, a -> {
-            double x = a.number(0);
-            return x < 0 ? ErrorValue.NUM : Numbers.result(Math.sqrt(x));
-        });
-        r.register("EXP", 1, 1, a -> Numbers.result(Math.exp(a.number(0))));
-        r.register("LN", 1, 1, a -> {
-            double x = a.number(0);
-            return x <= 0 ? ErrorValue.NUM : Numbers.result(Math.log(x));
-        });
-        r.register("LOG10", 1, 1, a -> {
-            double x = a.number(0);
-            return x <= 0 ? ErrorValue.NUM : Numbers.result(Math.log10(x));
-        });
-        r.register("LOG", 1, 2, a -> {
-            double x = a.number(0);
-            double b = a.number(1, 10);
-            if (x <= 0 || b <= 0) {
-                return ErrorValue.NUM;
-            }
-            return b == 1 ? ErrorValue.DIV0 : Numbers.result(Math.log(x) / Math.log(b));
-        });
-        r.register("CEILING", 1, 2, a -> ceilingFloor(a.number(0), a.number(1, 1), true));
-        r.register("FLOOR", 1, 2, a -> ceilingFloor(a.number(0), a.number(1, 1), false));
-        r.register("EVEN", 1, 1, a -> {
-            double x = a.number(0);
-            double m = Math.ceil(Math.abs(x) / 2) * 2;
-            return Numbers.result(Math.copySign(m, x));
-        });
-        r.register("ODD", 1, 1, a -> {
-            double x = a.number(0);
-            double m = Math.ceil((Math.abs(x) + 1) / 2) * 2 - 1;
-            return Numbers.result(Math.copySign(m, x == 0 ? 1 : x));
-        });
-        r.register("FACT", 1, 1, a -> {
-            double x = Math.floor(a.number(0));
-            if (x < 0) {
-                return ErrorValue.NUM;
-            }
-            double f = 1;
-            for (int i = 2; i <= x; i++) {
-                f *= i;
-            }
-            return Numbers.result(f);
-        });
-        r.register("PI", 0, 0, a -> NumberValue.of(Math.PI));
-        r.registerVolatile(
-                "RAND", 0, 0, a -> NumberValue.of(ThreadLocalRandom.current().nextDouble()));
-        r.registerVolatile("RANDBETWEEN", 2, 2, a -> {
-            long lo = (long) Math.ceil(a.number(0));
-            long hi = (long) Math.floor(a.number(1));
-            if (lo > hi) {
-                return ErrorValue.NUM;
-            }
-            return NumberValue.of(lo + ThreadLocalRandom.current().nextLong(hi - lo + 1));
-        });
+        }
+        return true;
     }
 
     static Value sum(Args a) {
