@@ -32,6 +32,8 @@ public final class RangeNode implements Grid {
     int ownR1;
     int refCount;
     boolean linked;
+    /** Index in its sheet's {@link Sheet#ranges} while linked, else -1. */
+    int sheetSlot = -1;
 
     // SUM statistics; written when the node is recomputed, read by later frontiers (the frontier
     // hand-off orders the accesses).

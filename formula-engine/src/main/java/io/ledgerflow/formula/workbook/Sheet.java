@@ -1,8 +1,6 @@
 package io.ledgerflow.formula.workbook;
 
 import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * Position -> node id of one sheet, stored column by column in dense int arrays (id + 1, 0 for
@@ -15,8 +13,34 @@ final class Sheet {
     private int[][] cols = new int[8][];
     int maxRow = -1;
     int maxCol = -1;
-    /** Linked range nodes on this sheet (for attaching newly created cells). */
-    final Set<RangeNode> ranges = new LinkedHashSet<>();
+    /**
+     * Linked range nodes on this sheet (for attaching newly created cells), in no particular
+     * order: an array with each node's slot in {@link RangeNode#sheetSlot}, so adding and
+     * removing cost no hashing and no entry object.
+     */
+    RangeNode[] ranges = new RangeNode[4];
+
+    int rangeCount;
+
+    void addRange(RangeNode rn) {
+        if (rangeCount == ranges.length) {
+            ranges = Arrays.copyOf(ranges, rangeCount * 2);
+        }
+        rn.sheetSlot = rangeCount;
+        ranges[rangeCount++] = rn;
+    }
+
+    void removeRange(RangeNode rn) {
+        int i = rn.sheetSlot;
+        if (i < 0 || i >= rangeCount || ranges[i] != rn) {
+            return;
+        }
+        RangeNode last = ranges[--rangeCount];
+        ranges[i] = last;
+        last.sheetSlot = i;
+        ranges[rangeCount] = null;
+        rn.sheetSlot = -1;
+    }
 
     Sheet(int index, String name) {
         this.index = index;

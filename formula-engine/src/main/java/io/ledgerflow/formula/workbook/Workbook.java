@@ -234,11 +234,11 @@ public final class Workbook {
         nodeRow[id] = row;
         nodeCol[id] = col;
         s.put(row, col, id);
-        if (!s.ranges.isEmpty()) {
-            for (RangeNode rn : s.ranges) {
-                if (rn.ownContains(row, col)) {
-                    graph.addEdge(id, rn.id);
-                }
+        RangeNode[] ranges = s.ranges;
+        for (int i = 0, n = s.rangeCount; i < n; i++) {
+            RangeNode rn = ranges[i];
+            if (rn.ownContains(row, col)) {
+                graph.addEdge(id, rn.id);
             }
         }
         return id;
@@ -1117,7 +1117,7 @@ public final class Workbook {
             }
         }
         rn.linked = true;
-        s.ranges.add(rn);
+        s.addRange(rn);
         seeds.add(rn.id);
     }
 
@@ -1138,7 +1138,7 @@ public final class Workbook {
             RangeNode next = null;
             if (rn.linked) {
                 Sheet s = sheets.get(rn.sheet);
-                s.ranges.remove(rn);
+                s.removeRange(rn);
                 int lastCol = Math.min(rn.c2, s.columnCount() - 1);
                 for (int c = rn.c1; c <= lastCol; c++) {
                     int len = Math.min(s.columnLength(c) - 1, rn.r2);
