@@ -28,6 +28,8 @@ public final class Recalculator {
      * precedents' values stayed the same (an error value, say, now coming from elsewhere).
      */
     private static final byte CYCLIC = 8;
+    /** A seed already put on the ready stack (seeds may repeat). */
+    private static final byte QUEUED = 16;
 
     private final Graph graph;
     private final int parallelism;
@@ -102,7 +104,6 @@ public final class Recalculator {
             flags[seeds[i]] |= NEEDS;
         }
         int coneSize = cone.size();
-        int[] c = cone.raw();
         // 2. Kahn's algorithm over a stack of ready nodes (all precedents done). One ready node at
         // a time, the last one made ready first: that follows a block of formulas along the
         // order of its dependents (row by row for a block filled row by row, the order its cells'
@@ -111,11 +112,15 @@ public final class Recalculator {
         // every node. When a wide set is ready at once (>= parallelThreshold nodes, none depending
         // on another) it is evaluated as a batch, on several threads if parallelism > 1. The
         // order depends only on the graph, never on the thread count.
+        // Only seeds can start ready: any other cone node was reached through an edge from the
+        // cone, so it has an incoming edge to wait for.
         IntList ready = frontierA;
         ready.clear();
-        for (int i = coneSize - 1; i >= 0; i--) {
-            if (indeg[c[i]] == 0) {
-                ready.add(c[i]);
+        for (int i = seedCount - 1; i >= 0; i--) {
+            int s = seeds[i];
+            if (indeg[s] == 0 && (flags[s] & QUEUED) == 0) {
+                flags[s] |= QUEUED;
+                ready.add(s);
             }
         }
         IntList batch = frontierB;
