@@ -14,6 +14,7 @@ import io.ledgerflow.pong.service.runner.GameRunners;
 import io.ledgerflow.pong.service.runner.PongTopics;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
+import io.ledgerflow.testsupport.JsonWebSocket;
 import io.ledgerflow.testsupport.TopicReader;
 import java.net.URI;
 import java.time.Duration;
@@ -161,7 +162,7 @@ class GameApiIT {
         String id = create("Streamed", 2, 100, 2);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> frameOf(id), frame -> frame >= 10);
 
-        try (StreamClient stream = stream(workspace, id)) {
+        try (JsonWebSocket stream = stream(workspace, id)) {
             List<JsonNode> messages = stream.awaitCount(15);
             assertThat(messages.getFirst().get("type").asString()).isEqualTo("Snapshot");
             long previous = messages.getFirst().get("entry").get("frame").asLong();
@@ -190,7 +191,7 @@ class GameApiIT {
     @Test
     void anotherWorkspacesGameCannotBeStreamed() throws Exception {
         String id = create("Private", 2, 10, 1);
-        try (StreamClient stream = stream("other-" + shortId(), id)) {
+        try (JsonWebSocket stream = stream("other-" + shortId(), id)) {
             JsonNode first = stream.awaitCount(1).getFirst();
             assertThat(first.get("type").asString()).isEqualTo("error");
             assertThat(first.get("status").asInt()).isEqualTo(404);
@@ -215,7 +216,7 @@ class GameApiIT {
         assertThat(bob.get("paddle").asInt()).isEqualTo(1);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> frameOf(id), frame -> frame >= 40);
 
-        try (StreamClient stream = stream(workspace, id)) {
+        try (JsonWebSocket stream = stream(workspace, id)) {
             stream.awaitCount(2);
             assertThat(sendExpectingError(stream, "{\"type\":\"input\",\"frame\":1,\"dir\":1}")
                             .get("status")
@@ -299,7 +300,7 @@ class GameApiIT {
         String id = create("Flooded", 2, 10, 1);
         JsonNode ada = JSON.readTree(http.postJson(games(workspace) + "/" + id + "/players", "{\"name\":\"ada\"}")
                 .body());
-        try (StreamClient stream = stream(workspace, id)) {
+        try (JsonWebSocket stream = stream(workspace, id)) {
             stream.send("{\"type\":\"hello\",\"token\":\"" + ada.get("token").asString() + "\"}");
             stream.awaitType("welcome", 0);
             for (int i = 0; i < 200; i++) {
@@ -336,7 +337,7 @@ class GameApiIT {
 
         resumer.resumeAll();
 
-        try (StreamClient stream = stream(workspace, id)) {
+        try (JsonWebSocket stream = stream(workspace, id)) {
             JsonNode first = stream.awaitCount(1).getFirst();
             assertThat(first.get("type").asString()).isEqualTo("Snapshot");
             assertThat(first.get("entry").get("frame").asLong()).isEqualTo(snapshotFrame);
@@ -372,7 +373,7 @@ class GameApiIT {
                 .orElse(-1L);
     }
 
-    private static JsonNode sendExpectingError(StreamClient stream, String message) throws Exception {
+    private static JsonNode sendExpectingError(JsonWebSocket stream, String message) throws Exception {
         long before = errors(stream).size();
         stream.send(message);
         return Awaitility.await()
@@ -381,13 +382,13 @@ class GameApiIT {
                 .get((int) before);
     }
 
-    private static List<JsonNode> errors(StreamClient stream) {
+    private static List<JsonNode> errors(JsonWebSocket stream) {
         return stream.received().stream()
                 .filter(m -> m.path("type").asString().equals("error"))
                 .toList();
     }
 
-    private static long lastFrame(StreamClient stream) {
+    private static long lastFrame(JsonWebSocket stream) {
         return stream.received().stream()
                 .filter(m -> m.path("type").asString().equals("FrameCommitted"))
                 .mapToLong(m -> m.get("entry").get("frame").asLong())
@@ -409,8 +410,8 @@ class GameApiIT {
                 .asInt();
     }
 
-    private StreamClient stream(String workspace, String id) throws Exception {
-        return new StreamClient(URI.create("ws://localhost:" + port + games(workspace) + "/" + id + "/stream"));
+    private JsonWebSocket stream(String workspace, String id) throws Exception {
+        return new JsonWebSocket(URI.create("ws://localhost:" + port + games(workspace) + "/" + id + "/stream"));
     }
 
     private long frameOf(String id) {

@@ -8,6 +8,7 @@ import io.ledgerflow.pong.physics.Paddle;
 import io.ledgerflow.testsupport.HeadlessChromium;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
+import io.ledgerflow.testsupport.JsonWebSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ class PlayPageIT {
         assertThat(browser.findElement(By.id("frame")).getText()).matches("\\d+");
 
         // The page's replica, at one frame, hashes to the state hash the server logged for that frame.
-        try (StreamClient stream = new StreamClient(URI.create(
+        try (JsonWebSocket stream = new JsonWebSocket(URI.create(
                 "ws://localhost:" + port + "/api/pong/workspaces/" + workspace + "/games/" + id + "/stream"))) {
             JsonNode replica = JSON.readTree(
                     (String) browser.executeScript("return JSON.stringify({frame: pong.frame, balls: pong.balls,"

@@ -3,9 +3,8 @@ package io.ledgerflow.system.bench;
 import io.ledgerflow.localstack.LocalStack;
 import io.ledgerflow.localstack.LocalStackOptions;
 import io.ledgerflow.testsupport.Http;
+import io.ledgerflow.testsupport.JsonWebSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,10 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -96,7 +91,7 @@ public final class PongLoad {
             Thread.sleep(700); // joins at different distances from the latest snapshot
             long live = liveFrame(http, game);
             long start = System.nanoTime();
-            try (Client client = new Client(stream)) {
+            try (JsonWebSocket client = new JsonWebSocket(URI.create(stream))) {
                 JsonNode first = client.next();
                 firstMs[j] = (System.nanoTime() - start) / 1e6;
                 long snapshotFrame = first.get("entry").get("frame").asLong();
@@ -119,7 +114,7 @@ public final class PongLoad {
                 pct(firstMs, 50),
                 backlog[backlog.length / 2]);
 
-        try (Client player = new Client(stream)) {
+        try (JsonWebSocket player = new JsonWebSocket(URI.create(stream))) {
             player.send("{\"type\":\"hello\",\"token\":\"" + token + "\"}");
             long frame = -1;
             for (JsonNode m = player.next(); !m.path("type").asString().equals("welcome"); m = player.next()) {
@@ -163,49 +158,6 @@ public final class PongLoad {
 
     private static long liveFrame(Http http, String game) {
         return JSON.readTree(http.get(game).body()).get("frame").asLong();
-    }
-
-    /** A WebSocket client that parses each message as JSON. */
-    private static final class Client implements AutoCloseable {
-        private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        private final WebSocket socket;
-
-        Client(String uri) throws Exception {
-            socket = HttpClient.newHttpClient()
-                    .newWebSocketBuilder()
-                    .buildAsync(URI.create(uri), new WebSocket.Listener() {
-                        private final StringBuilder partial = new StringBuilder();
-
-                        @Override
-                        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                            partial.append(data);
-                            if (last) {
-                                messages.add(partial.toString());
-                                partial.setLength(0);
-                            }
-                            ws.request(1);
-                            return null;
-                        }
-                    })
-                    .get(10, TimeUnit.SECONDS);
-        }
-
-        JsonNode next() throws InterruptedException {
-            String text = messages.poll(10, TimeUnit.SECONDS);
-            if (text == null) {
-                throw new IllegalStateException("no message for 10 s");
-            }
-            return JSON.readTree(text);
-        }
-
-        void send(String text) throws Exception {
-            socket.sendText(text, true).get(10, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public void close() {
-            socket.abort();
-        }
     }
 
     private static double pct(double[] values, int p) {

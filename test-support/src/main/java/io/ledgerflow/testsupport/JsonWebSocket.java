@@ -1,4 +1,4 @@
-package io.ledgerflow.pong.service;
+package io.ledgerflow.testsupport;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,16 +15,20 @@ import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A game's WebSocket stream as a test sees it: every message received, in order, and a way to send. */
-final class StreamClient implements AutoCloseable {
+/**
+ * A WebSocket of JSON text messages as a test or a load harness sees it: every message received, in order (as a list
+ * to search, or one by one with {@link #next}), and a way to send.
+ */
+public final class JsonWebSocket implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BlockingQueue<String> incoming = new LinkedBlockingQueue<>();
     private final List<JsonNode> received = new ArrayList<>();
     private final WebSocket socket;
+    private int cursor;
 
-    StreamClient(URI uri) throws Exception {
+    public JsonWebSocket(URI uri) throws Exception {
         socket = HttpClient.newHttpClient()
                 .newWebSocketBuilder()
                 .buildAsync(uri, new WebSocket.Listener() {
@@ -44,12 +48,12 @@ final class StreamClient implements AutoCloseable {
                 .get(10, TimeUnit.SECONDS);
     }
 
-    void send(String text) throws Exception {
+    public void send(String text) throws Exception {
         socket.sendText(text, true).get(10, TimeUnit.SECONDS);
     }
 
     /** Every message received so far, oldest first. */
-    synchronized List<JsonNode> received() {
+    public synchronized List<JsonNode> received() {
         for (String text = incoming.poll(); text != null; text = incoming.poll()) {
             received.add(JSON.readTree(text));
         }
@@ -57,21 +61,21 @@ final class StreamClient implements AutoCloseable {
     }
 
     /** Waits until at least {@code count} messages arrived; returns them all. */
-    List<JsonNode> awaitCount(int count) {
+    public List<JsonNode> awaitCount(int count) {
         return Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
                 .until(this::received, messages -> messages.size() >= count);
     }
 
     /** Waits for the first message (of all received, from the start) that matches. */
-    JsonNode await(Predicate<JsonNode> matching) {
+    public JsonNode await(Predicate<JsonNode> matching) {
         return Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
                 .until(() -> received().stream().filter(matching).findFirst().orElse(null), m -> m != null);
     }
 
     /** Waits for the first message of {@code type} received after the first {@code after} messages. */
-    JsonNode awaitType(String type, int after) {
+    public JsonNode awaitType(String type, int after) {
         return Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
                 .until(
@@ -85,7 +89,24 @@ final class StreamClient implements AutoCloseable {
                         m -> m != null);
     }
 
-    boolean isOpen() {
+    /** The message after the one {@code next} returned last (the first at first), waiting up to 10 s for it. */
+    public JsonNode next() throws InterruptedException {
+        synchronized (this) {
+            if (cursor < received.size()) {
+                return received.get(cursor++);
+            }
+        }
+        String text = incoming.poll(10, TimeUnit.SECONDS);
+        if (text == null) {
+            throw new IllegalStateException("no message for 10 s");
+        }
+        synchronized (this) {
+            received.add(JSON.readTree(text));
+            return received.get(cursor++);
+        }
+    }
+
+    public boolean isOpen() {
         return !socket.isInputClosed();
     }
 
