@@ -118,21 +118,44 @@ public final class PongGame {
 
     /**
      * A new game whose shards run elsewhere, e.g. on other processes over a real transport ({@link RealTimeCluster}).
-     * {@code cluster} gets the initial zone layout; its shards start empty, and the game's first transaction installs
-     * the initial balls. Logs a {@link Snapshot} of frame 0.
+     * {@code cluster} gets the initial zone layout; its shards start empty at frame 0, and the game's first transaction
+     * installs the initial balls. Logs a {@link Snapshot} of frame 0.
      */
     public static PongGame overCluster(
             GameConfig config, Options options, FrameLog log, Function<ZoneLayout, ShardCluster> cluster) {
-        GameState start = GameState.initial(config);
-        ZoneLayout layout = ZoneLayout.initial(config.arena(), options.shards());
-        ShardCluster shards = cluster.apply(layout);
-        ShardCluster.Result installed = shards.run(new Install(0, List.of(start.balls()), layout));
-        if (!installed.committed()) {
-            throw new IllegalStateException("the shards did not take the initial state: " + installed.failure());
-        }
-        PongGame game = new PongGame(config, options, log, start, layout, shards);
+        PongGame game = installed(
+                config,
+                options,
+                log,
+                GameState.initial(config),
+                ZoneLayout.initial(config.arena(), options.shards()),
+                cluster);
         log.append(game.snapshot());
         return game;
+    }
+
+    /**
+     * Resumes a game from a snapshot over shards elsewhere: they start empty at {@code snapshot.frame()} under the
+     * layout {@code cluster} gets, and the first transaction installs the snapshot's balls. Appends nothing.
+     */
+    public static PongGame resumeOverCluster(
+            Snapshot snapshot, Options options, FrameLog log, Function<ZoneLayout, ShardCluster> cluster) {
+        return installed(snapshot.config(), options, log, stateOf(snapshot), layoutOf(snapshot, options), cluster);
+    }
+
+    private static PongGame installed(
+            GameConfig config,
+            Options options,
+            FrameLog log,
+            GameState start,
+            ZoneLayout layout,
+            Function<ZoneLayout, ShardCluster> cluster) {
+        ShardCluster shards = cluster.apply(layout);
+        ShardCluster.Result installed = shards.run(new Install(start.frame(), List.of(start.balls()), layout));
+        if (!installed.committed()) {
+            throw new IllegalStateException("the shards did not take the state: " + installed.failure());
+        }
+        return new PongGame(config, options, log, start, layout, shards);
     }
 
     /**
@@ -143,24 +166,37 @@ public final class PongGame {
     public static PongGame resume(
             Snapshot snapshot, Options options, FrameLog log, EventLoop loop, SimulatedNetwork network) {
         GameConfig config = snapshot.config();
-        GameState start = new GameState(
-                snapshot.frame(),
-                snapshot.balls().toArray(Ball[]::new),
-                snapshot.paddles().toArray(Paddle[]::new),
-                snapshot.scores().stream().mapToInt(Integer::intValue).toArray());
-        if (start.hash() != snapshot.stateHash()) {
-            throw new IllegalArgumentException("snapshot does not match its state hash");
-        }
-        ZoneLayout layout = snapshot.shards() == options.shards()
-                ? new ZoneLayout(0, snapshot.shards(), snapshot.zones())
-                : ZoneLayout.initial(config.arena(), options.shards());
+        GameState start = stateOf(snapshot);
+        ZoneLayout layout = layoutOf(snapshot, options);
         InProcessCluster cluster = new InProcessCluster(
                 config.arena(), layout, start.frame(), start.balls(), loop, network, options.commit());
         return new PongGame(config, options, log, start, layout, cluster);
     }
 
+    private static GameState stateOf(Snapshot snapshot) {
+        GameState state = new GameState(
+                snapshot.frame(),
+                snapshot.balls().toArray(Ball[]::new),
+                snapshot.paddles().toArray(Paddle[]::new),
+                snapshot.scores().stream().mapToInt(Integer::intValue).toArray());
+        if (state.hash() != snapshot.stateHash()) {
+            throw new IllegalArgumentException("snapshot does not match its state hash");
+        }
+        return state;
+    }
+
+    private static ZoneLayout layoutOf(Snapshot snapshot, Options options) {
+        return snapshot.shards() == options.shards()
+                ? new ZoneLayout(0, snapshot.shards(), snapshot.zones())
+                : ZoneLayout.initial(snapshot.config().arena(), options.shards());
+    }
+
     public GameConfig config() {
         return config;
+    }
+
+    public Options options() {
+        return options;
     }
 
     public GameState state() {

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +38,7 @@ public class GameResumer {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @Order(10) // after this instance's shard host started: its games may be placed on it
     void onStart() {
         if (enabled) {
             resumeAll();

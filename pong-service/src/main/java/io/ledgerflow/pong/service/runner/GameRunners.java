@@ -7,6 +7,7 @@ import io.ledgerflow.pong.commit.SimulatedNetwork;
 import io.ledgerflow.pong.game.GameConfig;
 import io.ledgerflow.pong.game.Input;
 import io.ledgerflow.pong.log.LogEntry.Snapshot;
+import io.ledgerflow.pong.service.shards.DistributedShards;
 import io.ledgerflow.pong.warp.InputResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -52,14 +53,19 @@ public class GameRunners {
     private record PendingInput(Input input, Consumer<InputResult> reply) {}
 
     private final class Runner {
-        private final PongGame game;
+        private final UUID id;
         private final Queue<PendingInput> inputs = new ConcurrentLinkedQueue<>();
         private final ShippingFrameLog frames;
         private final String workspace;
         private final ScheduledExecutorService thread;
         private final ScheduledFuture<?> ticks;
+        // replaced when the game's shards move to other hosts (remote placement); guarded by this
+        private PongGame game;
+        private int generation;
+        private int failedInARow;
 
         Runner(UUID id, String workspace, PongGame game, ShippingFrameLog frames) {
+            this.id = id;
             this.workspace = workspace;
             this.game = game;
             this.frames = frames;
@@ -76,8 +82,12 @@ public class GameRunners {
                     PongGame.FrameOutcome outcome = game.nextFrame();
                     if (outcome instanceof PongGame.FrameOutcome.Committed) {
                         frameCommit.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                        failedInARow = 0;
                     } else {
                         framesFailed.increment(); // retried at the next tick
+                        if (++failedInARow >= 2 && shards.remote()) {
+                            replace();
+                        }
                     }
                 }
             } catch (RuntimeException e) {
@@ -106,6 +116,26 @@ public class GameRunners {
             }
         }
 
+        /**
+         * The game's shards stopped answering (a host died): the game goes on from its current state on shards placed
+         * on the hosts alive now, under a new placement key, so the old shards' late messages reach nobody.
+         */
+        private void replace() {
+            Snapshot head = game.snapshot();
+            String previous = placementKey(id, generation);
+            String next = placementKey(id, generation + 1);
+            shards.release(previous);
+            game = PongGame.resumeOverCluster(
+                    head,
+                    game.options(),
+                    frames,
+                    layout -> shards.cluster(next, head.config().arena(), layout, head.frame()));
+            generation++;
+            failedInARow = 0;
+            frames.append(game.snapshot());
+            log.info("game {}: shards placed again at frame {} ({})", id, head.frame(), next);
+        }
+
         /** The latest snapshot and the entries after it; then every new entry goes to the listener. */
         synchronized List<FrameMessage> subscribe(Consumer<FrameMessage> listener) {
             List<FrameMessage> backlog = frames.messages(Math.max(0, frames.latestSnapshotOffset()));
@@ -125,6 +155,9 @@ public class GameRunners {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            synchronized (this) {
+                shards.release(placementKey(id, generation));
+            }
         }
     }
 
@@ -134,6 +167,7 @@ public class GameRunners {
 
     private final FrameShipper shipper;
     private final SnapshotStore snapshots;
+    private final DistributedShards shards;
     private final MeterRegistry meters;
     private final Timer frameCommit;
     private final Counter framesFailed;
@@ -143,12 +177,14 @@ public class GameRunners {
     GameRunners(
             FrameShipper shipper,
             SnapshotStore snapshots,
+            DistributedShards shards,
             MeterRegistry meters,
             @Value("${pong.tick-hz:30}") int tickHz,
             @Value("${pong.snapshot-every-frames:120}") int snapshotEvery,
             @Value("${pong.shard-helper-threads:0}") int shardHelperThreads) {
         this.shipper = shipper;
         this.snapshots = snapshots;
+        this.shards = shards;
         this.meters = meters;
         this.frameCommit = Timer.builder("pong.frame.commit")
                 .description("A frame of a game: three-phase commit across its shards, merge and log append")
@@ -185,6 +221,11 @@ public class GameRunners {
                 .register(meters);
     }
 
+    /** Where a game's shards are placed, per placement of the game (a new one each time they move). */
+    private static String placementKey(UUID game, int generation) {
+        return game + "#" + generation;
+    }
+
     /** Starts stepping a new game from frame 0 (idempotent). The seed is derived from the game id. */
     public void start(UUID id, String workspace, int players, int balls, int shards) {
         runners.computeIfAbsent(id, key -> {
@@ -192,9 +233,18 @@ public class GameRunners {
                             players, balls, key.getMostSignificantBits() ^ key.getLeastSignificantBits())
                     .withSnapshotEvery(snapshotEvery);
             ShippingFrameLog frames = new ShippingFrameLog(key, shipper, snapshots);
-            EventLoop loop = new EventLoop(shardHelpers);
-            PongGame game =
-                    PongGame.create(config, PongGame.Options.shards(shards), frames, loop, new SimulatedNetwork(loop));
+            PongGame.Options options = PongGame.Options.shards(shards);
+            PongGame game;
+            if (this.shards.remote()) {
+                game = PongGame.overCluster(
+                        config,
+                        options,
+                        frames,
+                        layout -> this.shards.cluster(placementKey(key, 0), config.arena(), layout, 0));
+            } else {
+                EventLoop loop = new EventLoop(shardHelpers);
+                game = PongGame.create(config, options, frames, loop, new SimulatedNetwork(loop));
+            }
             return new Runner(key, workspace, game, frames);
         });
     }
@@ -207,9 +257,19 @@ public class GameRunners {
     public void resume(UUID id, String workspace, int shards, Snapshot snapshot) {
         runners.computeIfAbsent(id, key -> {
             ShippingFrameLog frames = new ShippingFrameLog(key, shipper, snapshots);
-            EventLoop loop = new EventLoop(shardHelpers);
-            PongGame game = PongGame.resume(
-                    snapshot, PongGame.Options.shards(shards), frames, loop, new SimulatedNetwork(loop));
+            PongGame.Options options = PongGame.Options.shards(shards);
+            PongGame game;
+            if (this.shards.remote()) {
+                game = PongGame.resumeOverCluster(
+                        snapshot,
+                        options,
+                        frames,
+                        layout -> this.shards.cluster(
+                                placementKey(key, 0), snapshot.config().arena(), layout, snapshot.frame()));
+            } else {
+                EventLoop loop = new EventLoop(shardHelpers);
+                game = PongGame.resume(snapshot, options, frames, loop, new SimulatedNetwork(loop));
+            }
             frames.append(game.snapshot());
             return new Runner(key, workspace, game, frames);
         });

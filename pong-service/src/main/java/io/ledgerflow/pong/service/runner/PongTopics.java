@@ -1,6 +1,7 @@
 package io.ledgerflow.pong.service.runner;
 
 import io.ledgerflow.eventlog.topic.Topic;
+import io.ledgerflow.pong.service.shards.ShardControl;
 import io.ledgerflow.pong.service.shards.ShardMessageBus;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -33,6 +34,16 @@ public class PongTopics {
                 .partitions(6)
                 .replicas(1)
                 .config("retention.ms", "600000") // messages matter for milliseconds; keep ten minutes
+                .build();
+    }
+
+    /** Which instance hosts which shards of which game (low volume, one partition keeps it in order). */
+    @Bean
+    NewTopic pongShardControlTopic() {
+        return TopicBuilder.name(ShardControl.TOPIC)
+                .partitions(1)
+                .replicas(1)
+                .config("retention.ms", "600000")
                 .build();
     }
 

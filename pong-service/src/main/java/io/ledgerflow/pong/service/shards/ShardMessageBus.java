@@ -4,30 +4,20 @@ import io.ledgerflow.pong.commit.Message;
 import io.ledgerflow.pong.commit.ProtocolThread;
 import io.ledgerflow.pong.commit.Transport;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * pong-core's {@link Transport} over Kafka, for the shards and coordinators of games spread over processes: one bus per
  * process, one topic ({@link #TOPIC}) keyed by game id, so a game's messages stay in order on one partition. Every bus
  * reads every partition from the end (no consumer group: each process needs all messages and none from before it
- * started) and hands a message to the node it is addressed to if that node is registered here, on the protocol thread
- * the game's nodes in this process run on; anything else it skips. Like the in-process network, delivery is at most
+ * started: {@link TopicTail}) and hands a message to the node it is addressed to if that node is registered here, on
+ * the protocol thread the game's nodes in this process run on; anything else it skips. Like the in-process network, delivery is at most
  * once — the protocol is built for lost, late and duplicated messages — so the producer does not wait for replicas
  * ({@code acks=1}) or for a batch ({@code linger.ms=0}): a hop costs a broker round trip, not more.
  */
@@ -40,39 +30,15 @@ public final class ShardMessageBus implements AutoCloseable {
 
     private final ShardMessageCodec codec = new ShardMessageCodec();
     private final KafkaProducer<String, String> producer;
-    private final KafkaConsumer<String, String> consumer;
+    private final TopicTail tail;
     private final Map<String, Map<Integer, Node>> games = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong undecodable = new AtomicLong();
-    private final Thread poller;
-    private volatile boolean running = true;
 
     public ShardMessageBus(String bootstrapServers) {
-        Properties producerProps = new Properties();
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        producerProps.put(ProducerConfig.ACKS_CONFIG, "1");
-        producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
-        producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        this.producer = new KafkaProducer<>(producerProps);
-
-        Properties consumerProps = new Properties();
-        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerProps.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
-        consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, "pong-shards-" + UUID.randomUUID());
-        consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        this.consumer = new KafkaConsumer<>(consumerProps);
-        List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // resolve the end now, not at the first poll
-        this.poller = Thread.ofPlatform().name("pong-shard-bus").daemon().start(this::poll);
+        this.producer = TopicTail.fastProducer(bootstrapServers);
+        this.tail = new TopicTail(bootstrapServers, TOPIC, this::deliver);
     }
 
     /** The transport of one game's nodes in this process; their messages are handled on {@code process}. */
@@ -110,50 +76,39 @@ public final class ShardMessageBus implements AutoCloseable {
         return undecodable.get();
     }
 
-    private void poll() {
-        try {
-            while (running) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    Map<Integer, Node> nodes = games.get(record.key());
-                    if (nodes == null) {
-                        continue;
-                    }
-                    Message message;
-                    try {
-                        message = codec.decode(record.value());
-                    } catch (RuntimeException e) {
-                        undecodable.incrementAndGet();
-                        continue;
-                    }
-                    Node node = nodes.get(message.to());
-                    if (node != null) {
-                        delivered.incrementAndGet();
-                        node.process().execute(() -> {
-                            // looked up again: the node may have crashed since the message was read
-                            Node now = nodes.get(message.to());
-                            if (now != null) {
-                                now.handler().accept(message);
-                            }
-                        });
-                    }
-                }
-            }
-        } catch (WakeupException e) {
-            // closing
-        } finally {
-            consumer.close();
+    private void deliver(ConsumerRecord<String, String> record) {
+        Map<Integer, Node> nodes = games.get(record.key());
+        if (nodes == null) {
+            return;
         }
+        Message message;
+        try {
+            message = codec.decode(record.value());
+        } catch (RuntimeException e) {
+            undecodable.incrementAndGet();
+            return;
+        }
+        Node node = nodes.get(message.to());
+        if (node != null) {
+            delivered.incrementAndGet();
+            node.process().execute(() -> {
+                // looked up again: the node may have crashed since the message was read
+                Node now = nodes.get(message.to());
+                if (now != null) {
+                    now.handler().accept(message);
+                }
+            });
+        }
+    }
+
+    /** Forgets a game's nodes in this process (it ended here, or moved). */
+    public void forget(String gameId) {
+        games.remove(gameId);
     }
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            poller.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        tail.close();
         producer.close(Duration.ofSeconds(2));
     }
 }

@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.NamedType;
 
 /**
- * pong-core's protocol {@link Message}s as JSON for the shard-messages topic. pong-core stays free of serialisation
+ * pong-core's protocol {@link Message}s as JSON for the shard-messages topic, and {@link ShardControl}'s commands. pong-core stays free of serialisation
  * annotations: the type names (the records' simple names, in {@code "@type"}) and the zone layout's constructor are
  * declared here, as mix-ins.
  */
@@ -43,7 +43,11 @@ final class ShardMessageCodec {
         JsonMapper.Builder builder = JsonMapper.builder()
                 .addMixIn(Message.class, Polymorphic.class)
                 .addMixIn(Message.Work.class, Polymorphic.class)
+                .addMixIn(ShardControl.Command.class, Polymorphic.class)
                 .addMixIn(ZoneLayout.class, LayoutMixIn.class);
+        for (Class<?> type : ShardControl.Command.class.getPermittedSubclasses()) {
+            builder.registerSubtypes(new NamedType(type, type.getSimpleName()));
+        }
         for (Class<?> type : Message.class.getPermittedSubclasses()) {
             if (type.isRecord()) {
                 builder.registerSubtypes(new NamedType(type, type.getSimpleName()));
@@ -61,5 +65,13 @@ final class ShardMessageCodec {
 
     Message decode(String text) {
         return json.readValue(text, Message.class);
+    }
+
+    String encodeCommand(ShardControl.Command command) {
+        return json.writerFor(ShardControl.Command.class).writeValueAsString(command);
+    }
+
+    ShardControl.Command decodeCommand(String text) {
+        return json.readValue(text, ShardControl.Command.class);
     }
 }
