@@ -208,7 +208,7 @@ public final class FormulaEngine {
             return this;
         }
 
-        /** Threads used for recalculating wide frontiers (1 = single-threaded). */
+        /** Threads used for recalculating wide sets of ready nodes (1 = single-threaded). */
         public Builder parallelism(int threads) {
             this.parallelism = Math.max(1, threads);
             return this;

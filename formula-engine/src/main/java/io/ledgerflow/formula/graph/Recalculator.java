@@ -44,8 +44,8 @@ public final class Recalculator {
     // work lists, reused between recalculations (a recalculation allocates little)
     private final IntList cone = new IntList(1024);
     private final IntList stack = new IntList(1024);
-    private final IntList frontierA = new IntList(1024);
-    private final IntList frontierB = new IntList(1024);
+    private final IntList readyA = new IntList(1024);
+    private final IntList readyB = new IntList(1024);
     private final IntList changed = new IntList(1024);
 
     public Recalculator(Graph graph, int parallelism, int parallelThreshold) {
@@ -114,7 +114,7 @@ public final class Recalculator {
         // order depends only on the graph, never on the thread count.
         // Only seeds can start ready: any other cone node was reached through an edge from the
         // cone, so it has an incoming edge to wait for.
-        IntList ready = frontierA;
+        IntList ready = readyA;
         ready.clear();
         for (int i = seedCount - 1; i >= 0; i--) {
             int s = seeds[i];
@@ -123,7 +123,7 @@ public final class Recalculator {
                 ready.add(s);
             }
         }
-        IntList batch = frontierB;
+        IntList batch = readyB;
         IntList changed = this.changed;
         changed.clear();
         int processed = 0;
@@ -133,7 +133,7 @@ public final class Recalculator {
                 batch = ready;
                 ready = t;
                 ready.clear();
-                evaluateFrontier(batch, ev);
+                evaluateBatch(batch, ev);
                 int fs = batch.size();
                 int[] f = batch.raw();
                 for (int i = 0; i < fs; i++) {
@@ -213,7 +213,7 @@ public final class Recalculator {
         }
     }
 
-    private void evaluateFrontier(IntList frontier, NodeEvaluator ev) {
+    private void evaluateBatch(IntList frontier, NodeEvaluator ev) {
         int fs = frontier.size();
         int[] f = frontier.raw();
         if (parallelism > 1 && fs >= parallelThreshold) {

@@ -35,8 +35,8 @@ public final class RangeNode implements Grid {
     /** Index in its sheet's {@link Sheet#ranges} while linked, else -1. */
     int sheetSlot = -1;
 
-    // SUM statistics; written when the node is recomputed, read by later frontiers (the frontier
-    // hand-off orders the accesses).
+    // SUM statistics; written when the node is recomputed, read by nodes evaluated after it (on
+    // the same thread, or after a parallel batch's hand-off, which orders the accesses).
     private double sum;
     private int count;
     private ErrorValue error;
