@@ -53,6 +53,9 @@ public final class ProtocolThread implements Scheduler, Executor, AutoCloseable 
 
     /** Runs {@code step} on this thread and waits for it (setting nodes up or taking them down from outside). */
     public void runAndWait(Runnable step) {
+        if (thread.isShutdown()) {
+            return; // closed: its nodes are gone already
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         execute(() -> {
             try {

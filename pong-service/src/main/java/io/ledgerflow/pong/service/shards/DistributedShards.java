@@ -81,6 +81,11 @@ public class DistributedShards {
                 layout.shards(), bus().transport(key, thread), thread, COMMIT, Duration.ofSeconds(10));
     }
 
+    /** The shard hosts this instance heard from lately (remote placement). */
+    public List<String> liveHosts() {
+        return placement().liveHosts();
+    }
+
     /** The shards of {@code key} are no longer needed: every host drops them. */
     public void release(String key) {
         if (remote) {

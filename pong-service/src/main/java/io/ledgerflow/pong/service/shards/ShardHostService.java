@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * This process as a host of other games' shards: it says it is alive on the control topic every second, hosts the
@@ -27,6 +28,7 @@ public final class ShardHostService implements AutoCloseable {
     private final ShardMessageBus bus;
     private final ProtocolThread protocol = new ProtocolThread("pong-shard-host");
     private final Map<String, ShardHost> hosted = new ConcurrentHashMap<>();
+    private final AtomicBoolean open = new AtomicBoolean(true);
     private final ShardControl control;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("pong-shard-host-heartbeat").daemon().unstarted(r));
@@ -76,6 +78,9 @@ public final class ShardHostService implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!open.compareAndSet(true, false)) {
+            return;
+        }
         heartbeat.shutdownNow();
         control.close();
         hosted.values().forEach(ShardHost::close);
