@@ -1,11 +1,14 @@
 {{/*
 Deployment of one component. Context: dict "root" $ "key" "calculationService" "component" "calculation-service".
+Optional "role" "shardHost": pong-service's image as a host of other instances' game shards (pongService.shardHosts).
 */}}
 {{- define "ledgerflow.deployment" -}}
 {{- $root := .root -}}
 {{- $v := index $root.Values .key -}}
 {{- $ctx := dict "root" $root "component" .component -}}
-{{- if and $v.singleInstance (or (gt (int $v.replicaCount) 1) $v.autoscaling.enabled) -}}
+{{- $shardHost := eq (default "" .role) "shardHost" -}}
+{{- $single := and $v.singleInstance (not $shardHost) -}}
+{{- if and $single (or (gt (int $v.replicaCount) 1) $v.autoscaling.enabled) -}}
 {{- fail (printf "%s runs in one instance (%s.singleInstance): keep %s.replicaCount at 1 and %s.autoscaling.enabled false" .component .key .key .key) -}}
 {{- end -}}
 apiVersion: apps/v1
@@ -16,7 +19,9 @@ metadata:
   labels:
     {{- include "ledgerflow.componentLabels" $ctx | nindent 4 }}
 spec:
-  {{- if not $v.autoscaling.enabled }}
+  {{- if $shardHost }}
+  replicas: {{ $v.shardHosts.replicaCount }}
+  {{- else if not $v.autoscaling.enabled }}
   replicas: {{ $v.replicaCount }}
   {{- end }}
   revisionHistoryLimit: 5
@@ -24,7 +29,7 @@ spec:
     matchLabels:
       {{- include "ledgerflow.selectorLabels" $ctx | nindent 6 }}
   strategy:
-    {{- if $v.singleInstance }}
+    {{- if $single }}
     # never two at once, not even during an update
     type: Recreate
     {{- else }}
@@ -103,6 +108,15 @@ spec:
                 secretKeyRef:
                   name: {{ required (printf "%s.database.existingSecret is required" $.key) .existingSecret }}
                   key: {{ .existingSecretPasswordKey }}
+            {{- end }}
+            {{- if $shardHost }}
+            - name: PONG_SHARD_HOST_ENABLED
+              value: "true"
+            - name: PONG_RESUME_ON_START
+              value: "false"
+            {{- else if and (eq .key "pongService") (gt (int $v.shardHosts.replicaCount) 0) }}
+            - name: PONG_SHARDS_PLACEMENT
+              value: "remote"
             {{- end }}
             {{- with $v.extraEnv }}
             {{- toYaml . | nindent 12 }}
