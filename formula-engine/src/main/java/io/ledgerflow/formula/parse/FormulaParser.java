@@ -68,6 +68,16 @@ public final class FormulaParser {
 
         /** The shape key of a formula written in a host cell, or null (see {@link #shapeKey}). */
         public String key(String formula, int hostRow, int hostCol) {
+            int len = scan(formula, hostRow, hostCol);
+            return len < 0 ? null : new String(buffer, 0, len);
+        }
+
+        /**
+         * Writes the shape key of a formula into {@link #buffer()} and returns its length, or -1
+         * where {@link #key} returns null. Lets a caller compare a key with the previous one
+         * before making a string of it (a filled block's formulas mostly repeat the last shape).
+         */
+        public int scan(String formula, int hostRow, int hostCol) {
             // verbatim text, and 7 chars for each cell reference (at least 2 chars of text)
             int need = 4 * formula.length() + 8;
             if (buffer.length < need) {
@@ -77,16 +87,24 @@ public final class FormulaParser {
             parser.pos = 0;
             return parser.shape(hostRow, hostCol, buffer);
         }
+
+        /** The buffer {@link #scan} writes a key into (valid up to the length it returned). */
+        public char[] buffer() {
+            return buffer;
+        }
     }
 
     /** Marks a cell reference in a shape key; formulas containing it have no shape. */
     private static final char REF_MARK = '\0';
 
-    /** The shape key into {@code key} (4 chars per char of text at least); chars below 128 keep it Latin-1. */
-    private String shape(int hostRow, int hostCol, char[] key) {
+    /**
+     * The shape key into {@code key} (4 chars per char of text at least; chars below 128 keep it
+     * Latin-1): its length, or -1 for no shape.
+     */
+    private int shape(int hostRow, int hostCol, char[] key) {
         int n = src.length();
         if (src.indexOf(REF_MARK) >= 0) {
-            return null;
+            return -1;
         }
         int len = 0;
         boolean prevRef = false; // the last token was a cell reference (for A1:B2)
@@ -100,7 +118,7 @@ public final class FormulaParser {
                 pos++;
                 while (true) {
                     if (pos >= n) {
-                        return null;
+                        return -1;
                     }
                     if (src.charAt(pos++) == c) {
                         if (pos < n && src.charAt(pos) == c) {
@@ -119,17 +137,17 @@ public final class FormulaParser {
                     }
                 }
                 if (match == null) {
-                    return null;
+                    return -1;
                 }
                 pos += match.text().length();
             } else if ((c >= '0' && c <= '9') || c == '.') {
                 skipNumber();
                 if (peek() == ':') {
-                    return null; // a row range (1:3) or something the parser rejects
+                    return -1; // a row range (1:3) or something the parser rejects
                 }
             } else if (isIdentStart(c) || c == '$') {
                 if (c == '$' && Character.isDigit(peek(1))) {
-                    return null; // a row range ($1:$3)
+                    return -1; // a row range ($1:$3)
                 }
                 int end = identEnd(pos);
                 char after = end < n ? src.charAt(end) : '\0';
@@ -146,12 +164,12 @@ public final class FormulaParser {
                     key[len++] = (char) (col & 0x7F);
                     ref = true;
                 } else if (after == ':') {
-                    return null; // a column range (A:C) or something the parser rejects
+                    return -1; // a column range (A:C) or something the parser rejects
                 }
                 pos = end;
             } else if (c == ':') {
                 if (!prevRef) {
-                    return null;
+                    return -1;
                 }
                 key[len++] = c;
                 pos++;
@@ -159,19 +177,26 @@ public final class FormulaParser {
                 prevRef = false;
                 continue;
             } else {
-                pos++; // operators, parentheses, commas, whitespace, '!', '=', '%'
+                // operators, parentheses, commas, whitespace, '!', '=', '%': one char, copied here
+                key[len++] = c;
+                pos++;
+                if (needRef) {
+                    return -1;
+                }
+                prevRef = false;
+                continue;
             }
             if (!ref) {
                 src.getChars(start, pos, key, len); // verbatim
                 len += pos - start;
             }
             if (needRef && !ref) {
-                return null;
+                return -1;
             }
             needRef = false;
             prevRef = ref;
         }
-        return needRef ? null : new String(key, 0, len);
+        return needRef ? -1 : len;
     }
 
     /** Advances over a number as {@link #number()} reads it. */

@@ -49,6 +49,12 @@ public final class Workbook {
     static final byte DEAD = 2;
 
     private final FunctionRegistry functions;
+    // one-entry caches of compile (see literal, lookup); compiling is single-threaded
+    private Expr.Num lastLiteral;
+    private ConstNode lastLiteralNode;
+    private String lastCallName;
+    private FunctionSpec lastCallSpec;
+    private boolean lastCallBuiltinSum;
     private final java.util.function.Supplier<LocalDate> today;
     private final List<Sheet> sheets = new ArrayList<>();
     private final Map<String, Integer> sheetByName = new HashMap<>();
@@ -630,9 +636,11 @@ public final class Workbook {
                 load.parse(k);
             }
         }
+        forgetCompileCaches();
         for (int i = 0; i < n; i++) {
             load.attach(i);
         }
+        forgetCompileCaches();
         IntList seeds = new IntList(n + 16);
         linkPendingRanges(seeds);
         for (int i = 0; i < n; i++) {
@@ -652,6 +660,11 @@ public final class Workbook {
         final IntList toParse = new IntList(16);
         final Map<String, Shape> shapes = new HashMap<>();
         final FormulaParser.ShapeScanner scanner = new FormulaParser.ShapeScanner();
+        /** The last shape met and its key: a filled block's formulas mostly repeat it. */
+        Shape lastShape;
+
+        char[] lastKey = new char[64];
+        int lastLen = -1;
 
         Load(IntList cells, List<Object> sources) {
             this.cells = cells;
@@ -668,18 +681,35 @@ public final class Workbook {
                 return;
             }
             int id = cells.get(i);
-            String key = scanner.key((String) o, nodeRow[id], nodeCol[id]);
-            if (key != null) {
-                Shape sh = shapes.get(key);
-                if (sh != null) {
-                    shapeOf[i] = sh;
-                    return;
-                }
-                sh = new Shape(i, nodeRow[id], nodeCol[id]);
-                shapes.put(key, sh);
-                shapeOf[i] = sh;
+            int len = scanner.scan((String) o, nodeRow[id], nodeCol[id]);
+            if (len < 0) {
+                toParse.add(i);
+                return;
             }
-            toParse.add(i);
+            char[] key = scanner.buffer();
+            if (len == lastLen && Arrays.equals(key, 0, len, lastKey, 0, len)) {
+                shapeOf[i] = lastShape; // the same shape as the formula before: no key string, no map lookup
+                return;
+            }
+            shapeOf[i] = shape(i, id, key, len);
+        }
+
+        /** The shape of formula i by its key (a known one, or a new one, to parse). */
+        private Shape shape(int i, int id, char[] key, int len) {
+            String k = new String(key, 0, len);
+            Shape sh = shapes.get(k);
+            if (sh == null) {
+                sh = new Shape(i, nodeRow[id], nodeCol[id]);
+                shapes.put(k, sh);
+                toParse.add(i);
+            }
+            if (lastKey.length < len) {
+                lastKey = new char[Math.max(len, 2 * lastKey.length)];
+            }
+            System.arraycopy(key, 0, lastKey, 0, len);
+            lastLen = len;
+            lastShape = sh;
+            return sh;
         }
 
         /** Parses the k-th formula to parse (pure: may run on several threads). */
@@ -778,6 +808,7 @@ public final class Workbook {
     }
 
     private void attachFormula(int id, Expr ex) {
+        forgetCompileCaches(); // they serve one load's formulas (the registry may change between edits)
         attachFormula(id, ex, 0, 0);
     }
 
@@ -838,7 +869,13 @@ public final class Workbook {
             int row = r.rowAbs() ? r.row() : r.row() + dr;
             int col = r.colAbs() ? r.col() : r.col() + dc;
             checkShifted(row, col);
-            int cell = ensureCell(s, row, col);
+            // usually there already (a load creates every cell with content first): looked up
+            // here, so that ensureCell's compiled code, made while a load creates cells, is not
+            // thrown away (an uncommon trap) the first time a formula finds its cell
+            int cell = sheets.get(s).get(row, col);
+            if (cell < 0) {
+                cell = ensureCell(s, row, col);
+            }
             pre.add(cell);
             return new CellNode(cell, s, row, col, r.rowAbs(), r.colAbs(), r.sheet() != null);
         }
@@ -849,7 +886,7 @@ public final class Workbook {
                     compile(b.right(), host, pre, vol, depth + 1, dr, dc));
         }
         if (e instanceof Expr.Num n) {
-            return new ConstNode(Value.of(n.value()), e);
+            return literal(n);
         }
         if (e instanceof Expr.Call c) {
             return compileCall(c, host, pre, vol, depth, dr, dc);
@@ -889,13 +926,50 @@ public final class Workbook {
         throw new IllegalArgumentException("Unknown expression " + e);
     }
 
+    /**
+     * A number literal's node. The formulas of a shape compile the same tree, so the same literal
+     * comes back formula after formula: they share its node (nodes are immutable) instead of
+     * allocating one each.
+     */
+    private void forgetCompileCaches() {
+        lastLiteral = null;
+        lastLiteralNode = null;
+        lastCallName = null;
+        lastCallSpec = null;
+        lastCallBuiltinSum = false;
+    }
+
+    private ConstNode literal(Expr.Num n) {
+        if (n != lastLiteral) {
+            lastLiteralNode = new ConstNode(Value.of(n.value()), n);
+            lastLiteral = n;
+        }
+        return lastLiteralNode;
+    }
+
+    /** The last function looked up by name (a shape's formulas look up the same name object). */
+    private FunctionSpec lookup(String name) {
+        if (name != lastCallName) {
+            FunctionSpec spec = functions.lookup(name);
+            if (spec == null) {
+                return null; // not cached: an open registry may get the name later
+            }
+            lastCallSpec = spec;
+            lastCallName = name;
+            lastCallBuiltinSum = spec.name().equals("SUM")
+                    && spec.function() != null
+                    && spec.function().getClass().getName().startsWith(MathFunctions.class.getName());
+        }
+        return lastCallSpec;
+    }
+
     private Node compileCall(Expr.Call c, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
         List<Expr> argExprs = c.args();
         Node[] args = new Node[argExprs.size()];
         for (int i = 0; i < args.length; i++) {
             args[i] = compile(argExprs.get(i), host, pre, vol, depth + 1, dr, dc);
         }
-        FunctionSpec spec = functions.lookup(c.name());
+        FunctionSpec spec = lookup(c.name());
         if (spec == null) {
             return new UnknownCallNode(c.name(), args, ErrorValue.NAME);
         }
@@ -906,12 +980,10 @@ public final class Workbook {
             vol[0] = true;
         }
         CallNode call = new CallNode(spec, args);
-        if (spec.name().equals("SUM")
-                && spec.function() != null
+        if (lastCallBuiltinSum // spec is lastCallSpec
                 && args.length == 1
                 && args[0] instanceof AreaNode area
-                && area.rangeHandle() instanceof RangeNode rn
-                && spec.function().getClass().getName().startsWith(MathFunctions.class.getName())) {
+                && area.rangeHandle() instanceof RangeNode rn) {
             // the built-in SUM over one range: read the range node's running sum
             return new SumAreaNode(call, rn);
         }
