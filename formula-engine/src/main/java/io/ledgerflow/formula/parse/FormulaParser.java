@@ -149,9 +149,12 @@ public final class FormulaParser {
                 if (c == '$' && Character.isDigit(peek(1))) {
                     return -1; // a row range ($1:$3)
                 }
-                int end = identEnd(pos);
+                // a cell reference ends where its identifier ends, before no '(' (cellAt checks
+                // both), so only a '!' after it (a sheet name) is left to rule out
+                boolean cell = cellAt(pos) && (cellEnd >= n || src.charAt(cellEnd) != '!');
+                int end = cell ? cellEnd : identEnd(pos);
                 char after = end < n ? src.charAt(end) : '\0';
-                if (after != '(' && after != '!' && cellAt(pos) && cellEnd == end) {
+                if (cell) {
                     // R1C1: 21 bits of row, 15 bits of column (biased to be non-negative), 7 per char
                     int row = (cellRowAbs ? cellRow : cellRow - hostRow) + (1 << 20);
                     int col = (cellColAbs ? cellCol : cellCol - hostCol) + (1 << 14);
