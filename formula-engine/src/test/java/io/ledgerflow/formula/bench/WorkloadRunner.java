@@ -46,7 +46,11 @@ public final class WorkloadRunner {
         FormulaEngine engine = null;
         for (int i = 0; i < loads; i++) {
             engine = null;
-            System.gc();
+            if (i > 0) {
+                // between loads only: a fresh process does not collect before its first (cold) load, and a
+                // collection here would shrink the heap that load then has to regrow
+                System.gc();
+            }
             long p0 = os.getProcessCpuTime();
             long c0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
