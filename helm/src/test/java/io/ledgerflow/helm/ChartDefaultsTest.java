@@ -124,7 +124,8 @@ class ChartDefaultsTest {
                     .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
             assertThat(pod.getVolumes())
                     .anySatisfy(v -> assertThat(v.getEmptyDir()).isNotNull());
-            assertThat(env(c).get("JAVA_TOOL_OPTIONS").getValue()).contains("-XX:MaxRAMPercentage=");
+            assertThat(env(c).get("JAVA_TOOL_OPTIONS").getValue())
+                    .contains("-XX:MaxRAMPercentage=75.0", "-XX:InitialRAMPercentage=75.0");
             assertThat(env(c).get("LOG_FORMAT").getValue()).isEqualTo("ecs");
             assertThat(env(c).get("KAFKA_BOOTSTRAP_SERVERS").getValue()).isNotBlank();
         }
