@@ -69,8 +69,13 @@ public final class JsonWebSocket implements AutoCloseable {
 
     /** Waits for the first message (of all received, from the start) that matches. */
     public JsonNode await(Predicate<JsonNode> matching) {
+        return await(matching, Duration.ofSeconds(20));
+    }
+
+    /** Waits up to {@code atMost} for the first message (of all received, from the start) that matches. */
+    public JsonNode await(Predicate<JsonNode> matching, Duration atMost) {
         return Awaitility.await()
-                .atMost(Duration.ofSeconds(20))
+                .atMost(atMost)
                 .until(() -> received().stream().filter(matching).findFirst().orElse(null), m -> m != null);
     }
 

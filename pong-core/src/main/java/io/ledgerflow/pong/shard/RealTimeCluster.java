@@ -15,17 +15,18 @@ import java.util.concurrent.TimeoutException;
  * other processes), in real time: the same {@link Coordinator} and {@link Shard} protocol as {@link InProcessCluster},
  * its steps on this process's {@link ProtocolThread}. A transaction whose coordinator stays silent for
  * {@code silence} (no outcome) is handed to a coordinator of the next epoch, which finishes or aborts it by the
- * termination protocol, as in process.
+ * termination protocol, as in process. When even those stay silent (a shard that voted yes is unreachable), the
+ * transaction is undecided and the cluster refuses further transactions: its owner places the shards again and goes
+ * on from its own state ({@link io.ledgerflow.pong.PongGame#resumeOverCluster}), abandoning these shards.
  */
 public final class RealTimeCluster implements ShardCluster {
-
-    private static final int MAX_FAILOVERS = 3;
 
     private final int shards;
     private final Transport transport;
     private final ProtocolThread protocol;
     private final Coordinator.Options options;
     private final Duration silence;
+    private final int maxFailovers;
 
     // on the protocol thread only
     private Coordinator coordinator;
@@ -33,9 +34,26 @@ public final class RealTimeCluster implements ShardCluster {
     private CompletableFuture<Result> pending;
 
     private long txn;
+    /** Why this cluster takes no more transactions, once one was left undecided. */
+    private volatile String undecided;
 
     public RealTimeCluster(
             int shards, Transport transport, ProtocolThread protocol, Coordinator.Options options, Duration silence) {
+        this(shards, transport, protocol, options, silence, 3);
+    }
+
+    /**
+     * @param maxFailovers how many coordinators of later epochs may try a silent transaction before {@link #run} gives
+     *     up on it (a shard that died after voting yes keeps the termination protocol waiting for its report)
+     */
+    public RealTimeCluster(
+            int shards,
+            Transport transport,
+            ProtocolThread protocol,
+            Coordinator.Options options,
+            Duration silence,
+            int maxFailovers) {
+        this.maxFailovers = maxFailovers;
         this.shards = shards;
         this.transport = transport;
         this.protocol = protocol;
@@ -61,6 +79,9 @@ public final class RealTimeCluster implements ShardCluster {
     /** Runs the next transaction to its end (called by one thread, the game's). */
     @Override
     public Result run(Work work) {
+        if (undecided != null) {
+            return new Result(null, undecided);
+        }
         long t = ++txn;
         CompletableFuture<Result> done = new CompletableFuture<>();
         protocol.execute(() -> {
@@ -75,9 +96,13 @@ public final class RealTimeCluster implements ShardCluster {
                 }
                 return result;
             } catch (TimeoutException e) {
-                if (failovers == MAX_FAILOVERS) {
-                    txn--;
-                    return new Result(null, "no outcome after " + MAX_FAILOVERS + " coordinator failovers");
+                if (failovers == maxFailovers) {
+                    // Some shards may have pre-committed (3PC then waits for every report): the transaction may still
+                    // commit here later, so retrying it — with work that may differ — is not safe on these shards.
+                    undecided = "transaction " + t + " undecided after " + maxFailovers
+                            + " coordinator failovers (a shard is unreachable): place the shards again";
+                    protocol.execute(coordinator::kill);
+                    return new Result(null, undecided);
                 }
                 protocol.execute(() -> {
                     coordinator.kill();

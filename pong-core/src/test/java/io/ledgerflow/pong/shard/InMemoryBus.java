@@ -18,12 +18,18 @@ final class InMemoryBus {
     private record Endpoint(ProtocolThread process, Consumer<Message> handler) {}
 
     private final Map<Integer, Endpoint> nodes = new ConcurrentHashMap<>();
+    private volatile Consumer<Message> beforeDelivery = m -> {};
     private final SplittableRandom random;
     private final int maxDelayMillis;
 
     InMemoryBus(long seed, int maxDelayMillis) {
         this.random = new SplittableRandom(seed);
         this.maxDelayMillis = maxDelayMillis;
+    }
+
+    /** Runs just before each delivery, on the receiver's protocol thread (tests crash nodes there). */
+    void beforeDelivery(Consumer<Message> hook) {
+        this.beforeDelivery = hook;
     }
 
     Transport transport(ProtocolThread process) {
@@ -48,6 +54,7 @@ final class InMemoryBus {
                     }
                     // looked up again at delivery: a node that crashed meanwhile gets nothing
                     to.process().schedule(delay, () -> {
+                        beforeDelivery.accept(message);
                         Endpoint now = nodes.get(message.to());
                         if (now != null && now.process() == to.process()) {
                             now.handler().accept(message);

@@ -77,8 +77,10 @@ public class DistributedShards {
     public ShardCluster cluster(String key, Arena arena, ZoneLayout layout, long frame) {
         List<String> hosts = placement().place(key, arena, layout, frame, PLACEMENT_WAIT);
         ProtocolThread thread = coordinators();
+        // A host that dies after its shards voted yes leaves the transaction undecided (3PC waits for it): after one
+        // silent second and one failover the frame fails, and the game places its shards again (GameRunners).
         return new RealTimeCluster(
-                layout.shards(), bus().transport(key, thread), thread, COMMIT, Duration.ofSeconds(10));
+                layout.shards(), bus().transport(key, thread), thread, COMMIT, Duration.ofSeconds(1), 1);
     }
 
     /** The shard hosts this instance heard from lately (remote placement). */

@@ -78,7 +78,8 @@ class RemotePlacementIT {
 
                     long killedAt = lastFrame(stream);
                     other.close(); // the second instance dies: its shards are gone
-                    JsonNode later = stream.await(frame(killedAt + 40));
+                    // frames fail until the game notices (within a few seconds, more if the host died mid-commit)
+                    JsonNode later = stream.await(frame(killedAt + 40), Duration.ofSeconds(60));
                     assertThat(shards.hostService().hostedGames())
                             .as("placed again, on the host left")
                             .containsExactly(id + "#1");
