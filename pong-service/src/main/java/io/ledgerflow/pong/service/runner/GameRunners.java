@@ -122,18 +122,12 @@ public class GameRunners {
          */
         private void replace() {
             Snapshot head = game.snapshot();
-            String previous = placementKey(id, generation);
-            String next = placementKey(id, generation + 1);
-            shards.release(previous);
-            game = PongGame.resumeOverCluster(
-                    head,
-                    game.options(),
-                    frames,
-                    layout -> shards.cluster(next, head.config().arena(), layout, head.frame()));
+            shards.release(placementKey(id, generation));
+            game = resumed(id, generation + 1, head, game.options(), frames);
             generation++;
             failedInARow = 0;
             frames.append(game.snapshot());
-            log.info("game {}: shards placed again at frame {} ({})", id, head.frame(), next);
+            log.info("game {}: shards placed again at frame {} ({})", id, head.frame(), placementKey(id, generation));
         }
 
         /** The latest snapshot and the entries after it; then every new entry goes to the listener. */
@@ -257,22 +251,28 @@ public class GameRunners {
     public void resume(UUID id, String workspace, int shards, Snapshot snapshot) {
         runners.computeIfAbsent(id, key -> {
             ShippingFrameLog frames = new ShippingFrameLog(key, shipper, snapshots);
-            PongGame.Options options = PongGame.Options.shards(shards);
-            PongGame game;
-            if (this.shards.remote()) {
-                game = PongGame.resumeOverCluster(
-                        snapshot,
-                        options,
-                        frames,
-                        layout -> this.shards.cluster(
-                                placementKey(key, 0), snapshot.config().arena(), layout, snapshot.frame()));
-            } else {
-                EventLoop loop = new EventLoop(shardHelpers);
-                game = PongGame.resume(snapshot, options, frames, loop, new SimulatedNetwork(loop));
-            }
+            PongGame game = resumed(key, 0, snapshot, PongGame.Options.shards(shards), frames);
             frames.append(game.snapshot());
             return new Runner(key, workspace, game, frames);
         });
+    }
+
+    /**
+     * The game going on from {@code snapshot}: over shards placed under placement {@code generation} (remote
+     * placement), or in process. Appends nothing.
+     */
+    private PongGame resumed(
+            UUID id, int generation, Snapshot snapshot, PongGame.Options options, ShippingFrameLog frames) {
+        if (shards.remote()) {
+            String key = placementKey(id, generation);
+            return PongGame.resumeOverCluster(
+                    snapshot,
+                    options,
+                    frames,
+                    layout -> shards.cluster(key, snapshot.config().arena(), layout, snapshot.frame()));
+        }
+        EventLoop loop = new EventLoop(shardHelpers);
+        return PongGame.resume(snapshot, options, frames, loop, new SimulatedNetwork(loop));
     }
 
     /** Stops stepping a game in this instance; it stays in the database and resumes from its latest snapshot. */

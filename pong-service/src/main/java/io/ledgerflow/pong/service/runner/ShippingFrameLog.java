@@ -53,8 +53,8 @@ final class ShippingFrameLog implements FrameLog {
             kept.add(message);
             offset = base + kept.size() - 1;
         }
-        if (entry instanceof LogEntry.Snapshot snapshot) {
-            snapshots.offer(gameId, snapshot);
+        if (entry instanceof LogEntry.Snapshot) {
+            snapshots.offer(gameId, message);
         }
         shipper.offer(message);
         listeners.forEach(listener -> listener.accept(message));

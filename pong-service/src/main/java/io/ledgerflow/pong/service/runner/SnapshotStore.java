@@ -26,7 +26,7 @@ public class SnapshotStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
-    private final ConcurrentHashMap<UUID, Snapshot> waiting = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, FrameMessage> waiting = new ConcurrentHashMap<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("pong-snapshot-writer").daemon().unstarted(r));
 
@@ -34,8 +34,15 @@ public class SnapshotStore {
         this.jdbc = jdbc;
     }
 
-    /** Called on a game's thread: never blocks. */
-    public void offer(UUID game, Snapshot snapshot) {
+    /**
+     * Called on a game's thread: never blocks. Takes the snapshot as its {@link FrameMessage}, whose JSON the frames
+     * topic shares: a snapshot of thousands of balls is rendered once for both.
+     */
+    public void offer(UUID game, FrameMessage snapshot) {
+        if (!(snapshot.entry() instanceof Snapshot)) {
+            throw new IllegalArgumentException(
+                    "not a snapshot: " + snapshot.entry().getClass().getSimpleName());
+        }
         if (waiting.put(game, snapshot) == null) {
             writer.execute(() -> write(game));
         }
@@ -50,19 +57,20 @@ public class SnapshotStore {
     }
 
     private void write(UUID game) {
-        Snapshot snapshot = waiting.remove(game);
-        if (snapshot == null) {
+        FrameMessage message = waiting.remove(game);
+        if (message == null) {
             return;
         }
+        Snapshot snapshot = (Snapshot) message.entry();
         try {
             jdbc.sql("""
                             insert into game_snapshot (game_id, frame, state_hash, snapshot, taken_at)
-                            values (?, ?, ?, ?::jsonb, now())
+                            values (?, ?, ?, (?::jsonb) -> 'entry', now())
                             on conflict (game_id) do update
                                set frame = excluded.frame, state_hash = excluded.state_hash,
                                    snapshot = excluded.snapshot, taken_at = excluded.taken_at
                              where game_snapshot.frame < excluded.frame""")
-                    .params(game, snapshot.frame(), snapshot.stateHash(), JSON.writeValueAsString(snapshot))
+                    .params(game, snapshot.frame(), snapshot.stateHash(), message.json())
                     .update();
         } catch (RuntimeException e) {
             log.warn("could not store the snapshot of frame {} of game {}", snapshot.frame(), game, e);
