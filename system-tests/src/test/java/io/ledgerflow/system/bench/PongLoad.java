@@ -7,11 +7,13 @@ import io.ledgerflow.testsupport.JsonWebSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,9 +89,15 @@ public final class PongLoad {
         double[] joinMs = new double[joins];
         double[] firstMs = new double[joins];
         long[] backlog = new long[joins];
+        long previous = liveFrame(http, game);
         for (int j = 0; j < joins; j++) {
-            Thread.sleep(700); // joins at different distances from the latest snapshot
-            long live = liveFrame(http, game);
+            // each join ~20 frames after the last, so they meet the game at different distances from its snapshot
+            long after = previous + 20;
+            long live = Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> liveFrame(http, game), frame -> frame >= after);
+            previous = live;
             long start = System.nanoTime();
             try (JsonWebSocket client = new JsonWebSocket(URI.create(stream))) {
                 JsonNode first = client.next();
