@@ -41,7 +41,7 @@ public final class Topics {
 
     /** Produced by pong-service. */
     public static final class Pong {
-        /** GameCreated, PlayerJoined, PlayerLeft; key = game id. */
+        /** GameCreated, PlayerJoined, PlayerLeft, GameEnded; key = game id. */
         public static final Topic GAME_EVENTS = new Topic("ledgerflow.pong.game-events.v1", 6, "pong-service");
 
         private Pong() {}

@@ -9,7 +9,7 @@ import io.ledgerflow.pong.log.GameReplica;
 import io.ledgerflow.pong.log.InMemoryFrameLog;
 import io.ledgerflow.pong.log.LogEntry;
 import io.ledgerflow.pong.log.Resimulation;
-import io.ledgerflow.pong.service.runner.GameResumer;
+import io.ledgerflow.pong.service.game.GameResumer;
 import io.ledgerflow.pong.service.runner.GameRunners;
 import io.ledgerflow.pong.service.runner.PongTopics;
 import io.ledgerflow.testsupport.Http;
