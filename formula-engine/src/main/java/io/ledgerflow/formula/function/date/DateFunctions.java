@@ -104,17 +104,45 @@ public final class DateFunctions implements FunctionFamily {
         return s;
     }
 
-    private static final DateTimeFormatter[] FORMATS = {
-        DateTimeFormatter.ofPattern("yyyy-M-d"),
-        DateTimeFormatter.ofPattern("M/d/yyyy"),
-        DateTimeFormatter.ofPattern("d-MMM-yyyy", java.util.Locale.ENGLISH),
-    };
+    /** The date texts DATEVALUE (and date arguments given as text) read, month names in any case. */
+    private static final DateTimeFormatter[] FORMATS = java.util.stream.Stream.of(
+                    "yyyy-M-d",
+                    "yyyy/M/d",
+                    "M/d/yyyy",
+                    "M/d/yy",
+                    "d-MMM-yyyy",
+                    "d-MMM-yy",
+                    "d MMM yyyy",
+                    "d MMMM yyyy",
+                    "d-MMMM-yyyy",
+                    "MMM d, yyyy",
+                    "MMMM d, yyyy",
+                    "MMM d yyyy",
+                    "MMMM d yyyy")
+            .map(p -> new java.time.format.DateTimeFormatterBuilder()
+                    .parseCaseInsensitive()
+                    .appendPattern(p.replace("yyyy", "uuuu").replace("yy", "uu").replace("uuuuuu", "uuuu"))
+                    .toFormatter(java.util.Locale.ENGLISH)
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT))
+            .toArray(DateTimeFormatter[]::new);
 
     static Double parseDate(String s) {
         String t = s.trim();
+        // a time after the date ("1/2/2020 10:30") is ignored by DATEVALUE
+        int sp = t.indexOf(':');
+        if (sp > 0) {
+            int cut = t.lastIndexOf(' ', sp);
+            if (cut > 0) {
+                t = t.substring(0, cut).trim();
+            }
+        }
         for (DateTimeFormatter f : FORMATS) {
             try {
-                return Serials.of(LocalDate.parse(t, f));
+                LocalDate d = LocalDate.parse(t, f);
+                if (d.getYear() < 1900 || d.getYear() > 9999) {
+                    continue;
+                }
+                return Serials.of(d);
             } catch (DateTimeParseException e) {
                 // try the next format
             }
