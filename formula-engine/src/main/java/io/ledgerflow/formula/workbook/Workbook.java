@@ -1368,6 +1368,17 @@ public final class Workbook {
         public String sheetName(int s) {
             return Workbook.this.sheetName(s);
         }
+
+        @Override
+        public int sheetIndex(String name) {
+            Integer i = sheetByName.get(name.toLowerCase(Locale.ROOT)); // read-only: safe in parallel
+            return i == null ? -1 : i;
+        }
+
+        @Override
+        public String formulaText(int s, int r, int c) {
+            return s < 0 || s >= sheets.size() ? null : formulaAt(s, r, c);
+        }
     }
 
     /** A plain view of an area without caching (for dynamic references such as OFFSET). */
