@@ -67,9 +67,9 @@ public final class RowValues {
         return values;
     }
 
-    /** A value of the column's type from its text form (CSV, filters); blank text is null. */
+    /** A value of the column's type from its text form (CSV, filters); empty text is null. */
     public static Object parse(Column column, String where, String text) {
-        if (text == null || (text.isEmpty() && !column.type().equals("text"))) {
+        if (text == null || text.isEmpty()) {
             return null;
         }
         return switch (column.type()) {

@@ -19,7 +19,7 @@ import java.util.Set;
  * The rows of a CSV upload (RFC 4180: comma-separated, double quotes around fields holding commas,
  * quotes or line breaks), read as they arrive. Line 1 is the header naming the columns, in any
  * order; columns it leaves out are null. In a delta a column {@code _delete} with {@code true}
- * deletes the row's key. An empty field is null (an empty text for text columns).
+ * deletes the row's key. An empty field is null.
  */
 public final class CsvRows implements RowSource {
 
