@@ -156,10 +156,7 @@ public final class StatsFunctions implements FunctionFamily {
             double x = a.number(0);
             return Math.abs(x) >= 1 ? ErrorValue.NUM : Numbers.result(0.5 * Math.log((1 + x) / (1 - x)));
         });
-        r.register("FISHERINV", 1, 1, a -> {
-            double e = Math.exp(2 * a.number(0));
-            return Numbers.result((e - 1) / (e + 1));
-        });
+        r.register("FISHERINV", 1, 1, a -> Numbers.result(Math.tanh(a.number(0))));
     }
 
     /** The sum of ((x - mean) / sample sd)^power; NaN when the sample sd is 0. */
