@@ -370,9 +370,11 @@ public class GameRunners {
             if (reservation.used || reservation.balls != balls) {
                 throw new IllegalArgumentException("the reservation is not for this game's " + balls + " balls");
             }
+        }
+        run(id, workspace, players, balls, shards); // if it throws, the reservation is given back by its close
+        synchronized (budget) {
             reservation.used = true; // the runner holds them now
         }
-        run(id, workspace, players, balls, shards);
     }
 
     /**

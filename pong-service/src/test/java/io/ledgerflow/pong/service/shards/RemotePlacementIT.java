@@ -31,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(
         properties = {
             "pong.shards.placement=remote",
+            // generous on a loaded machine, where Kafka round trips take their time: a commit's phase, a silence
+            "pong.shards.phase-timeout=2s",
+            "pong.shards.silence=5s",
             "pong.shard-host.enabled=true",
             "pong.resume-on-start=false" // the other tests' games stay where they are
         })
@@ -59,7 +62,7 @@ class RemotePlacementIT {
             ShardHostService other = new ShardHostService(bootstrap, otherBus);
             try {
                 Awaitility.await()
-                        .atMost(Duration.ofSeconds(20))
+                        .atMost(Duration.ofSeconds(60))
                         .until(() -> shards.liveHosts().size() == 2);
 
                 Http.Response created =
