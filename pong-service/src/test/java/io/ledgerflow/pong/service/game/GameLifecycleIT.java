@@ -205,6 +205,20 @@ class GameLifecycleIT {
         assertThat(http.delete(games(otherWorkspace) + "/" + fits).status()).isEqualTo(204);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheEndAndTheLimits() {
+        JsonNode games = JSON.readTree(http.get("/api/pong/v3/api-docs").body())
+                .get("paths")
+                .get("/api/pong/workspaces/{workspace}/games");
+        JsonNode game = JSON.readTree(http.get("/api/pong/v3/api-docs").body())
+                .get("paths")
+                .get("/api/pong/workspaces/{workspace}/games/{id}");
+        assertThat(game.get("delete").get("responses").has("204")).isTrue();
+        assertThat(game.get("delete").get("description").asString()).contains("ended");
+        assertThat(games.get("post").get("responses").has("429")).isTrue();
+        assertThat(games.get("post").get("responses").has("422")).isTrue();
+    }
+
     private String create(String workspace, int players, int balls) {
         Http.Response created = createResponse(workspace, players, balls);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
