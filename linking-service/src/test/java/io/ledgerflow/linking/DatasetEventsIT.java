@@ -68,13 +68,16 @@ class DatasetEventsIT {
         text = text.replace("5a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d", dataset.toString())
                 .replace("\"acme\"", "\"" + owner + "\"")
                 .replace("\"globex\"", "\"" + grantee + "\"");
+        for (Map.Entry<String, String> r : replace.entrySet()) {
+            if (!text.contains(r.getKey())) {
+                throw new AssertionError(r.getKey() + " is not in the " + type + " sample");
+            }
+            text = text.replace(r.getKey(), r.getValue());
+        }
         JsonNode tree = Fixture.JSON.readTree(text);
         ((tools.jackson.databind.node.ObjectNode) tree)
                 .put("id", UUID.randomUUID().toString());
         text = Fixture.JSON.writeValueAsString(tree);
-        for (Map.Entry<String, String> r : replace.entrySet()) {
-            text = text.replace(r.getKey(), r.getValue());
-        }
         ownerSide.send(Topics.Sharing.DATASET_EVENTS.name(), dataset.toString(), text);
     }
 

@@ -52,7 +52,11 @@ public class SourceValues {
             answer = read(tenant, request, workbook.get().revision());
         }
         outbox.append(
-                Topics.Calculation.WORKBOOK_EVENTS, Workbooks.AGGREGATE, request.workbookId().toString(), tenant, answer);
+                Topics.Calculation.WORKBOOK_EVENTS,
+                Workbooks.AGGREGATE,
+                request.workbookId().toString(),
+                tenant,
+                answer);
     }
 
     private SourceValuesReported read(String tenant, SourceValuesRequested request, long revision) {

@@ -49,8 +49,10 @@ class SourceValuesContractIT {
         request.put("tenant", workspace);
         request.put("aggregateId", linkId);
         ((ObjectNode) request.get("payload")).put("workbookId", workbookId).put("linkId", linkId);
-        kafka.send(Topics.Linking.LINK_EVENTS.name(), linkId, request.toString()).get();
-        kafka.send(Topics.Linking.LINK_EVENTS.name(), linkId, request.toString()).get(); // redelivered
+        kafka.send(Topics.Linking.LINK_EVENTS.name(), linkId, request.toString())
+                .get();
+        kafka.send(Topics.Linking.LINK_EVENTS.name(), linkId, request.toString())
+                .get(); // redelivered
 
         // A second request behind both copies marks that they were consumed.
         ObjectNode marker = request.deepCopy();

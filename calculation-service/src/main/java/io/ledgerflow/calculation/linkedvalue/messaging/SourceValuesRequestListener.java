@@ -26,8 +26,7 @@ class SourceValuesRequestListener {
     void on(String message) {
         inbox.receive(CONSUMER, message, event -> {
             if (event.type().equals("SourceValuesRequested")) {
-                sourceValues.report(
-                        event.tenant(), codec.payload(event, SourceValues.SourceValuesRequested.class));
+                sourceValues.report(event.tenant(), codec.payload(event, SourceValues.SourceValuesRequested.class));
             }
         });
     }

@@ -86,15 +86,10 @@ class LinkController {
                     description = "auto (default): changes flow at once; manual: held until published")
             String publishMode) {}
 
-    @Schema(description = "How many links published their held values")
-    record Published(int published) {}
-
     private final Links links;
-    private final io.ledgerflow.linking.propagation.Propagation propagation;
 
-    LinkController(Links links, io.ledgerflow.linking.propagation.Propagation propagation) {
+    LinkController(Links links) {
         this.links = links;
-        this.propagation = propagation;
     }
 
     @Operation(
@@ -146,20 +141,6 @@ class LinkController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
         links.remove(workspace, id);
-    }
-
-    @Operation(summary = "Publish what a manual link holds")
-    @PostMapping("/{id}/publish")
-    Published publish(@Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
-        return new Published(propagation.publish(workspace, id));
-    }
-
-    @Operation(summary = "Publish every pending link of the workspace, or those from or into one document")
-    @PostMapping("/publish")
-    Published publishAll(
-            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
-            @RequestParam(required = false) UUID document) {
-        return new Published(propagation.publishAll(workspace, document));
     }
 
     @ExceptionHandler(CycleException.class)
