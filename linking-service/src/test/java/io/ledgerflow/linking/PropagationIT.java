@@ -231,6 +231,54 @@ class PropagationIT {
                 .isEqualTo(404);
     }
 
+    record WorkbookStructureChanged(
+            UUID workbookId, long revision, String operation, String sheet, String toSheet, Integer at, Integer count)
+            implements io.ledgerflow.eventlog.DomainEvent {}
+
+    @Test
+    void linksFollowStructuralEditsAsExcelReferencesWouldAndBreakWhenTheirCellsGo() {
+        UUID source = f.workbook("Rates");
+        UUID destination = f.workbook("Budget");
+        String id = f.link(workbookLink(source, "Src!A2", destination, "Dst!B2"))
+                .get("id")
+                .asString();
+        f.sendWorkbook(
+                source,
+                f.workbookEvent(source, new WorkbookStructureChanged(source, 2, "insert-rows", "Src", null, 0, 1)));
+        f.sendWorkbook(
+                destination,
+                f.workbookEvent(
+                        destination,
+                        new WorkbookStructureChanged(destination, 2, "delete-columns", "dst", null, 0, 1)));
+        f.sendWorkbook(
+                source,
+                f.workbookEvent(
+                        source, new WorkbookStructureChanged(source, 3, "rename-sheet", "Src", "Rates", null, null)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        f.get(f.links() + "/" + id).get("sourceRef").asString().equals("Rates!A3")
+                                && f.get(f.links() + "/" + id)
+                                        .get("destinationRef")
+                                        .asString()
+                                        .equals("'Dst'!A2"));
+
+        f.changed(source, 4, cell("Rates!A2", "Rates", 1, 0, 1), cell("Rates!A3", "Rates", 2, 0, 7));
+        EventEnvelope carried = f.linkedValues(destination, 1).getFirst();
+        assertThat(values(carried)).containsOnly(Map.entry("'Dst'!A2", 7.0));
+        Http.Response onMovedCell = f.http.postJson(f.links(), workbookLink(source, "Rates!C9", destination, "Dst!A2"));
+        assertThat(onMovedCell.status())
+                .as("the destination cell moved with its link")
+                .isEqualTo(409);
+
+        f.sendWorkbook(
+                source,
+                f.workbookEvent(source, new WorkbookStructureChanged(source, 5, "delete-rows", "Rates", null, 2, 1)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        f.get(f.links() + "/" + id).get("status").asString().equals("broken"));
+        assertThat(f.get(f.links() + "/" + id).get("statusReason").asString()).contains("'Rates'!A3".replace("'", ""));
+    }
+
     private static JsonNode contractSample() throws Exception {
         try (InputStream in = PropagationIT.class.getResourceAsStream("/contracts/LinkedValuesSet.v1.json")) {
             return Fixture.JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -9,6 +9,7 @@ import io.ledgerflow.linking.document.persistence.DocumentCatalogue;
 import io.ledgerflow.linking.graph.LinkGraph;
 import io.ledgerflow.linking.link.persistence.LinkStore;
 import io.ledgerflow.linking.reference.Area;
+import io.ledgerflow.linking.reference.StructureEdit;
 import io.ledgerflow.service.problem.ConflictException;
 import io.ledgerflow.service.problem.InvalidInputException;
 import io.ledgerflow.service.problem.NotFoundException;
@@ -333,6 +334,43 @@ public class Links {
     public void documentDeleted(UUID documentId, String type) {
         links.breakLinksOf(documentId, "the " + type + " " + documentId + " was deleted")
                 .forEach(this::deactivate);
+    }
+
+    /**
+     * A workbook's structure changed: the links from and into it follow, as Excel's references
+     * would; a link whose source or destination block was deleted, or would change shape, is
+     * {@code broken} (with why).
+     */
+    @Transactional
+    public void structureChanged(UUID workbookId, StructureEdit edit) {
+        for (Link link : links.touching(workbookId)) {
+            Area source = link.sourceArea();
+            Area destination = link.destinationArea();
+            String problem = null;
+            if (source != null && link.sourceDocumentId().equals(workbookId)) {
+                StructureEdit.Result moved = edit.apply(source);
+                problem = moved.gone()
+                        ? "its source " + source + " was deleted"
+                        : moved.reshaped() ? "an edit changed the shape of its source " + source : null;
+                source = moved.area();
+            }
+            if (problem == null && link.destinationWorkbookId().equals(workbookId)) {
+                StructureEdit.Result moved = edit.apply(destination);
+                problem = moved.gone()
+                        ? "its destination " + destination + " was deleted"
+                        : moved.reshaped() ? "an edit changed the shape of its destination " + destination : null;
+                destination = moved.area();
+            }
+            if (problem != null) {
+                links.breakLink(link.id(), problem + " (" + edit.operation() + ")");
+                deactivate(link.id());
+            } else if (!destination.equals(link.destinationArea())
+                    || (source != null && !source.equals(link.sourceArea()))) {
+                links.relocate(link, source, destination);
+                Link moved = links.find(link.id()).orElseThrow();
+                graph.put(moved.edge());
+            }
+        }
     }
 
     /** A grant ended: the links resting on it are {@code revoked} and stop. */

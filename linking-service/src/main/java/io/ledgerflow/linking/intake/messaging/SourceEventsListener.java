@@ -10,6 +10,7 @@ import io.ledgerflow.linking.document.persistence.DocumentCatalogue;
 import io.ledgerflow.linking.link.Links;
 import io.ledgerflow.linking.propagation.Propagation;
 import io.ledgerflow.linking.reference.Area;
+import io.ledgerflow.linking.reference.StructureEdit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,31 @@ class SourceEventsListener {
 
     /** Linking's view of calculation's workbook events (SourceValuesReported included). */
     record WorkbookFacts(
-            UUID workbookId, String name, Long revision, List<Change> cells, UUID linkId, String problem) {}
+            UUID workbookId,
+            String name,
+            Long revision,
+            List<Change> cells,
+            UUID linkId,
+            String problem,
+            String operation,
+            String sheet,
+            String toSheet,
+            Integer at,
+            Integer count,
+            String from,
+            String to) {
+
+        StructureEdit structureEdit() {
+            return new StructureEdit(
+                    operation,
+                    sheet,
+                    toSheet,
+                    at,
+                    count,
+                    from == null ? null : Area.parse("from", from),
+                    to == null ? null : Area.parse("to", to));
+        }
+    }
 
     /** One changed or reported cell: {@code sheet}/{@code row}/{@code col} when given, else {@code ref}. */
     record Change(String ref, String sheet, Integer row, Integer col, Value newValue, Value value) {
@@ -107,7 +132,12 @@ class SourceEventsListener {
                 seen(event, KnownDocument.WORKBOOK, id, revision);
                 propagation.cellsChanged(id, revision, cells(facts));
             }
-            case "WorkbookStructureChanged" -> seen(event, KnownDocument.WORKBOOK, id, revision);
+            case "WorkbookStructureChanged" -> {
+                seen(event, KnownDocument.WORKBOOK, id, revision);
+                if (facts.operation() != null) {
+                    links.structureChanged(id, facts.structureEdit());
+                }
+            }
             case "SourceValuesReported" -> {
                 if (facts.problem() != null) {
                     links.sourceUnreadable(facts.linkId(), facts.problem());

@@ -92,11 +92,54 @@ public class LinkStore {
                         link.grantId(),
                         Timestamp.from(link.createdAt()))
                 .update();
-        // One statement for the whole area; the primary key refuses a cell another link holds.
+        claimCells(link.id(), link.destinationWorkbookId(), d);
+    }
+
+    /** One statement for the whole area; the primary key refuses a cell another link holds. */
+    private void claimCells(UUID linkId, UUID workbookId, Area d) {
         jdbc.sql("insert into link_destination_cell (workbook_id, sheet_key, row_index, col_index, link_id)"
                         + " select ?, ?, r, c, ? from generate_series(?, ?) r, generate_series(?, ?) c")
-                .params(link.destinationWorkbookId(), d.sheetKey(), link.id(), d.row1(), d.row2(), d.col1(), d.col2())
+                .params(workbookId, d.sheetKey(), linkId, d.row1(), d.row2(), d.col1(), d.col2())
                 .update();
+    }
+
+    /** Active links from or into a workbook (its structural edits move their references). */
+    public List<Link> touching(UUID workbookId) {
+        return jdbc.sql(SELECT + " where l.status = 'active' and ((l.source_type = 'workbook'"
+                        + " and l.source_document_id = ?) or l.destination_workbook_id = ?)")
+                .params(workbookId, workbookId)
+                .query(LinkStore::row)
+                .list();
+    }
+
+    /** Moves a link's areas (a structural edit moved them); its destination cells move along. */
+    public void relocate(Link link, Area source, Area destination) {
+        jdbc.sql("update link set source_ref = coalesce(?, source_ref), source_sheet = coalesce(?, source_sheet),"
+                        + " source_row1 = coalesce(?, source_row1), source_col1 = coalesce(?, source_col1),"
+                        + " source_row2 = coalesce(?, source_row2), source_col2 = coalesce(?, source_col2),"
+                        + " destination_ref = ?, destination_sheet = ?, destination_row1 = ?, destination_col1 = ?,"
+                        + " destination_row2 = ?, destination_col2 = ? where id = ?")
+                .params(
+                        source == null ? null : source.toString(),
+                        source == null ? null : source.sheet(),
+                        source == null ? null : source.row1(),
+                        source == null ? null : source.col1(),
+                        source == null ? null : source.row2(),
+                        source == null ? null : source.col2(),
+                        destination.toString(),
+                        destination.sheet(),
+                        destination.row1(),
+                        destination.col1(),
+                        destination.row2(),
+                        destination.col2(),
+                        link.id())
+                .update();
+        if (!destination.equals(link.destinationArea())) {
+            jdbc.sql("delete from link_destination_cell where link_id = ?")
+                    .param(link.id())
+                    .update();
+            claimCells(link.id(), link.destinationWorkbookId(), destination);
+        }
     }
 
     public Optional<Link> find(String workspace, UUID id) {
