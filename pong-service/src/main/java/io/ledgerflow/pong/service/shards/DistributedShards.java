@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,7 @@ public class DistributedShards {
 
     static final Duration PLACEMENT_WAIT = Duration.ofSeconds(10);
 
-    private final String bootstrapServers;
+    private final KafkaConnection connection;
     private final boolean remote;
     private final boolean host;
     /** Per phase (pong.shards.phase-timeout); three attempts, so a frame whose shards are gone fails quickly. */
@@ -46,7 +47,7 @@ public class DistributedShards {
     private ProtocolThread coordinators;
 
     DistributedShards(
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            KafkaProperties kafka,
             @Value("${pong.shards.placement:local}") String placement,
             @Value("${pong.shard-host.enabled:false}") boolean host,
             @Value("${pong.shards.phase-timeout:200ms}") Duration phaseTimeout,
@@ -54,7 +55,7 @@ public class DistributedShards {
         if (!placement.equals("local") && !placement.equals("remote")) {
             throw new IllegalArgumentException("pong.shards.placement must be local or remote, was " + placement);
         }
-        this.bootstrapServers = bootstrapServers;
+        this.connection = KafkaConnection.of(kafka);
         this.remote = placement.equals("remote");
         this.host = host;
         this.commit = new Coordinator.Options(phaseTimeout.toMillis(), 3);
@@ -107,21 +108,21 @@ public class DistributedShards {
             throw new IllegalStateException("pong.shard-host.enabled is false");
         }
         if (hostService == null) {
-            hostService = new ShardHostService(bootstrapServers, bus());
+            hostService = new ShardHostService(connection, bus());
         }
         return hostService;
     }
 
     private synchronized ShardMessageBus bus() {
         if (bus == null) {
-            bus = new ShardMessageBus(bootstrapServers);
+            bus = new ShardMessageBus(connection);
         }
         return bus;
     }
 
     private synchronized ShardPlacement placement() {
         if (placement == null) {
-            placement = new ShardPlacement(bootstrapServers);
+            placement = new ShardPlacement(connection);
         }
         return placement;
     }

@@ -58,8 +58,8 @@ class RemotePlacementIT {
         Http http = new Http("http://localhost:" + port);
         String games =
                 "/api/pong/workspaces/remote-" + UUID.randomUUID().toString().substring(0, 8) + "/games";
-        try (ShardMessageBus otherBus = new ShardMessageBus(bootstrap)) {
-            ShardHostService other = new ShardHostService(bootstrap, otherBus);
+        try (ShardMessageBus otherBus = new ShardMessageBus(KafkaConnection.of(bootstrap))) {
+            ShardHostService other = new ShardHostService(KafkaConnection.of(bootstrap), otherBus);
             try {
                 Awaitility.await()
                         .atMost(Duration.ofSeconds(60))

@@ -35,8 +35,8 @@ class ShardsOverKafkaIT {
         GameConfig config = GameConfig.of(4, 500, 11);
         String gameId = UUID.randomUUID().toString();
         PongGame.Options options = PongGame.Options.shards(4).withRebalanceEvery(10);
-        try (ShardMessageBus first = new ShardMessageBus(bootstrap);
-                ShardMessageBus second = new ShardMessageBus(bootstrap);
+        try (ShardMessageBus first = new ShardMessageBus(KafkaConnection.of(bootstrap));
+                ShardMessageBus second = new ShardMessageBus(KafkaConnection.of(bootstrap));
                 ProtocolThread firstProcess = new ProtocolThread("first");
                 ProtocolThread secondProcess = new ProtocolThread("second")) {
             ShardHost[] hosts = new ShardHost[2];
