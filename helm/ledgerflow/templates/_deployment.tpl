@@ -88,6 +88,7 @@ spec:
               value: {{ $root.Values.javaToolOptions | quote }}
             - name: KAFKA_BOOTSTRAP_SERVERS
               value: {{ required "kafka.bootstrapServers is required" $root.Values.kafka.bootstrapServers | quote }}
+            {{- include "ledgerflow.authEnv" $root | nindent 12 }}
             {{- if eq .key "gateway" }}
             - name: CALC_URL
               value: {{ include "ledgerflow.upstreamUrl" (dict "root" $root "key" "calculationService" "component" "calculation-service") | quote }}
