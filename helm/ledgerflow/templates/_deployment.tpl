@@ -94,6 +94,7 @@ spec:
             - name: KAFKA_BOOTSTRAP_SERVERS
               value: {{ required "kafka.bootstrapServers is required" $root.Values.kafka.bootstrapServers | quote }}
             {{- end }}
+            {{- include "ledgerflow.authEnv" $root | nindent 12 }}
             {{- if eq .key "gateway" }}
             - name: CALC_URL
               value: {{ include "ledgerflow.upstreamUrl" (dict "root" $root "key" "calculationService" "component" "calculation-service") | quote }}

@@ -18,6 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "management.server.port=0",
             // the stubs know nothing of tokens; AuthIT turns authentication on (ledgerflow.gateway.auth.enabled)
             "AUTH_ENABLED=false",
+            "CORS_ALLOWED_ORIGINS=" + GatewayTestBase.ALLOWED_ORIGIN,
             "ledgerflow.gateway.max-request-size=8KB",
             "ledgerflow.gateway.rate-limit.capacity=" + GatewayTestBase.RATE_LIMIT_BURST,
             "ledgerflow.gateway.rate-limit.refill-per-second=1",
@@ -27,6 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 abstract class GatewayTestBase {
 
     static final int MAX_REQUEST_BYTES = 8 * 1024;
+    static final String ALLOWED_ORIGIN = "https://app.ledgerflow.test";
     static final int RATE_LIMIT_BURST = 150;
     static final int RESPONSE_TIMEOUT_MS = 1000;
 

@@ -5,17 +5,43 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** helm lint, and values.schema.json refusing values that would deploy something wrong. */
 class ChartLintTest {
 
+    /**
+     * Linted as a user installs it: with a key for authentication (on by default, it fails to render without one,
+     * and lint has no --set), written into a copy of the chart's values.yaml.
+     */
     @Test
-    void chartLintsCleanlyInStrictMode() {
-        LintResult result = new Helm(RenderedChart.CHART).lint().strict().call();
+    void chartLintsCleanlyInStrictMode(@TempDir Path copy) throws IOException {
+        try (Stream<Path> files = Files.walk(RenderedChart.CHART)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(RenderedChart.CHART.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Path values = copy.resolve("values.yaml");
+        String withKey = Files.readString(values)
+                .replace(
+                        "  existingSecret: \"\"\n  ## @param auth.existingSecretKey",
+                        "  existingSecret: lf-auth\n  ## @param auth.existingSecretKey");
+        assertThat(withKey).contains("existingSecret: lf-auth");
+        Files.writeString(values, withKey);
+        LintResult result = new Helm(copy).lint().strict().call();
         assertThat(result.getMessages()).noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
         assertThat(result.isFailed())
                 .as("lint failed: %s", result.getMessages())

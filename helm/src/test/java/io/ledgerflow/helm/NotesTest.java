@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** NOTES.txt, rendered by a client-only dry-run install (helm template does not render notes). */
 class NotesTest {
 
-    private static String notes(Map<String, Object> values) {
+    static String notes(Map<String, Object> values) {
         InstallCommand install = new Helm(RenderedChart.CHART)
                 .install()
                 .withName(RenderedChart.RELEASE)
@@ -18,7 +18,7 @@ class NotesTest {
                 .withKubeVersion(RenderedChart.KUBE_VERSION)
                 .clientOnly()
                 .dryRun();
-        values.forEach(install::set);
+        RenderedChart.withAuthKey(values).forEach(install::set);
         return install.call().getOutput();
     }
 

@@ -96,6 +96,19 @@ final class RenderedChart {
         return chartWithHooks;
     }
 
+    /** The signing-key Secret the tests assume when a test sets nothing of {@code auth.*} (auth on needs a key). */
+    static final String AUTH_SECRET = "ledgerflow-auth";
+
+    /** {@code values}, plus {@code auth.existingSecret} when they set nothing of {@code auth.*}. */
+    static Map<String, Object> withAuthKey(Map<String, Object> values) {
+        if (values.keySet().stream().anyMatch(key -> key.startsWith("auth."))) {
+            return values;
+        }
+        Map<String, Object> all = new TreeMap<>(values);
+        all.put("auth.existingSecret", AUTH_SECRET);
+        return all;
+    }
+
     /** Runs {@code helm template}; throws with helm's message when lint-free rendering fails. */
     static String template(Map<String, Object> values) {
         return template(CHART, values);
@@ -107,7 +120,7 @@ final class RenderedChart {
                 .withName(RELEASE)
                 .withNamespace(NAMESPACE)
                 .withKubeVersion(KUBE_VERSION);
-        values.forEach(command::set);
+        withAuthKey(values).forEach(command::set);
         return command.call();
     }
 

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every service answers as an OAuth2 resource server (service-support's {@code security} package), run against
@@ -120,10 +122,29 @@ public abstract class ResourceServerContract {
     }
 
     @Test
-    void theOpenApiDocumentIsPublic() {
+    void theOpenApiDocumentIsPublicNamesTheServiceAndDeclaresTheBearerSchemeOnEveryOperation() {
         Http.Response docs = http().withoutToken().get("/api/" + service + "/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.body()).contains("\"openapi\"");
+        JsonNode document = JsonMapper.builder().build().readTree(docs.body());
+        assertThat(document.path("info").path("title").asString()).startsWith("Ledgerflow ");
+        assertThat(document.path("info").path("version").asString()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(document.path("info").path("description").asString()).contains("bearer token");
+        assertThat(document.path("components")
+                        .path("securitySchemes")
+                        .path("bearer")
+                        .path("scheme")
+                        .asString())
+                .isEqualTo("bearer");
+        int operations = 0;
+        for (JsonNode path : document.path("paths")) {
+            for (JsonNode operation : path) {
+                operations++;
+                assertThat(operation.path("security").toString())
+                        .as(operation.path("operationId").asString())
+                        .isEqualTo("[{\"bearer\":[]}]");
+            }
+        }
+        assertThat(operations).isPositive();
     }
 
     private @Nullable String createdByOwner() {

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -81,6 +82,7 @@ class BearerTokenFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         String path = request.getPath().value();
         if (decoder == null
+                || CorsUtils.isPreFlightRequest(request) // no credentials on a preflight; CORS answers it
                 || !path.startsWith("/api/")
                 || API_DOCS_PATH.matcher(path).matches()
                 || PAGE_PATH.matcher(path).matches()) {

@@ -14,7 +14,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public final class TokenRules {
 
-    private static final Pattern WORKSPACE_PATH = Pattern.compile("^/api/[^/]+/workspaces/([^/]+)(?:/.*)?$");
+    private static final Pattern WORKSPACE_PATH =
+            Pattern.compile("^/api/[^/]+/workspaces/([^/]+)(?:/.*)?$", Pattern.CASE_INSENSITIVE);
 
     private TokenRules() {}
 

@@ -41,7 +41,7 @@ class AuthSettingsTest {
                 .isEqualTo("acme");
         assertThat(TokenRules.workspaceOf("/api/calc/workspaces/acme")).isEqualTo("acme");
         assertThat(TokenRules.workspaceOf("/api/calc/v3/api-docs")).isNull();
-        assertThat(TokenRules.workspaceOf("/api/calc/Workspaces/acme")).isNull();
+        assertThat(TokenRules.workspaceOf("/api/calc/Workspaces/acme")).isEqualTo("acme");
 
         assertThat(TokenRules.grants(jwt(Map.of("workspaces", List.of("acme", "globex"))), "workspaces", "globex"))
                 .isTrue();
