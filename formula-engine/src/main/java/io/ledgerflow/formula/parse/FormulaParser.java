@@ -13,8 +13,17 @@ import java.util.Locale;
  */
 public final class FormulaParser {
 
+    /**
+     * Deepest nesting of parentheses, function calls and signs the parser follows. The parser
+     * recurses once per level, so without a bound {@code =((((…1…))))} with a few thousand
+     * parentheses overflows the stack; past the bound the formula is a parse error like any other.
+     * Excel allows 64 levels of nested functions.
+     */
+    public static final int MAX_NESTING = 256;
+
     private String src;
     private int pos;
+    private int depth;
 
     private FormulaParser(String src) {
         this.src = src;
@@ -237,6 +246,22 @@ public final class FormulaParser {
     }
 
     private Expr comparison() {
+        enter();
+        try {
+            return comparisonInside();
+        } finally {
+            depth--;
+        }
+    }
+
+    private void enter() {
+        if (++depth > MAX_NESTING) {
+            depth--;
+            throw new ParseException("Formula nested deeper than " + MAX_NESTING + " levels", pos);
+        }
+    }
+
+    private Expr comparisonInside() {
         Expr left = concat();
         while (true) {
             skipWs();
@@ -311,7 +336,12 @@ public final class FormulaParser {
         char c = peek();
         if (c == '-' || c == '+') {
             pos++;
-            return new Expr.Unary(c, unary());
+            enter();
+            try {
+                return new Expr.Unary(c, unary());
+            } finally {
+                depth--;
+            }
         }
         return postfix();
     }
