@@ -312,4 +312,20 @@ class FormulaEngineTest {
         e.setCell("Sheet1", 0, 2, "=SUM(A1:A" + n + ")");
         assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(n));
     }
+
+    @Test
+    void letBindsNamesPrintsAsWrittenAndFollowsEdits() {
+        FormulaEngine e = engine(new Object[][] {{3, "=LET(x,A1*2,total,x+1,total*x)", "=let(r,A1:A3,sum(r))"}, {4}});
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(num(42));
+        assertThat(e.getFormula("Sheet1", 0, 1)).isEqualTo("=LET(x,A1*2,total,x+1,total*x)");
+        assertThat(e.getFormula("Sheet1", 0, 2)).isEqualTo("=LET(r,A1:A3,SUM(r))");
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(7));
+        e.setCell("Sheet1", 0, 0, 1);
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(num(6));
+        e.setCell("Sheet1", 2, 0, 10);
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(15));
+        e.insertRows("Sheet1", 0, 1);
+        assertThat(e.getFormula("Sheet1", 1, 2)).isEqualTo("=LET(r,A2:A4,SUM(r))");
+        assertThat(e.getValue("Sheet1", 1, 2)).isEqualTo(num(15));
+    }
 }

@@ -6,6 +6,7 @@ import io.ledgerflow.formula.eval.CallNode;
 import io.ledgerflow.formula.eval.CellNode;
 import io.ledgerflow.formula.eval.ConstNode;
 import io.ledgerflow.formula.eval.EvalContext;
+import io.ledgerflow.formula.eval.LetNode;
 import io.ledgerflow.formula.eval.NameNode;
 import io.ledgerflow.formula.eval.Node;
 import io.ledgerflow.formula.eval.OpNodes;
@@ -918,6 +919,10 @@ public final class Workbook {
             return ArrayNode.of(arr);
         }
         if (e instanceof Expr.Name n) {
+            Node bound = letScope == null ? null : letScope.get(n.name().toLowerCase(Locale.ROOT));
+            if (bound != null) {
+                return new NameNode(n.name(), bound);
+            }
             Expr target = names.get(n.name().toLowerCase(Locale.ROOT));
             return new NameNode(n.name(), target == null ? null : compile(target, host, pre, vol, depth + 1, 0, 0));
         }
@@ -967,7 +972,41 @@ public final class Workbook {
         return lastCallSpec;
     }
 
+    /** The names LET binds while its arguments compile (compiling is single-threaded); else null. */
+    private Map<String, Node> letScope;
+
+    /** LET(name1, value1, ..., calculation): names bound at compile time (see {@link LetNode}). */
+    private Node compileLet(Expr.Call c, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
+        List<Expr> a = c.args();
+        Map<String, Node> outer = letScope;
+        Map<String, Node> scope = outer == null ? new HashMap<>() : new HashMap<>(outer);
+        List<String> names = new ArrayList<>();
+        Node[] values = new Node[a.size() / 2];
+        try {
+            for (int i = 0; i + 1 < a.size(); i += 2) {
+                if (!(a.get(i) instanceof Expr.Name n)) {
+                    return null;
+                }
+                letScope = scope;
+                values[i / 2] = compile(a.get(i + 1), host, pre, vol, depth + 1, dr, dc);
+                names.add(n.name());
+                scope.put(n.name().toLowerCase(Locale.ROOT), values[i / 2]);
+            }
+            letScope = scope;
+            Node body = compile(a.get(a.size() - 1), host, pre, vol, depth + 1, dr, dc);
+            return new LetNode(names, values, body);
+        } finally {
+            letScope = outer;
+        }
+    }
+
     private Node compileCall(Expr.Call c, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
+        if (c.name().equals("LET") && c.args().size() >= 3 && c.args().size() % 2 == 1) {
+            Node let = compileLet(c, host, pre, vol, depth, dr, dc);
+            if (let != null) {
+                return let;
+            }
+        }
         List<Expr> argExprs = c.args();
         Node[] args = new Node[argExprs.size()];
         for (int i = 0; i < args.length; i++) {
