@@ -10,6 +10,7 @@ import io.ledgerflow.formula.eval.LetNode;
 import io.ledgerflow.formula.eval.NameNode;
 import io.ledgerflow.formula.eval.Node;
 import io.ledgerflow.formula.eval.OpNodes;
+import io.ledgerflow.formula.eval.Ref3DNode;
 import io.ledgerflow.formula.eval.UnknownCallNode;
 import io.ledgerflow.formula.function.FormulaError;
 import io.ledgerflow.formula.function.FunctionRegistry;
@@ -866,7 +867,7 @@ public final class Workbook {
         if (e instanceof Expr.CellRef r) {
             int s = r.sheet() == null ? host : sheetIndex(r.sheet());
             if (s < 0) {
-                return new ConstNode(ErrorValue.REF, e);
+                return compile3D(e, r.sheet(), host, pre, vol, depth, dr, dc);
             }
             int row = r.rowAbs() ? r.row() : r.row() + dr;
             int col = r.colAbs() ? r.col() : r.col() + dc;
@@ -897,7 +898,7 @@ public final class Workbook {
             Expr.AreaRef a = dr == 0 && dc == 0 ? area : shift(area, dr, dc);
             int s = a.sheet() == null ? host : sheetIndex(a.sheet());
             if (s < 0) {
-                return new ConstNode(ErrorValue.REF, e);
+                return compile3D(area, a.sheet(), host, pre, vol, depth, dr, dc);
             }
             RangeNode rn = acquireRange(s, a.row1(), a.col1(), a.row2(), a.col2());
             pre.add(rn.id);
@@ -970,6 +971,28 @@ public final class Workbook {
                     && spec.function().getClass().getName().startsWith(MathFunctions.class.getName());
         }
         return lastCallSpec;
+    }
+
+    /**
+     * A reference to an unknown sheet: a 3-D reference when the name is "First:Last" of two known
+     * sheets (one node per sheet between them, in the current order), else #REF!. {@code e} is
+     * the unshifted reference; each sheet's copy is compiled (and shifted) as a plain reference.
+     */
+    private Node compile3D(Expr e, String sheet, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
+        int colon = sheet.indexOf(':');
+        int first = colon < 0 ? -1 : sheetIndex(sheet.substring(0, colon));
+        int last = colon < 0 ? -1 : sheetIndex(sheet.substring(colon + 1));
+        if (first < 0 || last < 0) {
+            return new ConstNode(ErrorValue.REF, e);
+        }
+        int lo = Math.min(first, last);
+        int hi = Math.max(first, last);
+        Node[] parts = new Node[hi - lo + 1];
+        for (int s = lo; s <= hi; s++) {
+            Expr one = Ref3DNode.onSheet(e, sheetName(s));
+            parts[s - lo] = compile(one, host, pre, vol, depth + 1, dr, dc);
+        }
+        return new Ref3DNode(sheet, parts);
     }
 
     /** The names LET binds while its arguments compile (compiling is single-threaded); else null. */
