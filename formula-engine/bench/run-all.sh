@@ -38,14 +38,14 @@ else
   use_cache=(-XX:SharedArchiveFile="$cache")
 fi
 (cd formula-engine/bench/hyperformula && [ -d node_modules ] || npm install --no-audit --no-fund >/dev/null)
-for w in chain grid prefix ledger; do
+for w in chain grid prefix ledger sumifs; do
   for threads in 1 2; do
     "$java" -Xmx2g -cp "$cp" io.ledgerflow.formula.bench.WorkloadRunner "$out/workloads/$w.json" \
       --loads 5 --rounds 5 --threads "$threads"
   done
   "$java" "${use_cache[@]}" -Xms2g -Xmx2g -cp "$jar" io.ledgerflow.formula.bench.WorkloadRunner "$out/workloads/$w.json" \
     --loads 5 --rounds 5 --threads 2 --jvm "$cache_label"
-  if [ "$w" = ledger ]; then hf_opts="--loads 1 --rounds 1"; else hf_opts="--loads 3 --rounds 2"; fi
+  if [ "$w" = ledger ] || [ "$w" = sumifs ]; then hf_opts="--loads 1 --rounds 1"; else hf_opts="--loads 3 --rounds 2"; fi
   node --max-old-space-size=4096 formula-engine/bench/hyperformula/run.js "$out/workloads/$w.json" $hf_opts \
     || echo "{\"engine\": \"hyperformula\", \"workload\": \"$w\", \"error\": \"failed\"}"
 done

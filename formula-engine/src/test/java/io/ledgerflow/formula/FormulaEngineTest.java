@@ -312,4 +312,49 @@ class FormulaEngineTest {
         e.setCell("Sheet1", 0, 2, "=SUM(A1:A" + n + ")");
         assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(n));
     }
+
+    @Test
+    void letBindsNamesPrintsAsWrittenAndFollowsEdits() {
+        FormulaEngine e = engine(new Object[][] {{3, "=LET(x,A1*2,total,x+1,total*x)", "=let(r,A1:A3,sum(r))"}, {4}});
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(num(42));
+        assertThat(e.getFormula("Sheet1", 0, 1)).isEqualTo("=LET(x,A1*2,total,x+1,total*x)");
+        assertThat(e.getFormula("Sheet1", 0, 2)).isEqualTo("=LET(r,A1:A3,SUM(r))");
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(7));
+        e.setCell("Sheet1", 0, 0, 1);
+        assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(num(6));
+        e.setCell("Sheet1", 2, 0, 10);
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(15));
+        e.insertRows("Sheet1", 0, 1);
+        assertThat(e.getFormula("Sheet1", 1, 2)).isEqualTo("=LET(r,A2:A4,SUM(r))");
+        assertThat(e.getValue("Sheet1", 1, 2)).isEqualTo(num(15));
+    }
+
+    @Test
+    void threeDimensionalReferencesSpanTheSheetsBetween() {
+        Map<String, Object[][]> sheets = new LinkedHashMap<>();
+        sheets.put("Jan", new Object[][] {{1, 2}, {3, 4}});
+        sheets.put("Feb", new Object[][] {{10, 20}, {30, 40}});
+        sheets.put("Mar", new Object[][] {{100, 200}, {300, 400}});
+        sheets.put("Summary", new Object[][] {
+            {
+                "=SUM(Jan:Mar!B2)",
+                "=SUM('Jan:Mar'!A1:B2)",
+                "=AVERAGE(Jan:Feb!B2)",
+                "=Jan:Mar!B2",
+                "=SUM(Jan:Nope!B2)",
+                "=COUNT(Mar:Jan!A1:A2)"
+            }
+        });
+        FormulaEngine e = FormulaEngine.of(sheets);
+        assertThat(e.getValue("Summary", 0, 0)).isEqualTo(num(444));
+        assertThat(e.getValue("Summary", 0, 1)).isEqualTo(num(1110));
+        assertThat(e.getValue("Summary", 0, 2)).isEqualTo(num(22));
+        assertThat(e.getValue("Summary", 0, 3)).isEqualTo(ErrorValue.VALUE);
+        assertThat(e.getValue("Summary", 0, 4)).isEqualTo(ErrorValue.REF);
+        assertThat(e.getValue("Summary", 0, 5)).isEqualTo(num(6));
+        assertThat(e.getFormula("Summary", 0, 0)).isEqualTo("=SUM('Jan:Mar'!B2)");
+        e.setCell("Feb", 1, 1, 50);
+        assertThat(e.getValue("Summary", 0, 0)).isEqualTo(num(454));
+        assertThat(e.getValue("Summary", 0, 2)).isEqualTo(num(27));
+    }
 }

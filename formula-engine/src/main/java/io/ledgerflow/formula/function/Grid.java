@@ -64,6 +64,16 @@ public interface Grid {
         return builder.apply(this);
     }
 
+    /**
+     * A mutable object kept on this grid under {@code key} across changes of its cells (unlike
+     * {@link #memo}, which forgets on every change): for indexes that bring themselves up to date
+     * by comparing a snapshot of their own with the grid (see {@code IncrementalIfs}). Engine
+     * grids only; others return null. The object must be thread-safe.
+     */
+    default <T> T keep(Object key, java.util.function.Supplier<T> factory) {
+        return null;
+    }
+
     /** Identity under which memo keys may refer to this grid; null when not cacheable. */
     default Object identity() {
         return null;

@@ -417,6 +417,18 @@ public final class FormulaParser {
                 pos = end + 1;
                 return referenceAfterSheet(run);
             }
+            if (after == ':' && run.indexOf('$') < 0) {
+                // a 3-D reference: First:Last!A1
+                int end2 = identEnd(end + 1);
+                if (end2 > end + 1
+                        && end2 < src.length()
+                        && src.charAt(end2) == '!'
+                        && src.substring(end + 1, end2).indexOf('$') < 0) {
+                    String last = src.substring(end + 1, end2);
+                    pos = end2 + 1;
+                    return referenceAfterSheet(run + ":" + last);
+                }
+            }
             Expr ref = reference(null);
             if (ref != null) {
                 return ref;

@@ -43,6 +43,8 @@ public final class RangeNode implements Grid {
     private volatile long version;
     /** Created on first use: most range nodes (a column of prefix sums) never memoise anything. */
     private volatile Map<Object, Object[]> memo;
+    /** Objects kept across changes ({@link #keep}); created on first use. */
+    private volatile Map<Object, Object> kept;
 
     RangeNode(Workbook wb, int id, int sheet, int r1, int c1, int r2, int c2) {
         this.wb = wb;
@@ -181,6 +183,22 @@ public final class RangeNode implements Grid {
         T v = builder.apply(this);
         m.put(key, new Object[] {stamp, v});
         return v;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T keep(Object key, java.util.function.Supplier<T> factory) {
+        Map<Object, Object> k = kept;
+        if (k == null) {
+            synchronized (this) {
+                k = kept;
+                if (k == null) {
+                    k = new ConcurrentHashMap<>();
+                    kept = k;
+                }
+            }
+        }
+        return (T) k.computeIfAbsent(key, x -> factory.get());
     }
 
     @Override

@@ -6,9 +6,11 @@ import io.ledgerflow.formula.eval.CallNode;
 import io.ledgerflow.formula.eval.CellNode;
 import io.ledgerflow.formula.eval.ConstNode;
 import io.ledgerflow.formula.eval.EvalContext;
+import io.ledgerflow.formula.eval.LetNode;
 import io.ledgerflow.formula.eval.NameNode;
 import io.ledgerflow.formula.eval.Node;
 import io.ledgerflow.formula.eval.OpNodes;
+import io.ledgerflow.formula.eval.Ref3DNode;
 import io.ledgerflow.formula.eval.UnknownCallNode;
 import io.ledgerflow.formula.function.FormulaError;
 import io.ledgerflow.formula.function.FunctionRegistry;
@@ -865,7 +867,7 @@ public final class Workbook {
         if (e instanceof Expr.CellRef r) {
             int s = r.sheet() == null ? host : sheetIndex(r.sheet());
             if (s < 0) {
-                return new ConstNode(ErrorValue.REF, e);
+                return compile3D(e, r.sheet(), host, pre, vol, depth, dr, dc);
             }
             int row = r.rowAbs() ? r.row() : r.row() + dr;
             int col = r.colAbs() ? r.col() : r.col() + dc;
@@ -896,7 +898,7 @@ public final class Workbook {
             Expr.AreaRef a = dr == 0 && dc == 0 ? area : shift(area, dr, dc);
             int s = a.sheet() == null ? host : sheetIndex(a.sheet());
             if (s < 0) {
-                return new ConstNode(ErrorValue.REF, e);
+                return compile3D(area, a.sheet(), host, pre, vol, depth, dr, dc);
             }
             RangeNode rn = acquireRange(s, a.row1(), a.col1(), a.row2(), a.col2());
             pre.add(rn.id);
@@ -918,6 +920,10 @@ public final class Workbook {
             return ArrayNode.of(arr);
         }
         if (e instanceof Expr.Name n) {
+            Node bound = letScope == null ? null : letScope.get(n.name().toLowerCase(Locale.ROOT));
+            if (bound != null) {
+                return new NameNode(n.name(), bound);
+            }
             Expr target = names.get(n.name().toLowerCase(Locale.ROOT));
             return new NameNode(n.name(), target == null ? null : compile(target, host, pre, vol, depth + 1, 0, 0));
         }
@@ -967,7 +973,63 @@ public final class Workbook {
         return lastCallSpec;
     }
 
+    /**
+     * A reference to an unknown sheet: a 3-D reference when the name is "First:Last" of two known
+     * sheets (one node per sheet between them, in the current order), else #REF!. {@code e} is
+     * the unshifted reference; each sheet's copy is compiled (and shifted) as a plain reference.
+     */
+    private Node compile3D(Expr e, String sheet, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
+        int colon = sheet.indexOf(':');
+        int first = colon < 0 ? -1 : sheetIndex(sheet.substring(0, colon));
+        int last = colon < 0 ? -1 : sheetIndex(sheet.substring(colon + 1));
+        if (first < 0 || last < 0) {
+            return new ConstNode(ErrorValue.REF, e);
+        }
+        int lo = Math.min(first, last);
+        int hi = Math.max(first, last);
+        Node[] parts = new Node[hi - lo + 1];
+        for (int s = lo; s <= hi; s++) {
+            Expr one = Ref3DNode.onSheet(e, sheetName(s));
+            parts[s - lo] = compile(one, host, pre, vol, depth + 1, dr, dc);
+        }
+        return new Ref3DNode(sheet, parts);
+    }
+
+    /** The names LET binds while its arguments compile (compiling is single-threaded); else null. */
+    private Map<String, Node> letScope;
+
+    /** LET(name1, value1, ..., calculation): names bound at compile time (see {@link LetNode}). */
+    private Node compileLet(Expr.Call c, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
+        List<Expr> a = c.args();
+        Map<String, Node> outer = letScope;
+        Map<String, Node> scope = outer == null ? new HashMap<>() : new HashMap<>(outer);
+        List<String> names = new ArrayList<>();
+        Node[] values = new Node[a.size() / 2];
+        try {
+            for (int i = 0; i + 1 < a.size(); i += 2) {
+                if (!(a.get(i) instanceof Expr.Name n)) {
+                    return null;
+                }
+                letScope = scope;
+                values[i / 2] = compile(a.get(i + 1), host, pre, vol, depth + 1, dr, dc);
+                names.add(n.name());
+                scope.put(n.name().toLowerCase(Locale.ROOT), values[i / 2]);
+            }
+            letScope = scope;
+            Node body = compile(a.get(a.size() - 1), host, pre, vol, depth + 1, dr, dc);
+            return new LetNode(names, values, body);
+        } finally {
+            letScope = outer;
+        }
+    }
+
     private Node compileCall(Expr.Call c, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
+        if (c.name().equals("LET") && c.args().size() >= 3 && c.args().size() % 2 == 1) {
+            Node let = compileLet(c, host, pre, vol, depth, dr, dc);
+            if (let != null) {
+                return let;
+            }
+        }
         List<Expr> argExprs = c.args();
         Node[] args = new Node[argExprs.size()];
         for (int i = 0; i < args.length; i++) {

@@ -24,7 +24,8 @@ public final class WorkloadGenerator {
         grid(300).write(dir.resolve("grid.json"));
         prefix(20_000).write(dir.resolve("prefix.json"));
         ledger(50_000, 100).write(dir.resolve("ledger.json"));
-        System.out.println("Wrote chain.json grid.json prefix.json ledger.json to " + dir.toAbsolutePath());
+        sumifs(100_000, 300).write(dir.resolve("sumifs.json"));
+        System.out.println("Wrote chain.json grid.json prefix.json ledger.json sumifs.json to " + dir.toAbsolutePath());
     }
 
     private static List<Workload.Edit> edits(String sheet, int row, int col, int count) {
@@ -110,5 +111,52 @@ public final class WorkloadGenerator {
             edits.add(new Workload.Edit("Ledger", (i * 2503) % n, 1, 100.0 + i));
         }
         return new Workload("ledger-" + n, sheets, edits, "Summary", categories, 1);
+    }
+
+    /**
+     * (e) Conditional aggregates with several criteria (issue 12): n ledger rows (region, account,
+     * date, amount) and {@code summaries} SUMIFS / COUNTIFS / AVERAGEIFS / MAXIFS, each with an
+     * account equality and a date window (two comparisons) and, for half of them, a region; edits
+     * change one row's amount or account; the probe is the first summary.
+     */
+    public static Workload sumifs(int n, int summaries) {
+        String[] regions = {"north", "south", "east", "west", "centre", "coast", "hills", "islands"};
+        Object[][] ledger = new Object[n][];
+        for (int i = 0; i < n; i++) {
+            ledger[i] = new Object[] {
+                regions[i % regions.length],
+                "acct" + (i * 7919 % 50),
+                (double) (45292 + (i * 13) % 366),
+                (double) ((i * 31) % 1000) + 0.25
+            };
+        }
+        String[] funcs = {"SUMIFS", "COUNTIFS", "AVERAGEIFS", "MAXIFS"};
+        String a = "Ledger!$A$1:$A$" + n;
+        String b = "Ledger!$B$1:$B$" + n;
+        String c = "Ledger!$C$1:$C$" + n;
+        String d = "Ledger!$D$1:$D$" + n;
+        Object[][] summary = new Object[summaries][];
+        for (int k = 0; k < summaries; k++) {
+            int month = k % 12 + 1;
+            String f = funcs[k % funcs.length];
+            String criteria = b + ",\"acct" + (k % 50) + "\"," + c + ",\">=\"&DATE(2024," + month + ",1)," + c
+                    + ",\"<\"&DATE(2024," + (month + 1) + ",1)"
+                    + (k % 2 == 0 ? "," + a + ",\"" + regions[k % regions.length] + "\"" : "");
+            summary[k] = new Object[] {
+                f.equals("COUNTIFS") ? "=COUNTIFS(" + criteria + ")" : "=" + f + "(" + d + "," + criteria + ")"
+            };
+        }
+        Map<String, Object[][]> sheets = new LinkedHashMap<>();
+        sheets.put("Ledger", ledger);
+        sheets.put("Summary", summary);
+        List<Workload.Edit> edits = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int row = (i * 2503) % n;
+            edits.add(
+                    i % 2 == 0
+                            ? new Workload.Edit("Ledger", row, 3, 500.0 + i)
+                            : new Workload.Edit("Ledger", row, 1, "acct" + (i % 50)));
+        }
+        return new Workload("sumifs-" + n, sheets, edits, "Summary", 0, 0);
     }
 }

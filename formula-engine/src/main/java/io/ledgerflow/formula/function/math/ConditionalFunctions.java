@@ -19,7 +19,9 @@ import java.util.Map;
  * is a plain equality ({@code "north"}, {@code 5}) and the ranges are engine ranges, the first
  * criteria range keeps a memo: one pass groups the whole range by key (sum, count, first error per
  * group, in row order), after which every SUMIF over the same ranges is a hash lookup. The memo
- * is rebuilt once after any cell of the ranges changes, not once per dependent formula.
+ * is rebuilt once after any cell of the ranges changes, not once per dependent formula. The *IFS
+ * forms with other criteria (comparisons, wildcards) over engine ranges of one shape are kept up
+ * to date by deltas ({@link IncrementalIfs}); anything else is scanned.
  */
 public final class ConditionalFunctions implements FunctionFamily {
 
@@ -47,7 +49,7 @@ public final class ConditionalFunctions implements FunctionFamily {
         MAX
     }
 
-    private record Pair(Grid range, Criterion criterion) {}
+    private record Pair(Grid range, Criterion criterion, Value raw) {}
 
     private static List<Pair> pairs(Args a, int from, int to) {
         if ((to - from) % 2 != 0) {
@@ -55,7 +57,8 @@ public final class ConditionalFunctions implements FunctionFamily {
         }
         List<Pair> l = new ArrayList<>((to - from) / 2);
         for (int i = from; i < to; i += 2) {
-            l.add(new Pair(a.grid(i), Criterion.parse(a.value(i + 1))));
+            Value raw = a.value(i + 1);
+            l.add(new Pair(a.grid(i), Criterion.parse(raw), raw));
         }
         return l;
     }
@@ -91,6 +94,37 @@ public final class ConditionalFunctions implements FunctionFamily {
                 error = e;
             }
         }
+
+        /**
+         * Takes a value out again (a delta); false when that cannot be done by arithmetic (an
+         * error, or the minimum or maximum leaving): the caller rescans instead.
+         */
+        boolean remove(Value v) {
+            if (v instanceof ErrorValue) {
+                return false;
+            }
+            if (v instanceof NumberValue n) {
+                double d = n.value();
+                if (d == min || d == max) {
+                    return false;
+                }
+                sum -= d;
+                numbers--;
+            }
+            matches--;
+            return true;
+        }
+
+        Acc copy() {
+            Acc a = new Acc();
+            a.sum = sum;
+            a.numbers = numbers;
+            a.matches = matches;
+            a.min = min;
+            a.max = max;
+            a.error = error;
+            return a;
+        }
     }
 
     private record GroupKey(Object sumIdentity, List<Object> rangeIdentities) {}
@@ -108,6 +142,15 @@ public final class ConditionalFunctions implements FunctionFamily {
             return ErrorValue.VALUE; // the *IFS forms need a value range of the criteria ranges' size
         }
         Acc acc = cached(values, pairs);
+        if (acc == null && strict) {
+            List<Grid> grids = new ArrayList<>(pairs.size());
+            List<Value> raw = new ArrayList<>(pairs.size());
+            for (Pair p : pairs) {
+                grids.add(p.range());
+                raw.add(p.raw());
+            }
+            acc = IncrementalIfs.lookup(values, grids, raw);
+        }
         if (acc == null) {
             acc = new Acc();
             outer:
