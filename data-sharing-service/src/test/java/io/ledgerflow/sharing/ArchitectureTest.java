@@ -24,7 +24,10 @@ class ArchitectureTest {
 
     @Test
     void featurePackagesHaveNoCycles() {
-        slices().matching("io.ledgerflow.sharing.(*)..").should().beFreeOfCycles().check(service);
+        slices().matching("io.ledgerflow.sharing.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(service);
     }
 
     @Test
@@ -73,7 +76,12 @@ class ArchitectureTest {
 
     @Test
     void controllersLiveInWeb() {
-        classes().that().areAnnotatedWith(RestController.class).should().resideInAPackage("..web..").check(service);
+        classes()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .resideInAPackage("..web..")
+                .check(service);
     }
 
     @Test
