@@ -13,8 +13,17 @@ import java.util.Locale;
  */
 public final class FormulaParser {
 
+    /**
+     * Deepest nesting of parentheses, function calls and signs the parser follows. The parser
+     * recurses once per level, so without a bound {@code =((((…1…))))} with a few thousand
+     * parentheses overflows the stack; past the bound the formula is a parse error like any other.
+     * Excel allows 64 levels of nested functions.
+     */
+    public static final int MAX_NESTING = 256;
+
     private String src;
     private int pos;
+    private int depth;
 
     private FormulaParser(String src) {
         this.src = src;
@@ -237,6 +246,22 @@ public final class FormulaParser {
     }
 
     private Expr comparison() {
+        enter();
+        try {
+            return comparisonInside();
+        } finally {
+            depth--;
+        }
+    }
+
+    private void enter() {
+        if (++depth > MAX_NESTING) {
+            depth--;
+            throw new ParseException("Formula nested deeper than " + MAX_NESTING + " levels", pos);
+        }
+    }
+
+    private Expr comparisonInside() {
         Expr left = concat();
         while (true) {
             skipWs();
@@ -311,7 +336,12 @@ public final class FormulaParser {
         char c = peek();
         if (c == '-' || c == '+') {
             pos++;
-            return new Expr.Unary(c, unary());
+            enter();
+            try {
+                return new Expr.Unary(c, unary());
+            } finally {
+                depth--;
+            }
         }
         return postfix();
     }
@@ -346,7 +376,14 @@ public final class FormulaParser {
             return new Expr.Str(string());
         }
         if (c == '#') {
-            return new Expr.Err(errorLiteral());
+            ErrorValue err = errorLiteral();
+            if (err == ErrorValue.REF) {
+                skipDeletedReference();
+            }
+            return new Expr.Err(err);
+        }
+        if (c == '{') {
+            return arrayConstant();
         }
         if (c == '\'') {
             String sheet = quotedSheet();
@@ -397,6 +434,75 @@ public final class FormulaParser {
             return new Expr.Name(run);
         }
         throw new ParseException("Unexpected '" + c + "'", pos);
+    }
+
+    /**
+     * Skips what Excel writes after {@code #REF!} for a deleted range ({@code #REF!A1},
+     * {@code #REF!$A$1:$B$2}): the formula refers to nothing, so it reads as the #REF! error.
+     */
+    private void skipDeletedReference() {
+        char c = peek();
+        if (c == '$' || isAsciiLetter(c) || (c >= '0' && c <= '9')) {
+            if (tryRowRange(null) == null && reference(null) == null) {
+                return;
+            }
+        }
+    }
+
+    /** An array constant {@code {1,2;3,4}}: numbers, texts, booleans and errors; ';' ends a row. */
+    private Expr arrayConstant() {
+        int start = pos;
+        pos++;
+        List<List<Expr>> rows = new ArrayList<>();
+        List<Expr> row = new ArrayList<>();
+        while (true) {
+            skipWs();
+            row.add(arrayElement());
+            skipWs();
+            char c = peek();
+            pos++;
+            if (c == ',') {
+                continue;
+            }
+            if (c == ';' || c == '}') {
+                if (!rows.isEmpty() && rows.get(0).size() != row.size()) {
+                    throw new ParseException("Rows of an array constant differ in length", start);
+                }
+                rows.add(row);
+                row = new ArrayList<>();
+                if (c == '}') {
+                    return new Expr.Array(rows);
+                }
+                continue;
+            }
+            throw new ParseException("Expected ',', ';' or '}' in an array constant", pos - 1);
+        }
+    }
+
+    private Expr arrayElement() {
+        char c = peek();
+        if (c == '"') {
+            return new Expr.Str(string());
+        }
+        if (c == '#') {
+            return new Expr.Err(errorLiteral());
+        }
+        if (c == '-' || c == '+') {
+            pos++;
+            skipWs();
+            Expr n = number();
+            return c == '-' ? new Expr.Num(-((Expr.Num) n).value()) : n;
+        }
+        if ((c >= '0' && c <= '9') || c == '.') {
+            return number();
+        }
+        int end = identEnd(pos);
+        String run = src.substring(pos, end);
+        if (run.equalsIgnoreCase("TRUE") || run.equalsIgnoreCase("FALSE")) {
+            pos = end;
+            return new Expr.Bool(run.equalsIgnoreCase("TRUE"));
+        }
+        throw new ParseException("An array constant holds only numbers, texts, booleans and errors", pos);
     }
 
     private static boolean isIdentStart(char c) {

@@ -92,4 +92,17 @@ class FormulaParserTest {
     void treatsOutOfRangeReferencesAsNames(String text) {
         assertThat(FormulaParser.parse("=" + text)).isInstanceOf(Expr.Name.class);
     }
+
+    @ParameterizedTest
+    @CsvSource({"'(', ')', 1", "'SUM(', ')', 1", "'-', '', 1", "'(-', ')', 2"})
+    void refusesNestingDeeperThanTheLimitWithAParseError(String open, String close, int levelsEach) {
+        int fits = FormulaParser.MAX_NESTING / levelsEach - 1;
+        String deepest = "=" + open.repeat(fits) + "1" + close.repeat(fits);
+        assertThat(FormulaParser.parse(deepest)).isNotNull();
+
+        String tooDeep = "=" + open.repeat(20_000) + "1" + close.repeat(20_000);
+        assertThatThrownBy(() -> FormulaParser.parse(tooDeep))
+                .isInstanceOf(ParseException.class)
+                .hasMessageContaining("nested deeper than " + FormulaParser.MAX_NESTING);
+    }
 }

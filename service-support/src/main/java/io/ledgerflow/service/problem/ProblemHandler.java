@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +22,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Every error a service answers is an RFC 9457 problem ({@code application/problem+json}) that
@@ -87,6 +91,27 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return path.substring(path.lastIndexOf('.') + 1);
     }
 
+    /** A multipart body without a boundary or with broken parts: the client's fault, not the server's. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail malformedMultipart(MultipartException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-body",
+                "Malformed request body",
+                "The multipart body cannot be parsed: "
+                        + firstLine(e.getMostSpecificCause().getMessage()));
+    }
+
+    /** Query or form parameters the container cannot decode (invalid percent-encoding, a broken form body). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameters(InvalidParameterException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-body",
+                "Malformed request",
+                "The request's parameters cannot be decoded: " + firstLine(e.getMessage()));
+    }
+
     /** Anything unforeseen: a 500 problem without internals, logged with its stack trace. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
@@ -102,11 +127,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = e.getMostSpecificCause().getMessage();
+        String field = fieldOf(e);
         ProblemDetail problem = problem(
                 HttpStatus.BAD_REQUEST,
                 "malformed-body",
                 "Malformed request body",
-                "The body is not valid JSON for this operation: " + firstLine(detail));
+                "The body is not valid JSON for this operation"
+                        + (field == null ? "" : " (at '" + field + "')")
+                        + ": " + firstLine(detail));
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -147,6 +178,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         String.valueOf(error.getDefaultMessage())));
     }
 
+    /** The JSON path Jackson was at when it gave up ({@code cells[0].content}), or null when unknown. */
+    private static String fieldOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JacksonException.Reference reference : databind.getPath()) {
+                    if (reference.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                    } else if (reference.getIndex() >= 0) {
+                        path.append('[').append(reference.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
+    }
+
     private static String describe(List<Map<String, String>> errors) {
         return errors.stream()
                 .map(error -> error.get("field") + ": " + error.get("message"))
@@ -162,7 +211,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return newline < 0 ? text : text.substring(0, newline);
     }
 
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);

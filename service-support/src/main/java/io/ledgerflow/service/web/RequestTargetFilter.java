@@ -1,0 +1,138 @@
+package io.ledgerflow.service.web;
+
+import io.ledgerflow.service.problem.ProblemJson;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.Ordered;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses, with 400 problem+json before anything else runs, a request whose path or query string is not what a
+ * URI may carry: percent-encoding that is invalid or not UTF-8, and NUL or other control characters, raw or encoded.
+ * Tomcat already refuses the worst of these in the path (encoded slash, NUL) before any filter; this filter covers
+ * what it lets through (an encoded control character in the path, anything in the query string) and names the part
+ * that is wrong. The query string is checked here, before Tomcat parses parameters, so a bad one can never surface
+ * as a 500 from deep inside the framework.
+ */
+public class RequestTargetFilter extends OncePerRequestFilter implements Ordered {
+
+    /** First, even before tracing: nothing downstream should see such a request. */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String problem = problemWith(request.getRequestURI(), request.getQueryString());
+        if (problem != null) {
+            ProblemDetail detail = ProblemJson.invalidRequestTarget(problem);
+            ProblemJson.write(response, detail);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** What is wrong with this raw path and query string, or null when nothing is. */
+    static String problemWith(String rawPath, String rawQuery) {
+        String pathProblem = problemWith(rawPath, false);
+        if (pathProblem != null) {
+            return "The path " + pathProblem + ".";
+        }
+        if (rawQuery == null) {
+            return null;
+        }
+        for (String pair : rawQuery.split("&", -1)) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String nameProblem = problemWith(name, true);
+            if (nameProblem != null) {
+                return "A query parameter name " + nameProblem + ".";
+            }
+            if (equals >= 0) {
+                String valueProblem = problemWith(pair.substring(equals + 1), true);
+                if (valueProblem != null) {
+                    return "The query parameter '" + printable(decode(name, true)) + "' " + valueProblem + ".";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String problemWith(String raw, boolean plusIsSpace) {
+        if (raw == null) {
+            return null;
+        }
+        String decoded = decode(raw, plusIsSpace);
+        if (decoded == null) {
+            return "is not validly percent-encoded UTF-8";
+        }
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return c == 0 ? "contains a NUL character" : "contains a control character (U+%04X)".formatted((int) c);
+            }
+        }
+        return null;
+    }
+
+    /** Strict percent-decoding: null when a {@code %} is not followed by two hex digits or the bytes are not UTF-8. */
+    static String decode(String raw, boolean plusIsSpace) {
+        if (raw.indexOf('%') < 0) {
+            return plusIsSpace ? raw.replace('+', ' ') : raw;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(raw.length() * 3);
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    return null;
+                }
+                int high = Character.digit(raw.charAt(i + 1), 16);
+                int low = Character.digit(raw.charAt(i + 2), 16);
+                if (high < 0 || low < 0) {
+                    return null;
+                }
+                bytes.put((byte) (high * 16 + low));
+                i += 2;
+            } else if (c == '+' && plusIsSpace) {
+                bytes.put((byte) ' ');
+            } else {
+                bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        bytes.flip();
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes)
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static String printable(String text) {
+        if (text == null) {
+            return "?";
+        }
+        String shown = text.codePoints()
+                .map(c -> c < 0x20 || c == 0x7f ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        return shown.length() > 64 ? shown.substring(0, 64) + "…" : shown;
+    }
+}
