@@ -270,9 +270,8 @@ class WholeStackIT {
     /**
      * Data sharing through the gateway: acme publishes two versions and grants globex a slice;
      * globex reads version 1 and the change feed v1 to v2 under its own workspace's path; acme
-     * revokes and globex's reads are 404 at once.
-     * TODO(coordinator): once the gateway requires tokens, send acme's and globex's tokens the way
-     * the other tests of this class do.
+     * revokes and globex's reads are 404 at once. Each request carries a token for its path's
+     * workspace (Http's default), so globex reads only under its own workspace.
      */
     @Test
     void aDatasetSharedWithAnotherWorkspaceIsReadThroughTheGrantUntilRevoked() {

@@ -2,6 +2,7 @@ package io.ledgerflow.sharing.bench;
 
 import io.ledgerflow.sharing.DataSharingServiceApplication;
 import io.ledgerflow.testsupport.InfrastructureInitializer;
+import io.ledgerflow.testsupport.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,17 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
  * The data-sharing figures of docs/benchmarks.md, over HTTP against the service on the test
  * PostgreSQL (embedded, one per JVM) and Kafka: publish 10^6 rows (full, CSV), a delta of 10^3
  * changed rows on them, 1,000-row page reads (latest and as of version 1) p50/p99, the change feed
- * of 10^4 changes, and the storage per version. Not run by the build:
- * <pre>
- * ./mvnw -q -pl data-sharing-service -am test-compile -DskipTests
- * ./mvnw -q -pl data-sharing-service exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.ledgerflow.sharing.bench.SharingBench [-Dexec.args=1000000]
- * </pre>
+ * of 10^4 changes, and the storage per version. Not run by the build; the command is in
+ * docs/benchmarks.md ("Data sharing"). Argument: the number of rows (default 10^6).
  */
 public final class SharingBench {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String TOKEN = Tokens.forWorkspaces("bench");
 
     private SharingBench() {}
 
@@ -176,7 +174,8 @@ public final class SharingBench {
     }
 
     private static HttpResponse<String> send(String method, String url, String type, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN);
         if (body == null) {
             request.GET();
         } else {

@@ -52,7 +52,7 @@ class SharingIT {
     void aGranteeReadsOnlyTheGrantedColumnsAndRowsUntilTheGrantIsRevoked() {
         JsonNode grant = grant("{\"grantee\":\"" + grantee.workspace + "\",\"columns\":[\"currency\",\"rate\"],"
                 + "\"rowFilter\":[{\"column\":\"currency\",\"op\":\"ne\",\"value\":\"RUB\"}]}");
-        assertThat(grant.get("grantedBy").asString()).isEqualTo("unknown");
+        assertThat(grant.get("grantedBy").asString()).as("the token's subject").isEqualTo("test-user");
         assertThat(grant.get("active").asBoolean()).isTrue();
 
         JsonNode list = grantee.get(sharedWithMe());
@@ -111,7 +111,7 @@ class SharingIT {
         JsonNode after = owner.get(grants());
         assertThat(after).hasSize(1);
         assertThat(after.get(0).get("active").asBoolean()).isFalse();
-        assertThat(after.get(0).get("revokedBy").asString()).isEqualTo("unknown");
+        assertThat(after.get(0).get("revokedBy").asString()).isEqualTo("test-user");
 
         grant("{\"grantee\":\"" + grantee.workspace + "\"}");
         assertThat(grantee.get(shared() + "/rows").get("rows")).hasSize(3);
