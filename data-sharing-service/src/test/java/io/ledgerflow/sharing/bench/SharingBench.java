@@ -40,7 +40,11 @@ public final class SharingBench {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         ConfigurableApplicationContext context = new SpringApplicationBuilder(DataSharingServiceApplication.class)
                 .initializers(new InfrastructureInitializer())
-                .properties("server.port=0", "management.server.port=0", "logging.level.root=WARN")
+                .properties(
+                        "server.port=0",
+                        "management.server.port=0",
+                        "logging.level.root=WARN",
+                        "logging.level.io.ledgerflow.sharing.publish=INFO")
                 .run();
         try {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
