@@ -86,8 +86,14 @@ spec:
               value: {{ $root.Values.logFormat | quote }}
             - name: JAVA_TOOL_OPTIONS
               value: {{ $root.Values.javaToolOptions | quote }}
+            {{- if $v.database }}
+            {{- include "ledgerflow.kafkaEnv" $root | nindent 12 }}
+            - name: KAFKA_CREATE_TOPICS
+              value: {{ eq $root.Values.kafka.topics.create "services" | quote }}
+            {{- else }}
             - name: KAFKA_BOOTSTRAP_SERVERS
               value: {{ required "kafka.bootstrapServers is required" $root.Values.kafka.bootstrapServers | quote }}
+            {{- end }}
             {{- if eq .key "gateway" }}
             - name: CALC_URL
               value: {{ include "ledgerflow.upstreamUrl" (dict "root" $root "key" "calculationService" "component" "calculation-service") | quote }}
@@ -98,16 +104,10 @@ spec:
             - name: PONG_URL
               value: {{ include "ledgerflow.upstreamUrl" (dict "root" $root "key" "pongService" "component" "pong-service") | quote }}
             {{- end }}
-            {{- with $v.database }}
-            - name: DB_URL
-              value: {{ required (printf "%s.database.url is required" $.key) .url | quote }}
-            - name: DB_USER
-              value: {{ required (printf "%s.database.user is required" $.key) .user | quote }}
-            - name: DB_PASSWORD
-              valueFrom:
-                secretKeyRef:
-                  name: {{ required (printf "%s.database.existingSecret is required" $.key) .existingSecret }}
-                  key: {{ .existingSecretPasswordKey }}
+            {{- if $v.database }}
+            {{- include "ledgerflow.databaseEnv" (dict "root" $root "key" .key) | nindent 12 }}
+            - name: DB_MIGRATE_ON_START
+              value: {{ not $root.Values.migrations.job | quote }}
             {{- end }}
             {{- if $shardHost }}
             - name: PONG_SHARD_HOST_ENABLED
@@ -147,10 +147,16 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            {{- if $v.database }}
+            {{- include "ledgerflow.connectionVolumeMounts" $root | nindent 12 }}
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir:
             sizeLimit: {{ $root.Values.tmpVolume.sizeLimit }}
+        {{- if $v.database }}
+        {{- include "ledgerflow.connectionVolumes" $root | nindent 8 }}
+        {{- end }}
       {{- with $v.nodeSelector }}
       nodeSelector:
         {{- toYaml . | nindent 8 }}

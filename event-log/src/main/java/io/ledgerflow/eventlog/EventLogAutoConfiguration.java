@@ -1,17 +1,21 @@
 package io.ledgerflow.eventlog;
 
 import io.ledgerflow.eventlog.inbox.Inbox;
+import io.ledgerflow.eventlog.kafka.KafkaClientSettings;
 import io.ledgerflow.eventlog.outbox.Outbox;
 import io.ledgerflow.eventlog.outbox.OutboxRelay;
 import io.ledgerflow.eventlog.topic.Topic;
 import io.ledgerflow.eventlog.topic.Topics;
 import java.time.Clock;
+import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,17 +72,44 @@ public class EventLogAutoConfiguration {
         return new Inbox(jdbc, transactions, codec);
     }
 
+    /** The suite's topics from the registry, created (or their configs brought up to date) by Spring's KafkaAdmin. */
     @Bean
     @ConditionalOnProperty(name = "ledgerflow.event-log.create-topics", matchIfMissing = true)
-    KafkaAdmin.NewTopics ledgerflowTopics() {
-        return new KafkaAdmin.NewTopics(
-                Topics.all().stream().map(EventLogAutoConfiguration::newTopic).toArray(NewTopic[]::new));
+    KafkaAdmin.NewTopics ledgerflowTopics(EventLogProperties properties) {
+        return new KafkaAdmin.NewTopics(newTopics(Topics.all(), properties.topicReplicationFactor()));
     }
 
-    private static NewTopic newTopic(Topic topic) {
-        return TopicBuilder.name(topic.name())
-                .partitions(topic.partitions())
-                .replicas(1)
-                .build();
+    /**
+     * What Kafka is asked to create for {@code topics}; {@code replicationFactor} overrides the registry's when
+     * positive. Services and the chart's topics Job ({@code LedgerflowOps create-topics}) both create from here.
+     */
+    public static NewTopic[] newTopics(List<Topic> topics, int replicationFactor) {
+        return topics.stream()
+                .map(topic -> {
+                    int replicas = topic.replicationFactor(replicationFactor);
+                    return TopicBuilder.name(topic.name())
+                            .partitions(topic.partitions())
+                            .replicas(replicas)
+                            .configs(topic.configs(replicas))
+                            .build();
+                })
+                .toArray(NewTopic[]::new);
+    }
+
+    /**
+     * Puts {@code ledgerflow.kafka.*} (TLS, SASL, client id and rack) into Spring Boot's Kafka properties before any
+     * producer, consumer or admin factory is built from them.
+     */
+    @Bean
+    static BeanPostProcessor ledgerflowKafkaClientSettings(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaProperties kafka) {
+                    KafkaClientSettings.from(environment).applyTo(kafka);
+                }
+                return bean;
+            }
+        };
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relayPollInterval how long an idle relay waits when nobody wakes it
  * @param outboxRetention how long published rows stay in the outbox table (for inspection)
  * @param createTopics whether to create the suite's topics at start-up (off where a platform team
- *     owns topics)
+ *     owns topics, or the chart's topics Job creates them)
+ * @param topicReplicationFactor replicas of the topics it creates; 0: each topic's own (production, 3)
  */
 @ConfigurationProperties("ledgerflow.event-log")
 public record EventLogProperties(
@@ -20,4 +21,5 @@ public record EventLogProperties(
         @DefaultValue("500") int relayBatchSize,
         @DefaultValue("200ms") Duration relayPollInterval,
         @DefaultValue("24h") Duration outboxRetention,
-        @DefaultValue("true") boolean createTopics) {}
+        @DefaultValue("true") boolean createTopics,
+        @DefaultValue("0") int topicReplicationFactor) {}

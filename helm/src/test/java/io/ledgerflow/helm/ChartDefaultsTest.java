@@ -59,7 +59,8 @@ class ChartDefaultsTest {
                         Map.entry("Service", 5L),
                         Map.entry("PodDisruptionBudget", 4L), // not for pong-service's single pod
                         Map.entry("NetworkPolicy", 5L),
-                        Map.entry("ServiceAccount", 1L));
+                        Map.entry("ServiceAccount", 1L),
+                        Map.entry("ConfigMap", 1L)); // the topics; the hook Jobs: HookJobsTest
         assertThat(chart.all(Deployment.class))
                 .extracting(d -> d.getMetadata().getName())
                 .containsExactlyInAnyOrderElementsOf(

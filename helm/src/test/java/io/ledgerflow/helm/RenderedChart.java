@@ -4,6 +4,9 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The chart rendered by helm-java's bundled helm ({@code helm template}) and parsed by fabric8. Each
@@ -34,6 +38,15 @@ final class RenderedChart {
             "pong-service", "pongService");
 
     private static final Map<Map<String, Object>, RenderedChart> CACHE = new ConcurrentHashMap<>();
+    private static final Map<Map<String, Object>, RenderedChart> HOOKS_CACHE = new ConcurrentHashMap<>();
+
+    /**
+     * The annotation that stands for {@code helm.sh/hook} in {@link #withHooks}: helm-java's {@code helm template}
+     * leaves hooks out, so those renders use a copy of the chart whose hooks are plain resources.
+     */
+    static final String HOOK = "ledgerflow.test/hook";
+
+    private static Path chartWithHooks;
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
@@ -53,9 +66,43 @@ final class RenderedChart {
         return CACHE.computeIfAbsent(new TreeMap<>(values), RenderedChart::render);
     }
 
+    /**
+     * The chart rendered with its hooks (the Jobs that run before an install or upgrade) as plain resources; their
+     * {@code helm.sh/hook*} annotations are named {@code ledgerflow.test/hook*} here.
+     */
+    static RenderedChart withHooks(Map<String, Object> values) {
+        return HOOKS_CACHE.computeIfAbsent(new TreeMap<>(values), v -> parse(template(hooksVisible(), v)));
+    }
+
+    private static synchronized Path hooksVisible() {
+        if (chartWithHooks == null) {
+            try {
+                Path copy = Files.createTempDirectory("ledgerflow-chart-").resolve("ledgerflow");
+                try (Stream<Path> files = Files.walk(CHART)) {
+                    for (Path source : files.toList()) {
+                        Path target = copy.resolve(CHART.relativize(source).toString());
+                        if (Files.isDirectory(source)) {
+                            Files.createDirectories(target);
+                        } else {
+                            Files.writeString(target, Files.readString(source).replace("helm.sh/hook", HOOK));
+                        }
+                    }
+                }
+                chartWithHooks = copy;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return chartWithHooks;
+    }
+
     /** Runs {@code helm template}; throws with helm's message when lint-free rendering fails. */
     static String template(Map<String, Object> values) {
-        TemplateCommand command = new Helm(CHART)
+        return template(CHART, values);
+    }
+
+    private static String template(Path chart, Map<String, Object> values) {
+        TemplateCommand command = new Helm(chart)
                 .template()
                 .withName(RELEASE)
                 .withNamespace(NAMESPACE)
@@ -65,7 +112,10 @@ final class RenderedChart {
     }
 
     private static RenderedChart render(Map<String, Object> values) {
-        String yaml = template(values);
+        return parse(template(values));
+    }
+
+    private static RenderedChart parse(String yaml) {
         List<HasMetadata> resources = new ArrayList<>();
         for (String document : DOCUMENT_SEPARATOR.split(yaml)) {
             if (document.lines().anyMatch(line -> line.startsWith("kind:"))) {

@@ -15,6 +15,7 @@ import io.ledgerflow.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,14 @@ class LinkingApiIT {
 
     record WorkbookDeleted(UUID workbookId, long revision) implements DomainEvent {}
 
+    record WorkbookStructureChanged(UUID workbookId, long revision, String operation, String sheet)
+            implements DomainEvent {}
+
     /** What data-sharing-service publishes, with a field linking does not read (tolerant reads). */
     record DatasetCreated(UUID datasetId, String name, String primaryKey) implements DomainEvent {}
+
+    record DatasetRowsChanged(UUID datasetId, long version, int chunk, int chunks, List<Map<String, Object>> rows)
+            implements DomainEvent {}
 
     record DatasetVersionPublished(UUID datasetId, String name, long version, int rowCount, List<String> extra)
             implements DomainEvent {}
@@ -86,12 +93,26 @@ class LinkingApiIT {
                 .isTrue();
 
         // A later event of the same workbook lands behind both copies on the same partition: once it is
-        // applied, both copies were consumed, and the catalogue still has the one document.
+        // applied, both copies were consumed. Each applied event counts once on the document, so a
+        // second application of the redelivered copy (no inbox) would show as 3.
+        send(
+                Topics.Calculation.WORKBOOK_EVENTS.name(),
+                workbook,
+                codec.encode(events.envelope(
+                        "workbook",
+                        workbook.toString(),
+                        workspace,
+                        new WorkbookStructureChanged(workbook, 2, "add-sheet", "Notes"))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> documents(workspace).getFirst().get("latest").asLong() == 2);
+        assertThat(documents(workspace).getFirst().get("appliedEvents").asLong())
+                .as("created once, restructured once")
+                .isEqualTo(2);
         send(
                 Topics.Calculation.WORKBOOK_EVENTS.name(),
                 workbook,
                 codec.encode(
-                        events.envelope("workbook", workbook.toString(), workspace, new WorkbookDeleted(workbook, 2))));
+                        events.envelope("workbook", workbook.toString(), workspace, new WorkbookDeleted(workbook, 3))));
         await().atMost(Duration.ofSeconds(30)).until(() -> documents(workspace).isEmpty());
     }
 
@@ -126,13 +147,50 @@ class LinkingApiIT {
         Http.Response created = http.postJson(
                 links(),
                 "{\"source\":{\"type\":\"dataset\",\"documentId\":\"" + dataset
-                        + "\",\"ref\":\"rate:EUR\"},\"destination\":{\"workbookId\":\"" + destination
-                        + "\",\"cell\":\"Sheet1!B2\"}}");
+                        + "\",\"column\":\"rate\",\"key\":[\"EUR\"]},\"destination\":{\"workbookId\":\""
+                        + destination + "\",\"cell\":\"Sheet1!B2\"}}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).get("kind").asString()).isEqualTo("dataset-field");
+
+        // the field's values flow: the row arrives after the link, then changes
+        send(Topics.Sharing.DATASET_EVENTS.name(), dataset, rows(dataset, 4, "EUR", 1.0825));
+        send(Topics.Sharing.DATASET_EVENTS.name(), dataset, rows(dataset, 5, "EUR", 1.09));
+        List<EventEnvelope> carried =
+                TopicReader.read(Topics.Linking.LINKED_VALUES.name(), destination.toString(), 2, m -> true).stream()
+                        .map(m -> codec.decode(m).orElseThrow())
+                        .toList();
+        assertThat(carried.get(0).payload().get("values").get(0).get("ref").asString())
+                .isEqualTo("Sheet1!B2");
+        assertThat(carried.get(0).payload().get("values").get(0).get("value").asDouble())
+                .isEqualTo(1.0825);
+        assertThat(carried.get(0).payload().get("sourceRevision").asLong()).isEqualTo(4);
+        assertThat(carried.get(1).payload().get("values").get(0).get("value").asDouble())
+                .isEqualTo(1.09);
+        assertThat(carried.get(1).payload().get("source").get("type").asString())
+                .isEqualTo("dataset");
 
         Http.Response asWorkbook = http.postJson(links(), link(dataset, "A1", destination, "Sheet1!B3"));
         assertThat(asWorkbook.status()).as("a dataset is not a workbook source").isEqualTo(422);
         assertThat(asWorkbook.body()).contains("source.documentId");
+    }
+
+    private String rows(UUID dataset, long version, String currency, double rate) {
+        return codec.encode(events.envelope(
+                "dataset",
+                dataset.toString(),
+                workspace,
+                new DatasetRowsChanged(
+                        dataset,
+                        version,
+                        0,
+                        1,
+                        List.of(Map.of(
+                                "key",
+                                List.of(currency),
+                                "change",
+                                "updated",
+                                "values",
+                                Map.of("currency", currency, "rate", rate))))));
     }
 
     @Test
@@ -144,7 +202,7 @@ class LinkingApiIT {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String linkId = JSON.readTree(created.body()).get("id").asString();
         assertThat(JSON.readTree(http.get(links() + "/" + linkId).body())
-                        .get("destinationCell")
+                        .get("destinationRef")
                         .asString())
                 .isEqualTo("Sheet1!C3");
         assertThat(awaitEvent(linkId).type()).isEqualTo("LinkCreated");
@@ -157,7 +215,8 @@ class LinkingApiIT {
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.isProblem()).isTrue();
         assertThat(unknown.body()).contains("source.documentId");
-        Http.Response unknownDestination = http.postJson(links(), link(source, "A1", UUID.randomUUID(), "Sheet1!D1"));
+        Http.Response unknownDestination =
+                http.postJson(links(), link(source, "Rates!A1", UUID.randomUUID(), "Sheet1!D1"));
         assertThat(unknownDestination.status()).isEqualTo(422);
         assertThat(unknownDestination.body()).contains("destination.workbookId");
 

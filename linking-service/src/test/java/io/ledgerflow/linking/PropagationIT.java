@@ -1,9 +1,11 @@
 package io.ledgerflow.linking;
 
+import static io.ledgerflow.linking.Fixture.cell;
+import static io.ledgerflow.linking.Fixture.values;
+import static io.ledgerflow.linking.Fixture.workbookLink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ledgerflow.eventlog.DomainEvent;
 import io.ledgerflow.eventlog.EnvelopeCodec;
 import io.ledgerflow.eventlog.EventEnvelope;
 import io.ledgerflow.eventlog.EventFactory;
@@ -18,26 +20,20 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Propagation and the producer side of the LinkedValuesSet contract: a changed source cell
- * becomes one LinkedValuesSet for the link's destination, shaped like the contract sample.
+ * Propagation and the producer side of the LinkedValuesSet contract: changed source cells become
+ * one LinkedValuesSet per link for its destination, shaped like the contract sample; references
+ * are matched by address whatever their spelling; a new link gets the source's values at once.
  */
 @IntegrationTest
 class PropagationIT {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    record WorkbookCreated(UUID workbookId, String name, long revision) implements DomainEvent {}
-
-    record CellValuesChanged(UUID workbookId, long revision, int chunk, int chunks, List<Map<String, Object>> cells)
-            implements DomainEvent {}
 
     @LocalServerPort
     int port;
@@ -51,93 +47,241 @@ class PropagationIT {
     @Autowired
     KafkaTemplate<String, String> kafka;
 
-    @Test
-    void aChangedSourceCellIsCarriedToTheDestinationOnceInTheContractsShape() throws Exception {
-        String workspace = "prop-" + UUID.randomUUID().toString().substring(0, 8);
-        Http http = new Http("http://localhost:" + port);
-        UUID source = UUID.randomUUID();
-        UUID destination = UUID.randomUUID();
-        publish(workspace, source, new WorkbookCreated(source, "Rates", 1));
-        publish(workspace, destination, new WorkbookCreated(destination, "Budget", 1));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> http.get("/api/linking/workspaces/" + workspace + "/documents")
-                                .body()
-                                .contains(destination.toString())
-                        && http.get("/api/linking/workspaces/" + workspace + "/documents")
-                                .body()
-                                .contains(source.toString()));
-        Http.Response link = http.postJson(
-                "/api/linking/workspaces/" + workspace + "/links",
-                "{\"source\":{\"type\":\"workbook\",\"documentId\":\"" + source + "\",\"ref\":\"Rates!B2\"},"
-                        + "\"destination\":{\"workbookId\":\"" + destination + "\",\"cell\":\"Sheet1!C3\"}}");
-        assertThat(link.status()).as(link.body()).isEqualTo(201);
+    Fixture f;
 
-        EventEnvelope changed = events.envelope(
-                "workbook",
-                source.toString(),
-                workspace,
-                new CellValuesChanged(
-                        source,
-                        2,
-                        1,
-                        1,
-                        List.of(
-                                Map.of("ref", "Rates!B2", "newValue", Map.of("type", "number", "value", 1.0825)),
-                                Map.of("ref", "Rates!B3", "newValue", Map.of("type", "number", "value", 9)))));
-        kafka.send(Topics.Calculation.WORKBOOK_EVENTS.name(), source.toString(), codec.encode(changed))
-                .get();
-        kafka.send(Topics.Calculation.WORKBOOK_EVENTS.name(), source.toString(), codec.encode(changed))
-                .get();
-
-        List<String> carried =
-                TopicReader.read(Topics.Linking.LINKED_VALUES.name(), destination.toString(), 1, m -> true);
-        EventEnvelope event = codec.decode(carried.getFirst()).orElseThrow();
-        assertThat(event.type()).isEqualTo("LinkedValuesSet");
-        assertThat(event.causationId()).isEqualTo(changed.id());
-        JsonNode payload = event.payload();
-        assertThat(payload.get("sourceRevision").asLong()).isEqualTo(2);
-        assertThat(payload.get("values").get(0).get("ref").asString()).isEqualTo("Sheet1!C3");
-        assertThat(payload.get("values").get(0).get("value").asDouble()).isEqualTo(1.0825);
-        assertSameShape(contractSample(), JSON.readTree(carried.getFirst()), "");
-
-        // The redelivered change produced nothing more: a later change is the next message.
-        EventEnvelope later = events.envelope(
-                "workbook",
-                source.toString(),
-                workspace,
-                new CellValuesChanged(
-                        source,
-                        3,
-                        1,
-                        1,
-                        List.of(Map.of("ref", "Rates!B2", "newValue", Map.of("type", "number", "value", 2)))));
-        kafka.send(Topics.Calculation.WORKBOOK_EVENTS.name(), source.toString(), codec.encode(later))
-                .get();
-        List<String> both = TopicReader.read(Topics.Linking.LINKED_VALUES.name(), destination.toString(), 2, m -> true);
-        assertThat(both).hasSize(2);
-        assertThat(codec.decode(both.get(1))
-                        .orElseThrow()
-                        .payload()
-                        .get("sourceRevision")
-                        .asLong())
-                .isEqualTo(3);
-        JsonNode stored = JSON.readTree(http.get("/api/linking/workspaces/" + workspace + "/links/"
-                        + JSON.readTree(link.body()).get("id").asString())
-                .body());
-        assertThat(stored.get("propagatedRevision").asLong()).isEqualTo(3);
+    @BeforeEach
+    void setUp() {
+        f = new Fixture(port, "prop-" + UUID.randomUUID().toString().substring(0, 8), events, codec, kafka);
     }
 
-    private void publish(String workspace, UUID workbook, DomainEvent event) throws Exception {
-        kafka.send(
-                        Topics.Calculation.WORKBOOK_EVENTS.name(),
-                        workbook.toString(),
-                        codec.encode(events.envelope("workbook", workbook.toString(), workspace, event)))
-                .get();
+    @Test
+    void aChangedSourceCellIsCarriedToTheDestinationOnceInTheContractsShape() throws Exception {
+        UUID source = f.workbook("Rates");
+        UUID destination = f.workbook("Budget");
+        JsonNode link = f.link(workbookLink(source, "Rates!B2", destination, "Sheet1!C3"));
+
+        EventEnvelope changed =
+                f.changed(source, 2, cell("Rates!B2", "Rates", 1, 1, 1.0825), cell("Rates!B3", "Rates", 2, 1, 9));
+        f.sendWorkbook(source, changed); // redelivered
+
+        List<EventEnvelope> carried = f.linkedValues(destination, 1);
+        EventEnvelope event = carried.getFirst();
+        assertThat(event.type()).isEqualTo("LinkedValuesSet");
+        assertThat(event.causationId()).isEqualTo(changed.id());
+        assertThat(event.payload().get("sourceRevision").asLong()).isEqualTo(2);
+        assertThat(values(event)).containsExactly(Map.entry("Sheet1!C3", 1.0825));
+        String raw = TopicReader.read(Topics.Linking.LINKED_VALUES.name(), destination.toString(), 1, m -> true)
+                .getFirst();
+        assertSameShape(contractSample(), Fixture.JSON.readTree(raw), "");
+
+        // The redelivered change produced nothing more: a later change is the next message.
+        f.changed(source, 3, cell("Rates!B2", "Rates", 1, 1, 2));
+        List<EventEnvelope> both = f.linkedValues(destination, 2);
+        assertThat(both.get(1).payload().get("sourceRevision").asLong()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> f.get(f.links() + "/" + link.get("id").asString())
+                                .get("propagatedRevision")
+                                .asLong()
+                        == 3);
+    }
+
+    @Test
+    void sheetsNamedLikeColumnsAreMatchedByAddressHoweverTheReferenceIsSpelt() {
+        // S, Src, Dst and Tax are all valid column names: calculation quotes them ('Src'!A1).
+        UUID source = f.workbook("Source");
+        UUID destination = f.workbook("Destination");
+        f.link(workbookLink(source, "Src!A1", destination, "Dst!B2"));
+        f.link(workbookLink(source, "'S'!$B$1", destination, "'Dst'!B3"));
+        f.link(workbookLink(source, "tax!c1", destination, "Dst!B4"));
+        JsonNode listed = f.get(f.links());
+        assertThat(listed.findValuesAsString("sourceRef")).containsExactlyInAnyOrder("'Src'!A1", "'S'!B1", "'tax'!C1");
+        assertThat(listed.findValuesAsString("destinationRef"))
+                .containsExactlyInAnyOrder("'Dst'!B2", "'Dst'!B3", "'Dst'!B4");
+
+        f.changed(
+                source,
+                2,
+                cell("'Src'!A1", "Src", 0, 0, 10),
+                cell("'S'!B1", "S", 0, 1, 20),
+                cell("'Tax'!C1", "Tax", 0, 2, 30),
+                cell("'Src'!A2", "Src", 1, 0, 99));
+
+        List<EventEnvelope> carried = f.linkedValues(destination, 3);
+        Map<String, Object> all = new java.util.HashMap<>();
+        carried.forEach(e -> all.putAll(values(e)));
+        assertThat(all)
+                .containsOnly(Map.entry("'Dst'!B2", 10.0), Map.entry("'Dst'!B3", 20.0), Map.entry("'Dst'!B4", 30.0));
+    }
+
+    @Test
+    void aRangeCarriesEveryCellAndANewLinkStartsWithTheSourcesCurrentValues() {
+        UUID source = f.workbook("Rates");
+        UUID destination = f.workbook("Budget");
+        JsonNode link = f.link(workbookLink(source, "Rates!A1:B2", destination, "Sheet1!C3:D4"));
+        assertThat(link.get("kind").asString()).isEqualTo("range");
+        assertThat(link.get("stale").asBoolean()).as("nothing delivered yet").isTrue();
+        String id = link.get("id").asString();
+
+        // linking asked calculation (through the log); calculation's answer is the first delivery
+        f.answerRequest(
+                source,
+                id,
+                5,
+                cell("Rates!A1", "Rates", 0, 0, 1),
+                cell("Rates!B1", "Rates", 0, 1, 2),
+                cell("Rates!A2", "Rates", 1, 0, 3),
+                cell("Rates!B2", "Rates", 1, 1, 4));
+        EventEnvelope initial = f.linkedValues(destination, 1).getFirst();
+        assertThat(initial.payload().get("sourceRevision").asLong()).isEqualTo(5);
+        assertThat(values(initial))
+                .containsOnly(
+                        Map.entry("Sheet1!C3", 1.0),
+                        Map.entry("Sheet1!D3", 2.0),
+                        Map.entry("Sheet1!C4", 3.0),
+                        Map.entry("Sheet1!D4", 4.0));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !f.get(f.links() + "/" + id).get("stale").asBoolean());
+
+        f.changed(source, 6, cell("Rates!B2", "Rates", 1, 1, 40), cell("Rates!C2", "Rates", 1, 2, 0));
+        assertThat(values(f.linkedValues(destination, 2).get(1))).containsOnly(Map.entry("Sheet1!D4", 40.0));
+
+        Http.Response otherShape =
+                f.http.postJson(f.links(), workbookLink(source, "Rates!A1:B2", destination, "Sheet1!F1:F4"));
+        assertThat(otherShape.status()).isEqualTo(422);
+        assertThat(otherShape.isProblem()).isTrue();
+        assertThat(otherShape.body())
+                .contains("destination.ref")
+                .contains("2×2")
+                .contains("4×1");
+        Http.Response overlapping =
+                f.http.postJson(f.links(), workbookLink(source, "Rates!E1:E2", destination, "Sheet1!D4:D5"));
+        assertThat(overlapping.status()).as(overlapping.body()).isEqualTo(409);
+        assertThat(overlapping.body()).contains("destination.ref").contains(id);
+        assertThat(f.get(f.links())).as("nothing half-created").hasSize(1);
+    }
+
+    @Test
+    void aManualLinkHoldsChangesUntilPublishedAndShowsItselfStale() {
+        UUID source = f.workbook("Rates");
+        UUID destination = f.workbook("Budget");
+        JsonNode link = f.link("{\"source\":{\"type\":\"workbook\",\"documentId\":\"" + source
+                + "\",\"ref\":\"Rates!A1\"},\"destination\":{\"workbookId\":\"" + destination
+                + "\",\"ref\":\"Sheet1!A1\"},\"publishMode\":\"manual\"}");
+        String id = link.get("id").asString();
+        f.answerRequest(source, id, 1, cell("Rates!A1", "Rates", 0, 0, 1));
+        f.linkedValues(destination, 1);
+
+        f.changed(source, 2, cell("Rates!A1", "Rates", 0, 0, 2));
+        f.changed(source, 3, cell("Rates!A1", "Rates", 0, 0, 3));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> f.get(f.links() + "?pending=true").size() == 1);
+        JsonNode held = f.get(f.links() + "/" + id);
+        assertThat(held.get("stale").asBoolean()).isTrue();
+        assertThat(held.get("behindBy").asLong()).isEqualTo(2);
+        assertThat(held.get("pending").asInt()).isEqualTo(1);
+
+        Http.Response published = f.http.postJson(f.links() + "/" + id + "/publish", "");
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(published.body()).contains("\"published\":1");
+        EventEnvelope carried = f.linkedValues(destination, 2).get(1);
+        assertThat(carried.payload().get("sourceRevision").asLong()).isEqualTo(3);
+        assertThat(values(carried)).containsOnly(Map.entry("Sheet1!A1", 3.0));
+        JsonNode after = f.get(f.links() + "/" + id);
+        assertThat(after.get("stale").asBoolean()).isFalse();
+        assertThat(f.get(f.links() + "?pending=true")).isEmpty();
+        assertThat(f.http.postJson(f.links() + "/publish", "").body()).contains("\"published\":0");
+    }
+
+    @Test
+    void aLinkThatWouldCloseACycleIsRefusedWithItsPath() {
+        UUID a = f.workbook("A");
+        UUID b = f.workbook("B");
+        UUID c = f.workbook("C");
+        JsonNode ab = f.link(workbookLink(a, "S!A1", b, "S!A1"));
+        JsonNode bc = f.link(workbookLink(b, "S!A1", c, "S!A1"));
+        Http.Response cycle = f.http.postJson(f.links(), workbookLink(c, "S!B1", a, "S!B1"));
+        assertThat(cycle.status()).as(cycle.body()).isEqualTo(409);
+        assertThat(cycle.isProblem()).isTrue();
+        JsonNode path = Fixture.JSON.readTree(cycle.body()).get("cycle");
+        assertThat(path).hasSize(3);
+        assertThat(path.get(0).get("linkId").asString()).isEqualTo(ab.get("id").asString());
+        assertThat(path.get(0).get("fromDocument").asString()).isEqualTo(a.toString());
+        assertThat(path.get(0).get("fromRef").asString()).isEqualTo("'S'!A1");
+        assertThat(path.get(1).get("linkId").asString()).isEqualTo(bc.get("id").asString());
+        assertThat(path.get(2).get("fromDocument").asString()).isEqualTo(c.toString());
+        assertThat(path.get(2).get("toDocument").asString()).isEqualTo(a.toString());
+        assertThat(f.get(f.links())).hasSize(2);
+
+        // lineage follows the chain at cell granularity, both ways
+        JsonNode down = f.get("/api/linking/workspaces/" + f.workspace + "/lineage?documentId=" + a
+                + "&ref=S!A1&direction=downstream&depth=5");
+        assertThat(down.get("downstream")).hasSize(2); // A!A1 → B!A1 → C!A1
+        assertThat(down.get("downstream").get(1).get("to").get("document").asString())
+                .isEqualTo(c.toString());
+        JsonNode up = f.get("/api/linking/workspaces/" + f.workspace + "/lineage?documentId=" + c
+                + "&ref=S!A1&direction=upstream&depth=5");
+        assertThat(up.get("upstream")).hasSize(2);
+        assertThat(up.get("upstream").get(0).get("from").get("document").asString())
+                .isEqualTo(b.toString());
+        JsonNode impact = f.get("/api/linking/workspaces/" + f.workspace + "/impact?documentId=" + a);
+        assertThat(impact.get("documentCount").asLong()).isEqualTo(2);
+        assertThat(impact.get("cellCount").asLong()).isEqualTo(2);
+        assertThat(f.http.get("/api/linking/workspaces/elsewhere/impact?documentId=" + a)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    record WorkbookStructureChanged(
+            UUID workbookId, long revision, String operation, String sheet, String toSheet, Integer at, Integer count)
+            implements io.ledgerflow.eventlog.DomainEvent {}
+
+    @Test
+    void linksFollowStructuralEditsAsExcelReferencesWouldAndBreakWhenTheirCellsGo() {
+        UUID source = f.workbook("Rates");
+        UUID destination = f.workbook("Budget");
+        String id = f.link(workbookLink(source, "Src!A2", destination, "Dst!B2"))
+                .get("id")
+                .asString();
+        f.sendWorkbook(
+                source,
+                f.workbookEvent(source, new WorkbookStructureChanged(source, 2, "insert-rows", "Src", null, 0, 1)));
+        f.sendWorkbook(
+                destination,
+                f.workbookEvent(
+                        destination,
+                        new WorkbookStructureChanged(destination, 2, "delete-columns", "dst", null, 0, 1)));
+        f.sendWorkbook(
+                source,
+                f.workbookEvent(
+                        source, new WorkbookStructureChanged(source, 3, "rename-sheet", "Src", "Rates", null, null)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        f.get(f.links() + "/" + id).get("sourceRef").asString().equals("Rates!A3")
+                                && f.get(f.links() + "/" + id)
+                                        .get("destinationRef")
+                                        .asString()
+                                        .equals("'Dst'!A2"));
+
+        f.changed(source, 4, cell("Rates!A2", "Rates", 1, 0, 1), cell("Rates!A3", "Rates", 2, 0, 7));
+        EventEnvelope carried = f.linkedValues(destination, 1).getFirst();
+        assertThat(values(carried)).containsOnly(Map.entry("'Dst'!A2", 7.0));
+        Http.Response onMovedCell = f.http.postJson(f.links(), workbookLink(source, "Rates!C9", destination, "Dst!A2"));
+        assertThat(onMovedCell.status())
+                .as("the destination cell moved with its link")
+                .isEqualTo(409);
+
+        f.sendWorkbook(
+                source,
+                f.workbookEvent(source, new WorkbookStructureChanged(source, 5, "delete-rows", "Rates", null, 2, 1)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        f.get(f.links() + "/" + id).get("status").asString().equals("broken"));
+        assertThat(f.get(f.links() + "/" + id).get("statusReason").asString()).contains("'Rates'!A3".replace("'", ""));
     }
 
     private static JsonNode contractSample() throws Exception {
         try (InputStream in = PropagationIT.class.getResourceAsStream("/contracts/LinkedValuesSet.v1.json")) {
-            return JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return Fixture.JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 

@@ -144,6 +144,80 @@ class WholeStackIT {
                 .isEqualTo(JSON.readTree(link.body()).get("id").asString());
     }
 
+    /**
+     * Linking as the data-flow graph, through the gateway: a chain of three workbooks whose sheets are
+     * named like columns (Src, Dst, Tax), each link delivering the source's current value at once
+     * (linking asks calculation through the log), every hop recalculating; a link closing the chain
+     * into a cycle is refused with its path; lineage and impact follow the chain; a manual link holds
+     * an edit until published.
+     */
+    @Test
+    void aChainOfLinkedWorkbooksCarriesValuesRefusesACycleAndShowsLineage() {
+        String workspace = "chain-" + UUID.randomUUID().toString().substring(0, 8);
+        String calc = "/api/calc/workspaces/" + workspace + "/workbooks/";
+        String links = "/api/linking/workspaces/" + workspace + "/links";
+        String a = createWorkbook(workspace, "{\"name\":\"A\",\"sheets\":{\"Src\":[[2]]}}");
+        String b = createWorkbook(workspace, "{\"name\":\"B\",\"sheets\":{\"Dst\":[[null,\"=A1*10\"]]}}");
+        String c = createWorkbook(workspace, "{\"name\":\"C\",\"sheets\":{\"Tax\":[[null,\"=A1+1\"]]}}");
+        for (String workbook : List.of(a, b, c)) {
+            awaitLinkingKnows(workspace, workbook);
+        }
+        Http.Response ab = gateway.postJson(links, link(a, "Src!A1", b, "Dst!A1", "auto"));
+        assertThat(ab.status()).as(ab.body()).isEqualTo(201);
+        awaitValue(calc + b + "/cells/Dst!B1", 20.0); // no edit yet: the link started with A's current value
+        Http.Response bc = gateway.postJson(links, link(b, "'Dst'!B1", c, "Tax!A1", "manual"));
+        assertThat(bc.status()).as(bc.body()).isEqualTo(201);
+        // the manual link too starts with its source's current value, and every hop recalculates
+        awaitValue(calc + c + "/cells/Tax!B1", 21.0);
+
+        Http.Response cycle = gateway.postJson(links, link(c, "Tax!B1", a, "Src!B1", "auto"));
+        assertThat(cycle.status()).as(cycle.body()).isEqualTo(409);
+        assertThat(JSON.readTree(cycle.body()).get("cycle")).hasSize(3);
+
+        JsonNode lineage = JSON.readTree(gateway.get("/api/linking/workspaces/" + workspace + "/lineage?documentId=" + c
+                        + "&ref=Tax!A1&direction=upstream&depth=5")
+                .body());
+        assertThat(lineage.get("upstream").get(0).get("from").get("document").asString())
+                .isEqualTo(b);
+        JsonNode impact = JSON.readTree(gateway.get("/api/linking/workspaces/" + workspace + "/impact?documentId=" + a)
+                .body());
+        assertThat(impact.get("documentCount").asLong()).isEqualTo(1);
+
+        // an edit at the start: the auto hop carries it, the manual hop holds it until published
+        gateway.putJson(calc + a + "/cells/Src!A1", "{\"content\":3}");
+        awaitValue(calc + b + "/cells/Dst!B1", 30.0);
+        String bcId = JSON.readTree(bc.body()).get("id").asString();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> JSON.readTree(gateway.get(links + "/" + bcId).body())
+                        .get("stale")
+                        .asBoolean());
+        assertThat(cellNumber(gateway.get(calc + c + "/cells/Tax!B1").body())).isEqualTo(21.0);
+        assertThat(gateway.postJson(links + "/" + bcId + "/publish", "").status())
+                .isEqualTo(200);
+        awaitValue(calc + c + "/cells/Tax!B1", 31.0);
+    }
+
+    private static String link(String source, String ref, String destination, String cell, String mode) {
+        return "{\"source\":{\"type\":\"workbook\",\"documentId\":\"" + source + "\",\"ref\":\"" + ref
+                + "\"},\"destination\":{\"workbookId\":\"" + destination + "\",\"ref\":\"" + cell
+                + "\"},\"publishMode\":\"" + mode + "\"}";
+    }
+
+    private static double cellNumber(String cellsBody) {
+        return JSON.readTree(cellsBody)
+                .get("cells")
+                .get(0)
+                .get("value")
+                .get("value")
+                .asDouble();
+    }
+
+    private static void awaitValue(String cellPath, double expected) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> cellNumber(gateway.get(cellPath).body()) == expected);
+    }
+
     private static String createWorkbook(String workspace, String json) {
         Http.Response created = gateway.postJson("/api/calc/workspaces/" + workspace + "/workbooks", json);
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -24,6 +24,12 @@ public final class JsonWebSocket implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * How long a wait for the server may take: generous, so that a loaded machine (a build next to other builds) slows
+     * the tests down but does not fail them; a wait that succeeds returns at once.
+     */
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
+
     private final BlockingQueue<String> incoming = new LinkedBlockingQueue<>();
     private final List<JsonNode> received = new ArrayList<>();
     private final WebSocket socket;
@@ -54,11 +60,11 @@ public final class JsonWebSocket implements AutoCloseable {
                         return null;
                     }
                 })
-                .get(10, TimeUnit.SECONDS);
+                .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     }
 
     public void send(String text) throws Exception {
-        socket.sendText(text, true).get(10, TimeUnit.SECONDS);
+        socket.sendText(text, true).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** Every message received so far, oldest first. */
@@ -71,14 +77,12 @@ public final class JsonWebSocket implements AutoCloseable {
 
     /** Waits until at least {@code count} messages arrived; returns them all. */
     public List<JsonNode> awaitCount(int count) {
-        return Awaitility.await()
-                .atMost(Duration.ofSeconds(20))
-                .until(this::received, messages -> messages.size() >= count);
+        return Awaitility.await().atMost(PATIENCE).until(this::received, messages -> messages.size() >= count);
     }
 
     /** Waits for the first message (of all received, from the start) that matches. */
     public JsonNode await(Predicate<JsonNode> matching) {
-        return await(matching, Duration.ofSeconds(20));
+        return await(matching, PATIENCE);
     }
 
     /** Waits up to {@code atMost} for the first message (of all received, from the start) that matches. */
@@ -91,7 +95,7 @@ public final class JsonWebSocket implements AutoCloseable {
     /** Waits for the first message of {@code type} received after the first {@code after} messages. */
     public JsonNode awaitType(String type, int after) {
         return Awaitility.await()
-                .atMost(Duration.ofSeconds(20))
+                .atMost(PATIENCE)
                 .until(
                         () -> {
                             List<JsonNode> all = received();
@@ -103,16 +107,16 @@ public final class JsonWebSocket implements AutoCloseable {
                         m -> m != null);
     }
 
-    /** The message after the one {@code next} returned last (the first at first), waiting up to 10 s for it. */
+    /** The message after the one {@code next} returned last (the first at first), waiting up to {@link #PATIENCE}. */
     public JsonNode next() throws InterruptedException {
         synchronized (this) {
             if (cursor < received.size()) {
                 return received.get(cursor++);
             }
         }
-        String text = incoming.poll(10, TimeUnit.SECONDS);
+        String text = incoming.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         if (text == null) {
-            throw new IllegalStateException("no message for 10 s");
+            throw new IllegalStateException("no message for " + PATIENCE);
         }
         synchronized (this) {
             received.add(JSON.readTree(text));

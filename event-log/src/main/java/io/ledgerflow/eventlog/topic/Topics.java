@@ -1,10 +1,20 @@
 package io.ledgerflow.eventlog.topic;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The registry of every topic of the suite, grouped by the service that produces it. Producers
- * and consumers both name topics through these constants, so a rename cannot split them.
+ * and consumers both name topics through these constants, so a rename cannot split them; services
+ * (or the chart's topics Job) create them from here, and the chart's list of topics is checked
+ * against {@link #all()}.
+ *
+ * <p>Domain events are kept for ever: they are the log of record, and a consumer that starts later
+ * reads them from the beginning. No topic is compacted today: each message of these topics is one
+ * event or one frame, not the whole state of its key (the frames topic is keyed by game and holds
+ * every frame; linked values are keyed by destination workbook, one cell each). Pong's snapshots
+ * live in pong-service's {@code game_snapshot} table. A topic whose message is the whole latest
+ * state of its key would use {@link Topic#compacted}.
  */
 public final class Topics {
 
@@ -41,8 +51,26 @@ public final class Topics {
 
     /** Produced by pong-service. */
     public static final class Pong {
-        /** GameCreated, PlayerJoined, PlayerLeft; key = game id. */
+        /** GameCreated, PlayerJoined, PlayerLeft, GameEnded; key = game id. */
         public static final Topic GAME_EVENTS = new Topic("ledgerflow.pong.game-events.v1", 6, "pong-service");
+
+        /**
+         * Every entry of a game's frame log (FrameCommitted, Correction, Snapshot); key = game id. A
+         * feed for watchers outside the suite (a running game serves its own joiners), heavy: a day.
+         */
+        public static final Topic GAME_FRAMES =
+                new Topic("ledgerflow.pong.game-frames.v1", 6, "pong-service").keptFor(Duration.ofDays(1));
+
+        /** pong-core protocol messages between the processes of a game's shards; key = game id. */
+        public static final Topic SHARD_MESSAGES =
+                new Topic("ledgerflow.pong.shard-messages.v1", 6, "pong-service").keptFor(Duration.ofMinutes(10));
+
+        /**
+         * Which instance hosts which shards of which game; one partition keeps it in order. Messages
+         * matter for seconds: ten minutes.
+         */
+        public static final Topic SHARD_CONTROL =
+                new Topic("ledgerflow.pong.shard-control.v1", 1, "pong-service").keptFor(Duration.ofMinutes(10));
 
         private Pong() {}
     }
@@ -53,6 +81,9 @@ public final class Topics {
                 Linking.LINK_EVENTS,
                 Linking.LINKED_VALUES,
                 Sharing.DATASET_EVENTS,
-                Pong.GAME_EVENTS);
+                Pong.GAME_EVENTS,
+                Pong.GAME_FRAMES,
+                Pong.SHARD_MESSAGES,
+                Pong.SHARD_CONTROL);
     }
 }

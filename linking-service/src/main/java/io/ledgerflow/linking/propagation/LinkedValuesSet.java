@@ -6,16 +6,20 @@ import java.util.UUID;
 
 /**
  * Values a link carries into its destination workbook, taken from the source at {@code
- * sourceRevision}. Keyed by the destination workbook. The contract calculation-service consumes:
- * event-log's {@code contracts/LinkedValuesSet.v1.json}.
+ * sourceRevision} (a dataset's version). Keyed by the destination workbook. The contract
+ * calculation-service consumes: event-log's {@code contracts/LinkedValuesSet.v1.json}.
  */
 public record LinkedValuesSet(
         UUID destinationWorkbookId, UUID linkId, Source source, long sourceRevision, List<Value> values)
         implements DomainEvent {
 
-    /** Where the values come from. */
-    public record Source(String type, UUID documentId, String ref) {}
+    /**
+     * Where the values come from: a workbook and its canonical {@code ref}, or a dataset, its
+     * {@code column} and row {@code keys} ({@code ref} then reads e.g. {@code rate[EUR]}).
+     */
+    public record Source(
+            String type, UUID documentId, String ref, String workspace, String column, List<List<String>> keys) {}
 
-    /** One destination cell and its new value (a number, text or boolean). */
+    /** One destination cell and its new value (a number, text or boolean; null empties it). */
     public record Value(String ref, Object value) {}
 }

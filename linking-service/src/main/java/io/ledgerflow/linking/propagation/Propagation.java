@@ -2,83 +2,222 @@ package io.ledgerflow.linking.propagation;
 
 import io.ledgerflow.eventlog.outbox.Outbox;
 import io.ledgerflow.eventlog.topic.Topics;
+import io.ledgerflow.linking.dataset.Grant;
+import io.ledgerflow.linking.dataset.persistence.DatasetStore;
 import io.ledgerflow.linking.document.KnownDocument;
+import io.ledgerflow.linking.link.Link;
+import io.ledgerflow.linking.link.LinkAdded;
+import io.ledgerflow.linking.link.persistence.LinkStore;
+import io.ledgerflow.linking.propagation.persistence.HeldValues;
+import io.ledgerflow.linking.reference.Area;
+import io.ledgerflow.service.problem.NotFoundException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Carries source values along links: when cells of a workbook change, every link whose source is
- * one of those cells emits a LinkedValuesSet for its destination, in the same transaction as the
- * consumed event's inbox record (so each change propagates once). Links record the source
- * revision they last carried, so a destination whose source moved on is visibly stale.
+ * Carries source values along links, in the transaction of the consumed event's inbox record (so
+ * each change has its effect once). Sources are matched by address ({@link Area}), never by the
+ * text of a reference. An {@code auto} link emits a LinkedValuesSet at once; a {@code manual} link
+ * holds the newest value per destination cell until published. Every link records the source
+ * revision it changed at and the one it carried, which is what staleness is read from.
  */
 @Service
 public class Propagation {
 
-    /** A changed source cell: its reference and new value as calculation published them. */
-    public record ChangedCell(String ref, String type, Object value) {}
+    /** A changed (or reported) source cell: where, and its value as calculation published it. */
+    public record SourceCell(String sheet, int row, int col, String type, Object value) {}
 
-    private record PendingLink(UUID id, UUID destination, String destinationCell, String sourceRef) {}
+    /** A changed dataset row: its key, {@code inserted}/{@code updated}/{@code deleted}, values. */
+    public record RowChange(List<String> key, String change, Map<String, Object> values) {}
 
-    private final JdbcClient jdbc;
+    private final LinkStore links;
+    private final HeldValues held;
+    private final DatasetStore datasets;
     private final Outbox outbox;
 
-    Propagation(JdbcClient jdbc, Outbox outbox) {
-        this.jdbc = jdbc;
+    Propagation(LinkStore links, HeldValues held, DatasetStore datasets, Outbox outbox) {
+        this.links = links;
+        this.held = held;
+        this.datasets = datasets;
         this.outbox = outbox;
     }
 
-    /** Propagates the changed cells of workbook {@code workbookId} at {@code revision}. */
-    public int cellsChanged(String workspace, UUID workbookId, long revision, List<ChangedCell> cells) {
+    /** Cells of workbook {@code workbookId} took new values at {@code revision}. */
+    public int cellsChanged(UUID workbookId, long revision, List<SourceCell> cells) {
         if (cells.isEmpty()) {
             return 0;
         }
-        // One query per event, not per changed cell: a chunk carries up to 1000 cells.
-        Map<String, List<PendingLink>> linksBySource = new HashMap<>();
-        jdbc.sql("select id, destination_workbook_id, destination_cell, source_ref from link"
-                        + " where workspace = ? and source_type = ? and source_document_id = ?"
-                        + " and coalesce(propagated_revision, 0) < ?")
-                .params(workspace, KnownDocument.WORKBOOK, workbookId, revision)
-                .query((rs, n) -> new PendingLink(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("destination_workbook_id", UUID.class),
-                        rs.getString("destination_cell"),
-                        rs.getString("source_ref")))
-                .list()
-                .forEach(link -> linksBySource
-                        .computeIfAbsent(link.sourceRef().toLowerCase(Locale.ROOT), ref -> new ArrayList<>())
-                        .add(link));
         int emitted = 0;
-        for (ChangedCell cell : cells) {
-            if (cell.type().equals("error")) {
-                continue; // an error stays in its own workbook; the destination keeps its last value
-            }
-            for (PendingLink link : linksBySource.getOrDefault(cell.ref().toLowerCase(Locale.ROOT), List.of())) {
-                LinkedValuesSet event = new LinkedValuesSet(
-                        link.destination(),
-                        link.id(),
-                        new LinkedValuesSet.Source(KnownDocument.WORKBOOK, workbookId, link.sourceRef()),
-                        revision,
-                        List.of(new LinkedValuesSet.Value(
-                                link.destinationCell(), cell.type().equals("empty") ? null : cell.value())));
-                outbox.append(
-                        Topics.Linking.LINKED_VALUES,
-                        "workbook",
-                        link.destination().toString(),
-                        workspace,
-                        event);
-                jdbc.sql("update link set propagated_revision = ? where id = ?")
-                        .params(revision, link.id())
-                        .update();
-                emitted++;
+        for (Link link : links.activeFrom(KnownDocument.WORKBOOK, workbookId)) {
+            List<LinkedValuesSet.Value> values = carried(link, cells);
+            if (!values.isEmpty()) {
+                links.sourceChanged(link.id(), revision);
+                emitted += deliver(link, values, revision, false);
             }
         }
         return emitted;
+    }
+
+    /** The owner of a link's source answered a SourceValuesRequested: the values a new link starts with. */
+    public int reported(UUID workbookId, UUID linkId, long revision, List<SourceCell> cells) {
+        return links.find(linkId)
+                .filter(Link::isActive)
+                .filter(link -> link.fromWorkbook() && link.sourceDocumentId().equals(workbookId))
+                .map(link -> {
+                    List<LinkedValuesSet.Value> values = carried(link, cells);
+                    return values.isEmpty() ? 0 : deliver(link, values, revision, true);
+                })
+                .orElse(0);
+    }
+
+    /** Destination values for the source cells inside the link's area; errors are not carried. */
+    private static List<LinkedValuesSet.Value> carried(Link link, List<SourceCell> cells) {
+        Area source = link.sourceArea();
+        Area destination = link.destinationArea();
+        List<LinkedValuesSet.Value> values = new ArrayList<>();
+        for (SourceCell cell : cells) {
+            if (!source.contains(cell.sheet(), cell.row(), cell.col()) || "error".equals(cell.type())) {
+                continue; // an error stays in its own workbook; the destination keeps its last value
+            }
+            Area target = destination.at(cell.row() - source.row1(), cell.col() - source.col1());
+            values.add(new LinkedValuesSet.Value(target.toString(), "empty".equals(cell.type()) ? null : cell.value()));
+        }
+        return values;
+    }
+
+    /** Rows of a dataset changed at {@code version}: remembered, then carried along its links. */
+    public int datasetRowsChanged(UUID datasetId, long version, List<RowChange> rows) {
+        List<RowChange> applied = new ArrayList<>();
+        for (RowChange row : rows) {
+            boolean deleted = "deleted".equals(row.change());
+            if (datasets.rowChanged(datasetId, row.key(), deleted ? null : row.values(), version)) {
+                applied.add(row);
+            }
+        }
+        if (applied.isEmpty()) {
+            return 0;
+        }
+        int emitted = 0;
+        for (Link link : links.activeFrom(KnownDocument.DATASET, datasetId)) {
+            Grant grant = link.grantId() == null
+                    ? null
+                    : datasets.grant(link.grantId()).orElse(null);
+            List<LinkedValuesSet.Value> values = new ArrayList<>();
+            for (RowChange row : applied) {
+                int index = link.sourceKeys().indexOf(row.key());
+                if (index >= 0) {
+                    values.add(fieldValue(link, index, row.values(), grant));
+                }
+            }
+            if (!values.isEmpty()) {
+                links.sourceChanged(link.id(), version);
+                emitted += deliver(link, values, version, false);
+            }
+        }
+        return emitted;
+    }
+
+    /**
+     * The value of the link's field for key {@code index}: null when the row is gone or no longer
+     * visible to the destination's workspace under the link's grant.
+     */
+    private static LinkedValuesSet.Value fieldValue(Link link, int index, Map<String, Object> row, Grant grant) {
+        Area d = link.destinationArea();
+        Area target = d.cols() == 1 ? d.at(index, 0) : d.at(0, index);
+        boolean visible = row != null && (grant == null || grant.allows(link.sourceColumn(), row));
+        return new LinkedValuesSet.Value(target.toString(), visible ? row.get(link.sourceColumn()) : null);
+    }
+
+    /** A new dataset link starts with the values linking already keeps; a workbook link asked. */
+    @EventListener
+    void linkAdded(LinkAdded added) {
+        Link link = added.link();
+        if (link.fromWorkbook()) {
+            return; // its SourceValuesRequested is on the log; the answer carries the values
+        }
+        Grant grant =
+                link.grantId() == null ? null : datasets.grant(link.grantId()).orElse(null);
+        Map<List<String>, DatasetStore.Row> rows = datasets.rows(link.sourceDocumentId(), link.sourceKeys());
+        List<LinkedValuesSet.Value> values = new ArrayList<>();
+        long version = 0;
+        for (int i = 0; i < link.sourceKeys().size(); i++) {
+            DatasetStore.Row row = rows.get(link.sourceKeys().get(i));
+            if (row != null) {
+                values.add(fieldValue(link, i, row.values(), grant));
+                version = Math.max(version, row.version());
+            }
+        }
+        if (!values.isEmpty()) {
+            deliver(link, values, version, true);
+        }
+    }
+
+    /**
+     * Emits the values for the link's destination (or, for a manual link not forced, holds them);
+     * returns the events emitted.
+     */
+    private int deliver(Link link, List<LinkedValuesSet.Value> values, long revision, boolean force) {
+        if (Link.MANUAL.equals(link.publishMode()) && !force) {
+            for (LinkedValuesSet.Value value : values) {
+                held.hold(link.id(), Area.parse("ref", value.ref()), value.value(), revision);
+            }
+            return 0;
+        }
+        outbox.append(
+                Topics.Linking.LINKED_VALUES,
+                "workbook",
+                link.destinationWorkbookId().toString(),
+                link.workspace(),
+                new LinkedValuesSet(
+                        link.destinationWorkbookId(),
+                        link.id(),
+                        new LinkedValuesSet.Source(
+                                link.sourceType(),
+                                link.sourceDocumentId(),
+                                link.sourceRef(),
+                                link.sourceWorkspace(),
+                                link.sourceColumn(),
+                                link.sourceKeys()),
+                        revision,
+                        List.copyOf(values)));
+        links.propagated(link.id(), revision);
+        return 1;
+    }
+
+    /** Publishes what a manual link holds; returns the links published (0 or 1). */
+    @Transactional
+    public int publish(String workspace, UUID linkId) {
+        Link link = links.find(workspace, linkId)
+                .orElseThrow(
+                        () -> new NotFoundException("link " + linkId + " does not exist in workspace " + workspace));
+        List<HeldValues.Held> values = held.take(linkId);
+        if (values.isEmpty() || !link.isActive()) {
+            return 0;
+        }
+        long revision =
+                values.stream().mapToLong(HeldValues.Held::sourceRevision).max().orElseThrow();
+        deliver(
+                link,
+                values.stream()
+                        .map(v -> new LinkedValuesSet.Value(v.cell().toString(), v.value()))
+                        .toList(),
+                revision,
+                true);
+        return 1;
+    }
+
+    /** Publishes every pending link of the workspace, or those from or into {@code document}. */
+    @Transactional
+    public int publishAll(String workspace, UUID document) {
+        int published = 0;
+        for (UUID linkId : held.pendingLinks(workspace, document)) {
+            published += publish(workspace, linkId);
+        }
+        return published;
     }
 }

@@ -106,7 +106,7 @@ class RealTimeClusterTest {
             hosts[0] = new ShardHost(config.arena(), layout, 0, new int[] {0, 1}, bus.transport(owner), owner);
             hosts[1] = new ShardHost(config.arena(), layout, 0, new int[] {2, 3}, bus.transport(other), other);
             return new RealTimeCluster(
-                    4, bus.transport(owner), owner, new Coordinator.Options(100, 3), Duration.ofMillis(500), 1);
+                    4, bus.transport(owner), owner, new Coordinator.Options(100, 3), Duration.ofSeconds(3), 1);
         });
         for (int f = 1; f <= 5; f++) {
             assertThat(game.nextFrame()).isInstanceOf(FrameOutcome.Committed.class);
@@ -130,7 +130,7 @@ class RealTimeClusterTest {
             new ShardHost(config.arena(), layout, 5, new int[] {0, 1}, again.transport(owner), owner);
             new ShardHost(config.arena(), layout, 5, new int[] {2, 3}, again.transport(third), third);
             return new RealTimeCluster(
-                    4, again.transport(owner), owner, new Coordinator.Options(100, 3), Duration.ofMillis(500), 1);
+                    4, again.transport(owner), owner, new Coordinator.Options(100, 3), Duration.ofSeconds(3), 1);
         });
         for (int f = 6; f <= 12; f++) {
             assertThat(resumed.nextFrame()).as("frame %d", f).isInstanceOf(FrameOutcome.Committed.class);

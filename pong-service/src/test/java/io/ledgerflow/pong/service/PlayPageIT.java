@@ -80,9 +80,12 @@ class PlayPageIT {
         long frameAtClick = serverFrame(id);
         browser.findElement(watchButton(id)).click();
         page(() -> number("pong.frame") >= frameAtClick);
+        // the latest snapshot when the page connected: the one before frameAtClick, or a later one if the game took
+        // another before the page got there (a loaded machine); never an older one, never the start
         assertThat(number("pong.snapshotFrame"))
                 .as("joined mid-game from the latest snapshot")
-                .isLessThan(frameAtClick);
+                .isGreaterThan(frameAtClick - 60)
+                .isLessThanOrEqualTo(number("pong.frame"));
         page(() -> number("pong.framesApplied") >= 30);
         assertThat(number("pong.gaps")).isZero();
         assertThat(number("pong.zones.length")).as("zone boundaries to draw").isGreaterThanOrEqualTo(4);

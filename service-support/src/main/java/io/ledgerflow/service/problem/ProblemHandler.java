@@ -48,6 +48,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
     }
 
+    @ExceptionHandler(LimitExceededException.class)
+    ProblemDetail limitExceeded(LimitExceededException e) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, "limit-exceeded", "Limit exceeded", e.getMessage());
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     ProblemDetail payloadTooLarge(PayloadTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", e.getMessage());

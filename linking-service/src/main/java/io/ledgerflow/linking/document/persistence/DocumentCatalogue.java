@@ -21,9 +21,9 @@ public class DocumentCatalogue {
 
     /** Records a document, or a newer revision or version of it; never moves one backwards. */
     public void seen(String type, UUID id, String workspace, String name, long latest, Instant at) {
-        jdbc.sql("insert into document (type, id, workspace, name, latest, updated_at)"
-                        + " values (?, ?, ?, coalesce(?, ''), ?, ?)"
-                        + " on conflict (type, id) do update set"
+        jdbc.sql("insert into document (type, id, workspace, name, latest, updated_at, applied_events)"
+                        + " values (?, ?, ?, coalesce(?, ''), ?, ?, 1)"
+                        + " on conflict (type, id) do update set applied_events = document.applied_events + 1,"
                         + " name = case when excluded.name = '' then document.name else excluded.name end,"
                         + " latest = greatest(document.latest, excluded.latest), updated_at = excluded.updated_at")
                 .params(type, id, workspace, name, latest, Timestamp.from(at))
@@ -31,7 +31,8 @@ public class DocumentCatalogue {
     }
 
     public void deleted(String type, UUID id, Instant at) {
-        jdbc.sql("update document set deleted = true, updated_at = ? where type = ? and id = ?")
+        jdbc.sql("update document set deleted = true, updated_at = ?,"
+                        + " applied_events = applied_events + 1 where type = ? and id = ?")
                 .params(Timestamp.from(at), type, id)
                 .update();
     }
@@ -39,6 +40,14 @@ public class DocumentCatalogue {
     public Optional<KnownDocument> find(String workspace, String type, UUID id) {
         return jdbc.sql("select * from document where workspace = ? and type = ? and id = ? and not deleted")
                 .params(workspace, type, id)
+                .query(DocumentCatalogue::row)
+                .optional();
+    }
+
+    /** The document in whichever workspace owns it (a shared dataset is read from another one). */
+    public Optional<KnownDocument> findAnywhere(String type, UUID id) {
+        return jdbc.sql("select * from document where type = ? and id = ? and not deleted")
+                .params(type, id)
                 .query(DocumentCatalogue::row)
                 .optional();
     }
@@ -60,6 +69,7 @@ public class DocumentCatalogue {
                 rs.getString("name"),
                 rs.getLong("latest"),
                 rs.getBoolean("deleted"),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getLong("applied_events"));
     }
 }

@@ -1,6 +1,7 @@
 package io.ledgerflow.pong.service.game;
 
 import io.ledgerflow.pong.service.game.GameEvents.GameCreated;
+import io.ledgerflow.pong.service.game.GameEvents.GameEnded;
 import io.ledgerflow.pong.service.game.GameEvents.PlayerJoined;
 import io.ledgerflow.pong.service.game.GameEvents.PlayerLeft;
 import java.time.Instant;
@@ -18,8 +19,8 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A game of a workspace: an arena for {@code maxPlayers} paddles and {@code balls} balls, simulated
- * by {@code shards} shards, and the players in it now. Immutable: a join or leave returns a new
- * instance.
+ * by {@code shards} shards, and the players in it now. It runs until it is {@link #end ended}.
+ * Immutable: a join, leave or end returns a new instance.
  *
  * @param version optimistic-lock version managed by Spring Data JDBC; null until first saved
  */
@@ -32,6 +33,8 @@ public record Game(
         int balls,
         int shards,
         Instant createdAt,
+        GameStatus status,
+        Instant endedAt,
         @MappedCollection(idColumn = "game_id") Set<Player> players,
         @Version Long version) {
 
@@ -40,7 +43,35 @@ public record Game(
     }
 
     public static Game create(String workspace, String name, int maxPlayers, int balls, int shards, Instant now) {
-        return new Game(UUID.randomUUID(), workspace, name, maxPlayers, balls, shards, now, Set.of(), null);
+        return new Game(
+                UUID.randomUUID(),
+                workspace,
+                name,
+                maxPlayers,
+                balls,
+                shards,
+                now,
+                GameStatus.RUNNING,
+                null,
+                Set.of(),
+                null);
+    }
+
+    public boolean isEnded() {
+        return status == GameStatus.ENDED;
+    }
+
+    /** The game ended at {@code now}: never simulated again; its players and history stay. */
+    public Game end(Instant now) {
+        if (isEnded()) {
+            throw new IllegalStateException("game " + id + " has already ended");
+        }
+        return new Game(
+                id, workspace, name, maxPlayers, balls, shards, createdAt, GameStatus.ENDED, now, players, version);
+    }
+
+    public GameEnded ended() {
+        return new GameEnded(id, endedAt);
     }
 
     public GameCreated created() {
@@ -104,6 +135,7 @@ public record Game(
     }
 
     private Game with(Set<Player> newPlayers) {
-        return new Game(id, workspace, name, maxPlayers, balls, shards, createdAt, newPlayers, version);
+        return new Game(
+                id, workspace, name, maxPlayers, balls, shards, createdAt, status, endedAt, newPlayers, version);
     }
 }

@@ -1,6 +1,7 @@
 package io.ledgerflow.pong.service.game;
 
 import io.ledgerflow.eventlog.DomainEvent;
+import java.time.Instant;
 import java.util.UUID;
 
 /** The events of a game, all keyed by the game id. */
@@ -17,4 +18,7 @@ public final class GameEvents {
 
     /** A player gave up their paddle; {@code playerCount} is the number of players after leaving. */
     public record PlayerLeft(UUID gameId, UUID playerId, int playerCount) implements DomainEvent {}
+
+    /** The game was ended: its simulation stopped for good; its log (the frames topic) and players stay. */
+    public record GameEnded(UUID gameId, Instant endedAt) implements DomainEvent {}
 }

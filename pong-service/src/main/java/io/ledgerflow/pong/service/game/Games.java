@@ -2,8 +2,10 @@ package io.ledgerflow.pong.service.game;
 
 import io.ledgerflow.eventlog.outbox.Outbox;
 import io.ledgerflow.eventlog.topic.Topics;
+import io.ledgerflow.pong.service.game.persistence.AdmissionLock;
 import io.ledgerflow.pong.service.game.persistence.GameRepository;
 import io.ledgerflow.service.problem.ConflictException;
+import io.ledgerflow.service.problem.LimitExceededException;
 import io.ledgerflow.service.problem.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,17 +31,31 @@ public class Games {
     public record Joined(Game game, Player player, String token) {}
 
     private final GameRepository repository;
+    private final AdmissionLock admission;
+    private final GameLimits limits;
     private final Outbox outbox;
     private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
 
-    Games(GameRepository repository, Outbox outbox) {
+    Games(GameRepository repository, AdmissionLock admission, GameLimits limits, Outbox outbox) {
         this.repository = repository;
+        this.admission = admission;
+        this.limits = limits;
         this.outbox = outbox;
     }
 
+    /**
+     * Creates a game, which runs until it is ended: 429 when the workspace already has its limit of running games.
+     * Admissions of a workspace are serialised, so concurrent creates never overshoot the limit.
+     */
     @Transactional
     public Game create(String workspace, String name, int maxPlayers, int balls, int shards) {
+        admission.acquire(workspace);
+        long running = repository.countByWorkspaceAndStatus(workspace, GameStatus.RUNNING);
+        if (running >= limits.runningGamesPerWorkspace()) {
+            throw new LimitExceededException("workspace " + workspace + " already runs " + running
+                    + " games, its limit: end one (DELETE) before creating another");
+        }
         Game game = repository.save(Game.create(workspace, name, maxPlayers, balls, shards, clock.instant()));
         outbox.append(Topics.Pong.GAME_EVENTS, AGGREGATE, game.id().toString(), workspace, game.created());
         return game;
@@ -50,15 +66,36 @@ public class Games {
         return repository.findByIdAndWorkspace(id, workspace).orElseThrow(() -> notFound(workspace, id));
     }
 
+    /** The game, if it exists in {@code workspace}. */
+    @Transactional(readOnly = true)
+    public Optional<Game> find(String workspace, UUID id) {
+        return repository.findByIdAndWorkspace(id, workspace);
+    }
+
     @Transactional(readOnly = true)
     public List<Game> list(String workspace, int page, int size) {
         return repository.findByWorkspaceOrderByCreatedAtAscIdAsc(workspace, PageRequest.of(page, size));
     }
 
-    /** Every game of every workspace (the games this instance resumes when it starts). */
+    /** Every game not ended, of every workspace (the games this instance resumes when it starts). */
     @Transactional(readOnly = true)
-    public List<Game> all() {
-        return repository.findAll();
+    public List<Game> running() {
+        return repository.findByStatus(GameStatus.RUNNING);
+    }
+
+    /**
+     * Ends a game: it is never simulated again, its players and history stay, {@code GameEnded} is published. Ending
+     * an ended game changes nothing (DELETE is idempotent).
+     */
+    @Transactional
+    public Game end(String workspace, UUID id) {
+        Game game = lock(workspace, id);
+        if (game.isEnded()) {
+            return game;
+        }
+        Game ended = repository.save(game.end(clock.instant()));
+        outbox.append(Topics.Pong.GAME_EVENTS, AGGREGATE, id.toString(), workspace, ended.ended());
+        return ended;
     }
 
     @Transactional(readOnly = true)
@@ -70,6 +107,9 @@ public class Games {
     @Transactional
     public Joined join(String workspace, UUID id, String playerName) {
         Game game = lock(workspace, id);
+        if (game.isEnded()) {
+            throw new ConflictException("game " + id + " has ended");
+        }
         if (game.isFull()) {
             throw new ConflictException("game " + id + " is full: all " + game.maxPlayers() + " paddles are taken");
         }

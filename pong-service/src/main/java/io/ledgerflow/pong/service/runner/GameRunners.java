@@ -9,16 +9,21 @@ import io.ledgerflow.pong.game.Input;
 import io.ledgerflow.pong.log.LogEntry.Snapshot;
 import io.ledgerflow.pong.service.shards.DistributedShards;
 import io.ledgerflow.pong.warp.InputResult;
+import io.ledgerflow.service.problem.InvalidInputException;
+import io.ledgerflow.service.problem.LimitExceededException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -38,16 +43,27 @@ import org.springframework.stereotype.Component;
  *
  * <p>Every log entry (Snapshot of frame 0, FrameCommitted, Correction, periodic Snapshot) stays in
  * pong-core's in-memory log and is shipped to {@link PongTopics#FRAMES} by {@link FrameShipper}.
- * Each snapshot (every {@code pong.snapshot-every-frames}) is also stored by {@link SnapshotStore}; {@link
- * GameResumer} resumes every game from it when the service starts.
+ * Each snapshot (every {@code pong.snapshot-every-frames}) is also stored by {@link SnapshotStore}; {@code
+ * game.GameResumer} resumes every game not ended from it when the service starts.
  */
 @Component
 public class GameRunners {
 
     private static final Logger log = LoggerFactory.getLogger(GameRunners.class);
 
-    /** What a client may read of a running game. */
-    public record Live(long frame, long stateHash, int shards) {}
+    /** What a client may read of a running game; {@code paused}: no client watched it for a while, so it is not stepped. */
+    public record Live(long frame, long stateHash, int shards, boolean paused) {}
+
+    /** How a game ended: where its simulation stopped. */
+    public record Ended(UUID gameId, long frame, long stateHash) {}
+
+    /**
+     * Who watches a game (a stream client): gets each new entry on the game's thread, then {@link #ended} if the game
+     * is ended while watched. A game nobody watches for {@code pong.idle-pause} is paused until someone does.
+     */
+    public interface Watcher extends Consumer<FrameMessage> {
+        void ended(Ended ended);
+    }
 
     /** An input waiting for the game's next tick, and where its result goes. */
     private record PendingInput(Input input, Consumer<InputResult> reply) {}
@@ -57,21 +73,29 @@ public class GameRunners {
         private final Queue<PendingInput> inputs = new ConcurrentLinkedQueue<>();
         private final ShippingFrameLog frames;
         private final String workspace;
+        private final int balls;
         private final ScheduledExecutorService thread;
-        private final ScheduledFuture<?> ticks;
         // replaced when the game's shards move to other hosts (remote placement); guarded by this
         private PongGame game;
         private int generation;
         private int failedInARow;
+        // idle pause; guarded by this
+        private final Set<Watcher> watchers = new HashSet<>();
+        private ScheduledFuture<?> ticks;
+        private boolean paused;
+        private long idleSince = System.nanoTime();
 
-        Runner(UUID id, String workspace, PongGame game, ShippingFrameLog frames) {
+        Runner(UUID id, String workspace, int balls, PongGame game, ShippingFrameLog frames) {
             this.id = id;
             this.workspace = workspace;
+            this.balls = balls;
             this.game = game;
             this.frames = frames;
             this.thread = Executors.newSingleThreadScheduledExecutor(
                     r -> Thread.ofPlatform().name("pong-game-" + id).daemon().unstarted(r));
-            this.ticks = thread.scheduleAtFixedRate(this::tick, 0, tickNanos, TimeUnit.NANOSECONDS);
+            synchronized (this) {
+                this.ticks = thread.scheduleAtFixedRate(this::tick, 0, tickNanos, TimeUnit.NANOSECONDS);
+            }
         }
 
         private void tick() {
@@ -89,6 +113,7 @@ public class GameRunners {
                             replace();
                         }
                     }
+                    pauseIfIdle();
                 }
             } catch (RuntimeException e) {
                 log.warn("frame failed in {}", Thread.currentThread().getName(), e);
@@ -130,19 +155,60 @@ public class GameRunners {
             log.info("game {}: shards placed again at frame {} ({})", id, head.frame(), placementKey(id, generation));
         }
 
-        /** The latest snapshot and the entries after it; then every new entry goes to the listener. */
-        synchronized List<FrameMessage> subscribe(Consumer<FrameMessage> listener) {
+        /**
+         * No watcher for {@code idlePause}: the ticks stop (no simulation CPU) until a watcher comes. Inputs come only
+         * from watchers, so nothing waits meanwhile.
+         */
+        private void pauseIfIdle() {
+            if (!paused && watchers.isEmpty() && System.nanoTime() - idleSince >= idlePauseNanos) {
+                paused = true;
+                ticks.cancel(false);
+                log.info("game {} paused at frame {}: no client for {}", id, game.frame(), idlePause);
+            }
+        }
+
+        /** The latest snapshot and the entries after it; then every new entry goes to the watcher. */
+        synchronized List<FrameMessage> subscribe(Watcher watcher) {
             List<FrameMessage> backlog = frames.messages(Math.max(0, frames.latestSnapshotOffset()));
-            frames.listen(listener);
+            frames.listen(watcher);
+            watchers.add(watcher);
+            if (paused && !thread.isShutdown()) {
+                paused = false;
+                ticks = thread.scheduleAtFixedRate(this::tick, tickNanos, tickNanos, TimeUnit.NANOSECONDS);
+                log.info("game {} resumed at frame {}: a client connected", id, game.frame());
+            }
             return backlog;
         }
 
+        synchronized void unsubscribe(Watcher watcher) {
+            frames.unlisten(watcher);
+            if (watchers.remove(watcher) && watchers.isEmpty()) {
+                idleSince = System.nanoTime();
+            }
+        }
+
         synchronized Live live() {
-            return new Live(game.frame(), game.stateHash(), game.layout().shards());
+            return new Live(game.frame(), game.stateHash(), game.layout().shards(), paused);
+        }
+
+        /** Stops for good and tells every watcher where the game ended. */
+        void end() {
+            stop();
+            Ended ended;
+            List<Watcher> told;
+            synchronized (this) {
+                ended = new Ended(id, game.frame(), game.stateHash());
+                told = List.copyOf(watchers);
+                watchers.forEach(frames::unlisten);
+                watchers.clear();
+            }
+            told.forEach(watcher -> watcher.ended(ended));
         }
 
         void stop() {
-            ticks.cancel(false);
+            synchronized (this) {
+                ticks.cancel(false);
+            }
             thread.shutdownNow();
             try {
                 thread.awaitTermination(5, TimeUnit.SECONDS); // a tick in progress finishes; none starts after
@@ -158,6 +224,13 @@ public class GameRunners {
     private final ConcurrentHashMap<UUID, Runner> runners = new ConcurrentHashMap<>();
     private final long tickNanos;
     private final int snapshotEvery;
+    private final Duration idlePause;
+    private final long idlePauseNanos;
+    private final long ballBudget;
+    /** Balls of the games running here plus those reserved for games being created; guarded by {@link #budget}. */
+    private long ballsHeld;
+
+    private final Object budget = new Object();
 
     private final FrameShipper shipper;
     private final SnapshotStore snapshots;
@@ -175,7 +248,9 @@ public class GameRunners {
             MeterRegistry meters,
             @Value("${pong.tick-hz:30}") int tickHz,
             @Value("${pong.snapshot-every-frames:120}") int snapshotEvery,
-            @Value("${pong.shard-helper-threads:0}") int shardHelperThreads) {
+            @Value("${pong.shard-helper-threads:0}") int shardHelperThreads,
+            @Value("${pong.idle-pause:5m}") Duration idlePause,
+            @Value("${pong.limits.instance-balls:200000}") long ballBudget) {
         this.shipper = shipper;
         this.snapshots = snapshots;
         this.shards = shards;
@@ -198,8 +273,74 @@ public class GameRunners {
         if (snapshotEvery < 1) {
             throw new IllegalArgumentException("pong.snapshot-every-frames must be at least 1, was " + snapshotEvery);
         }
+        if (idlePause.isNegative() || idlePause.isZero()) {
+            throw new IllegalArgumentException("pong.idle-pause must be positive, was " + idlePause);
+        }
         this.tickNanos = 1_000_000_000L / tickHz;
         this.snapshotEvery = snapshotEvery;
+        this.idlePause = idlePause;
+        this.idlePauseNanos = idlePause.toNanos();
+        if (ballBudget < 1) {
+            throw new IllegalArgumentException("pong.limits.instance-balls must be at least 1, was " + ballBudget);
+        }
+        this.ballBudget = ballBudget;
+        Gauge.builder("pong.balls.held", this, runners -> runners.ballsHeld())
+                .description("Balls of the games this instance runs (and reserved for games being created)")
+                .register(meters);
+    }
+
+    /**
+     * A share of this instance's ball budget ({@code pong.limits.instance-balls}), taken for a game about to be created
+     * and handed to {@link #start}; {@link #close} gives it back if the game was not started.
+     */
+    public final class Reservation implements AutoCloseable {
+        private final int balls;
+        private boolean used;
+
+        private Reservation(int balls) {
+            this.balls = balls;
+        }
+
+        @Override
+        public void close() {
+            synchronized (budget) {
+                if (!used) {
+                    used = true;
+                    ballsHeld -= balls;
+                }
+            }
+        }
+    }
+
+    /**
+     * Reserves {@code balls} of the instance's ball budget for a new game: 422 when they exceed the whole budget (the
+     * game could never run here), 429 when they do not fit in what the running games leave.
+     */
+    public Reservation reserve(int balls) {
+        if (balls > ballBudget) {
+            throw new InvalidInputException(
+                    "balls", "a game of " + balls + " balls exceeds this instance's ball budget of " + ballBudget);
+        }
+        synchronized (budget) {
+            if (ballsHeld + balls > ballBudget) {
+                throw new LimitExceededException("a game of " + balls + " balls does not fit: running games hold "
+                        + ballsHeld + " of this instance's " + ballBudget + " balls; end one (DELETE) first");
+            }
+            ballsHeld += balls;
+            return new Reservation(balls);
+        }
+    }
+
+    private long ballsHeld() {
+        synchronized (budget) {
+            return ballsHeld;
+        }
+    }
+
+    private void hold(int balls) {
+        synchronized (budget) {
+            ballsHeld += balls;
+        }
     }
 
     private Counter inputs(InputResult result) {
@@ -220,9 +361,38 @@ public class GameRunners {
         return game + "#" + generation;
     }
 
-    /** Starts stepping a new game from frame 0 (idempotent). The seed is derived from the game id. */
+    /**
+     * Starts stepping a new game from frame 0 with the balls {@code reservation} holds (see {@link #reserve}). The seed
+     * is derived from the game id.
+     */
+    public void start(UUID id, String workspace, int players, int balls, int shards, Reservation reservation) {
+        synchronized (budget) {
+            if (reservation.used || reservation.balls != balls) {
+                throw new IllegalArgumentException("the reservation is not for this game's " + balls + " balls");
+            }
+        }
+        run(id, workspace, players, balls, shards); // if it throws, the reservation is given back by its close
+        synchronized (budget) {
+            reservation.used = true; // the runner holds them now
+        }
+    }
+
+    /**
+     * Starts stepping a game from frame 0 (idempotent) whatever the budget: a game that was admitted before, e.g. after
+     * this service restarted. The seed is derived from the game id.
+     */
     public void start(UUID id, String workspace, int players, int balls, int shards) {
+        hold(balls);
+        if (!run(id, workspace, players, balls, shards)) {
+            hold(-balls);
+        }
+    }
+
+    /** Whether the game was started now (false: it ran already). */
+    private boolean run(UUID id, String workspace, int players, int balls, int shards) {
+        boolean[] started = {false};
         runners.computeIfAbsent(id, key -> {
+            started[0] = true;
             GameConfig config = GameConfig.of(
                             players, balls, key.getMostSignificantBits() ^ key.getLeastSignificantBits())
                     .withSnapshotEvery(snapshotEvery);
@@ -239,8 +409,9 @@ public class GameRunners {
                 EventLoop loop = new EventLoop(shardHelpers);
                 game = PongGame.create(config, options, frames, loop, new SimulatedNetwork(loop));
             }
-            return new Runner(key, workspace, game, frames);
+            return new Runner(key, workspace, balls, game, frames);
         });
+        return started[0];
     }
 
     /**
@@ -253,7 +424,8 @@ public class GameRunners {
             ShippingFrameLog frames = new ShippingFrameLog(key, shipper, snapshots);
             PongGame game = resumed(key, 0, snapshot, PongGame.Options.shards(shards), frames);
             frames.append(game.snapshot());
-            return new Runner(key, workspace, game, frames);
+            hold(snapshot.balls().size());
+            return new Runner(key, workspace, snapshot.balls().size(), game, frames);
         });
     }
 
@@ -275,11 +447,26 @@ public class GameRunners {
         return PongGame.resume(snapshot, options, frames, loop, new SimulatedNetwork(loop));
     }
 
+    /**
+     * Ends a game in this instance: it is no longer stepped, and its watchers are told where it ended (the frame and
+     * state hash). False when it does not run here.
+     */
+    public boolean end(UUID id) {
+        Runner runner = runners.remove(id);
+        if (runner == null) {
+            return false;
+        }
+        runner.end();
+        hold(-runner.balls);
+        return true;
+    }
+
     /** Stops stepping a game in this instance; it stays in the database and resumes from its latest snapshot. */
     public void stop(UUID id) {
         Runner runner = runners.remove(id);
         if (runner != null) {
             runner.stop();
+            hold(-runner.balls);
         }
     }
 
@@ -302,19 +489,20 @@ public class GameRunners {
     }
 
     /**
-     * Subscribes to a game of {@code workspace} running here: returns the latest snapshot and the entries after it, then
-     * calls {@code listener} with every new entry on the game's thread (it must not block).
+     * Subscribes to a game of {@code workspace} running here (resuming it if it was paused): returns the latest snapshot
+     * and the entries after it, then calls {@code watcher} with every new entry on the game's thread (it must not
+     * block).
      */
-    public Optional<List<FrameMessage>> subscribe(String workspace, UUID id, Consumer<FrameMessage> listener) {
+    public Optional<List<FrameMessage>> subscribe(String workspace, UUID id, Watcher watcher) {
         return Optional.ofNullable(runners.get(id))
                 .filter(runner -> runner.workspace.equals(workspace))
-                .map(runner -> runner.subscribe(listener));
+                .map(runner -> runner.subscribe(watcher));
     }
 
-    public void unsubscribe(UUID id, Consumer<FrameMessage> listener) {
+    public void unsubscribe(UUID id, Watcher watcher) {
         Runner runner = runners.get(id);
         if (runner != null) {
-            runner.frames.unlisten(listener);
+            runner.unsubscribe(watcher);
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -30,14 +31,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class DistributedShards {
 
-    /** Per phase; three attempts, so a frame whose shards are gone fails in well under a second. */
-    static final Coordinator.Options COMMIT = new Coordinator.Options(200, 3);
-
     static final Duration PLACEMENT_WAIT = Duration.ofSeconds(10);
 
-    private final String bootstrapServers;
+    private final KafkaConnection connection;
     private final boolean remote;
     private final boolean host;
+    /** Per phase (pong.shards.phase-timeout); three attempts, so a frame whose shards are gone fails quickly. */
+    private final Coordinator.Options commit;
+    /** How long a transaction's coordinator may stay silent before one of the next epoch takes over. */
+    private final Duration silence;
 
     private ShardMessageBus bus;
     private ShardPlacement placement;
@@ -45,15 +47,19 @@ public class DistributedShards {
     private ProtocolThread coordinators;
 
     DistributedShards(
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            KafkaProperties kafka,
             @Value("${pong.shards.placement:local}") String placement,
-            @Value("${pong.shard-host.enabled:false}") boolean host) {
+            @Value("${pong.shard-host.enabled:false}") boolean host,
+            @Value("${pong.shards.phase-timeout:200ms}") Duration phaseTimeout,
+            @Value("${pong.shards.silence:1s}") Duration silence) {
         if (!placement.equals("local") && !placement.equals("remote")) {
             throw new IllegalArgumentException("pong.shards.placement must be local or remote, was " + placement);
         }
-        this.bootstrapServers = bootstrapServers;
+        this.connection = KafkaConnection.of(kafka);
         this.remote = placement.equals("remote");
         this.host = host;
+        this.commit = new Coordinator.Options(phaseTimeout.toMillis(), 3);
+        this.silence = silence;
     }
 
     /** Before games resume (they may need this instance as their host). */
@@ -78,9 +84,9 @@ public class DistributedShards {
         List<String> hosts = placement().place(key, arena, layout, frame, PLACEMENT_WAIT);
         ProtocolThread thread = coordinators();
         // A host that dies after its shards voted yes leaves the transaction undecided (3PC waits for it): after one
-        // silent second and one failover the frame fails, and the game places its shards again (GameRunners).
-        return new RealTimeCluster(
-                layout.shards(), bus().transport(key, thread), thread, COMMIT, Duration.ofSeconds(1), 1);
+        // silence (a second by default) and one failover the frame fails, and the game places its shards again
+        // (GameRunners).
+        return new RealTimeCluster(layout.shards(), bus().transport(key, thread), thread, commit, silence, 1);
     }
 
     /** The shard hosts this instance heard from lately (remote placement). */
@@ -102,21 +108,21 @@ public class DistributedShards {
             throw new IllegalStateException("pong.shard-host.enabled is false");
         }
         if (hostService == null) {
-            hostService = new ShardHostService(bootstrapServers, bus());
+            hostService = new ShardHostService(connection, bus());
         }
         return hostService;
     }
 
     private synchronized ShardMessageBus bus() {
         if (bus == null) {
-            bus = new ShardMessageBus(bootstrapServers);
+            bus = new ShardMessageBus(connection);
         }
         return bus;
     }
 
     private synchronized ShardPlacement placement() {
         if (placement == null) {
-            placement = new ShardPlacement(bootstrapServers);
+            placement = new ShardPlacement(connection);
         }
         return placement;
     }

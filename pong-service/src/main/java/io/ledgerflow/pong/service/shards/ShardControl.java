@@ -1,5 +1,6 @@
 package io.ledgerflow.pong.service.shards;
 
+import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.pong.physics.Arena;
 import io.ledgerflow.pong.zone.ZoneLayout;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class ShardControl implements AutoCloseable {
 
-    public static final String TOPIC = "ledgerflow.pong.shard-control.v1";
+    public static final String TOPIC = Topics.Pong.SHARD_CONTROL.name();
 
     /** What instances say to each other about shard placement. */
     public sealed interface Command {}
@@ -39,9 +40,9 @@ public final class ShardControl implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final TopicTail tail;
 
-    public ShardControl(String bootstrapServers, Consumer<Command> listener) {
-        this.producer = TopicTail.fastProducer(bootstrapServers);
-        this.tail = new TopicTail(bootstrapServers, TOPIC, record -> {
+    public ShardControl(KafkaConnection connection, Consumer<Command> listener) {
+        this.producer = TopicTail.fastProducer(connection);
+        this.tail = new TopicTail(connection, TOPIC, record -> {
             try {
                 listener.accept(codec.decodeCommand(record.value()));
             } catch (RuntimeException e) {

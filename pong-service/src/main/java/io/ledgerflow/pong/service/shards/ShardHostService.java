@@ -33,9 +33,9 @@ public final class ShardHostService implements AutoCloseable {
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("pong-shard-host-heartbeat").daemon().unstarted(r));
 
-    public ShardHostService(String bootstrapServers, ShardMessageBus bus) {
+    public ShardHostService(KafkaConnection connection, ShardMessageBus bus) {
         this.bus = bus;
-        this.control = new ShardControl(bootstrapServers, this::on);
+        this.control = new ShardControl(connection, this::on);
         heartbeat.scheduleAtFixedRate(() -> control.send(new HostAlive(id)), 0, 1, TimeUnit.SECONDS);
     }
 

@@ -1,5 +1,6 @@
 package io.ledgerflow.pong.service.shards;
 
+import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.pong.commit.Message;
 import io.ledgerflow.pong.commit.ProtocolThread;
 import io.ledgerflow.pong.commit.Transport;
@@ -24,7 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class ShardMessageBus implements AutoCloseable {
 
     /** Protocol messages of every game, key = game id. */
-    public static final String TOPIC = "ledgerflow.pong.shard-messages.v1";
+    public static final String TOPIC = Topics.Pong.SHARD_MESSAGES.name();
 
     private record Node(ProtocolThread process, Consumer<Message> handler) {}
 
@@ -36,9 +37,9 @@ public final class ShardMessageBus implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong undecodable = new AtomicLong();
 
-    public ShardMessageBus(String bootstrapServers) {
-        this.producer = TopicTail.fastProducer(bootstrapServers);
-        this.tail = new TopicTail(bootstrapServers, TOPIC, this::deliver);
+    public ShardMessageBus(KafkaConnection connection) {
+        this.producer = TopicTail.fastProducer(connection);
+        this.tail = new TopicTail(connection, TOPIC, this::deliver);
     }
 
     /** The transport of one game's nodes in this process; their messages are handled on {@code process}. */

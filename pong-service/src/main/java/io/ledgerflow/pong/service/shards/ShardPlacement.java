@@ -28,8 +28,8 @@ public final class ShardPlacement implements AutoCloseable {
     private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> readies = new ConcurrentHashMap<>();
 
-    public ShardPlacement(String bootstrapServers) {
-        this.control = new ShardControl(bootstrapServers, this::on);
+    public ShardPlacement(KafkaConnection connection) {
+        this.control = new ShardControl(connection, this::on);
     }
 
     private void on(Command command) {

@@ -26,9 +26,9 @@ final class TopicTail implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
 
-    TopicTail(String bootstrapServers, String topic, Consumer<ConsumerRecord<String, String>> onRecord) {
+    TopicTail(KafkaConnection connection, String topic, Consumer<ConsumerRecord<String, String>> onRecord) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(connection.properties());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "pong-tail-" + UUID.randomUUID());
@@ -45,9 +45,9 @@ final class TopicTail implements AutoCloseable {
     }
 
     /** A producer for messages that matter for milliseconds: no batching delay, the leader's ack only. */
-    static KafkaProducer<String, String> fastProducer(String bootstrapServers) {
+    static KafkaProducer<String, String> fastProducer(KafkaConnection connection) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(connection.properties());
         props.put(ProducerConfig.ACKS_CONFIG, "1");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);

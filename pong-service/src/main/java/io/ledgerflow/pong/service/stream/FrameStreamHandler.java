@@ -1,6 +1,7 @@
 package io.ledgerflow.pong.service.stream;
 
 import io.ledgerflow.pong.game.Input;
+import io.ledgerflow.pong.service.game.Game;
 import io.ledgerflow.pong.service.game.Games;
 import io.ledgerflow.pong.service.game.Player;
 import io.ledgerflow.pong.service.runner.FrameMessage;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -38,6 +38,8 @@ class FrameStreamHandler extends TextWebSocketHandler {
     private static final String OUT = "pong.out";
     private static final String PLAYER = "pong.player";
     private static final String BUDGET = "pong.inputBudget";
+    /** How the server closes a stream whose game ended (after an {@code ended} message). */
+    static final CloseStatus GAME_ENDED = CloseStatus.NORMAL.withReason("game ended");
 
     /**
      * Inputs a connection may send: a burst of {@link #BURST}, refilled at {@link #PER_SECOND} a second — far above
@@ -97,10 +99,26 @@ class FrameStreamHandler extends TextWebSocketHandler {
         }
         String game = id.get().toString();
         // the game thread waits for the backlog to go out first, so entries arrive in log order
-        Consumer<FrameMessage> listener = message -> sendText(session, message.json());
+        GameRunners.Watcher watcher = new GameRunners.Watcher() {
+            @Override
+            public void accept(FrameMessage message) {
+                sendText(session, message.json());
+            }
+
+            @Override
+            public void ended(GameRunners.Ended ended) {
+                send(session, endedMessage(ended.gameId(), ended.frame(), Long.toHexString(ended.stateHash())));
+                close(session, GAME_ENDED);
+            }
+        };
         synchronized (session) {
-            Optional<List<FrameMessage>> backlog = runners.subscribe(workspace(raw), id.get(), listener);
+            Optional<List<FrameMessage>> backlog = runners.subscribe(workspace(raw), id.get(), watcher);
             if (backlog.isEmpty()) {
+                if (games.find(workspace(raw), id.get()).filter(Game::isEnded).isPresent()) {
+                    send(session, endedMessage(id.get(), null, null));
+                    session.close(GAME_ENDED);
+                    return;
+                }
                 send(
                         session,
                         error(
@@ -111,10 +129,30 @@ class FrameStreamHandler extends TextWebSocketHandler {
                 session.close(CloseStatus.POLICY_VIOLATION);
                 return;
             }
-            raw.getAttributes().put(LISTENER, listener);
+            raw.getAttributes().put(LISTENER, watcher);
             raw.getAttributes().put(GAME, id.get());
             raw.getAttributes().put(WORKSPACE, workspace(raw));
             backlog.get().forEach(message -> sendText(session, message.json()));
+        }
+    }
+
+    /** The last message of a game's stream: {@code {"type":"ended","gameId","frame"?,"stateHash"?}}. */
+    private static Map<String, Object> endedMessage(UUID gameId, Long frame, String stateHash) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "ended");
+        message.put("gameId", gameId);
+        if (frame != null) {
+            message.put("frame", frame);
+            message.put("stateHash", stateHash);
+        }
+        return message;
+    }
+
+    private static void close(WebSocketSession session, CloseStatus status) {
+        try {
+            session.close(status);
+        } catch (IOException | RuntimeException e) {
+            // already gone
         }
     }
 
@@ -198,11 +236,8 @@ class FrameStreamHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        Object listener = session.getAttributes().get(LISTENER);
-        if (listener != null) {
-            @SuppressWarnings("unchecked")
-            Consumer<FrameMessage> consumer = (Consumer<FrameMessage>) listener;
-            runners.unsubscribe((UUID) session.getAttributes().get(GAME), consumer);
+        if (session.getAttributes().get(LISTENER) instanceof GameRunners.Watcher watcher) {
+            runners.unsubscribe((UUID) session.getAttributes().get(GAME), watcher);
         }
     }
 

@@ -5,6 +5,7 @@ import io.ledgerflow.pong.commit.Coordinator;
 import io.ledgerflow.pong.commit.ProtocolThread;
 import io.ledgerflow.pong.game.GameConfig;
 import io.ledgerflow.pong.log.InMemoryFrameLog;
+import io.ledgerflow.pong.service.shards.KafkaConnection;
 import io.ledgerflow.pong.service.shards.ShardMessageBus;
 import io.ledgerflow.pong.shard.RealTimeCluster;
 import io.ledgerflow.pong.shard.ShardHost;
@@ -42,8 +43,8 @@ public final class ShardsOverKafkaLoad {
         GameConfig config = GameConfig.of(64, balls, 1);
         PongGame.Options options = PongGame.Options.shards(shards);
         String gameId = UUID.randomUUID().toString();
-        try (ShardMessageBus first = new ShardMessageBus(bootstrap);
-                ShardMessageBus second = new ShardMessageBus(bootstrap);
+        try (ShardMessageBus first = new ShardMessageBus(KafkaConnection.of(bootstrap));
+                ShardMessageBus second = new ShardMessageBus(KafkaConnection.of(bootstrap));
                 ProtocolThread firstProcess = new ProtocolThread("first");
                 ProtocolThread secondProcess = new ProtocolThread("second")) {
             int[] firstHalf = java.util.stream.IntStream.range(0, shards / 2).toArray();

@@ -31,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(
         properties = {
             "pong.shards.placement=remote",
+            // generous on a loaded machine, where Kafka round trips take their time: a commit's phase, a silence
+            "pong.shards.phase-timeout=2s",
+            "pong.shards.silence=5s",
             "pong.shard-host.enabled=true",
             "pong.resume-on-start=false" // the other tests' games stay where they are
         })
@@ -55,11 +58,11 @@ class RemotePlacementIT {
         Http http = new Http("http://localhost:" + port);
         String games =
                 "/api/pong/workspaces/remote-" + UUID.randomUUID().toString().substring(0, 8) + "/games";
-        try (ShardMessageBus otherBus = new ShardMessageBus(bootstrap)) {
-            ShardHostService other = new ShardHostService(bootstrap, otherBus);
+        try (ShardMessageBus otherBus = new ShardMessageBus(KafkaConnection.of(bootstrap))) {
+            ShardHostService other = new ShardHostService(KafkaConnection.of(bootstrap), otherBus);
             try {
                 Awaitility.await()
-                        .atMost(Duration.ofSeconds(20))
+                        .atMost(Duration.ofSeconds(60))
                         .until(() -> shards.liveHosts().size() == 2);
 
                 Http.Response created =

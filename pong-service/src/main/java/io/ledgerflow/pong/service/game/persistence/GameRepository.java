@@ -1,6 +1,7 @@
 package io.ledgerflow.pong.service.game.persistence;
 
 import io.ledgerflow.pong.service.game.Game;
+import io.ledgerflow.pong.service.game.GameStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,4 +21,8 @@ public interface GameRepository extends ListCrudRepository<Game, UUID> {
     List<Game> findByWorkspaceOrderByCreatedAtAscIdAsc(String workspace, Pageable page);
 
     long countByWorkspace(String workspace);
+
+    long countByWorkspaceAndStatus(String workspace, GameStatus status);
+
+    List<Game> findByStatus(GameStatus status);
 }

@@ -7,7 +7,9 @@ import io.ledgerflow.pong.service.runner.GameRunners;
 import io.ledgerflow.service.web.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -100,7 +103,18 @@ class GameController {
             Long frame,
 
             @Schema(description = "pong-core's 64-bit state hash after that frame, in hex")
-            String stateHash) {
+            String stateHash,
+
+            @Schema(
+                    description = "running; paused (no client watched it for pong.idle-pause: not stepped until a"
+                            + " client connects to its stream); ended (by DELETE: never stepped again, its history"
+                            + " stays)",
+                    allowableValues = {"running", "paused", "ended"},
+                    example = "running")
+            String status,
+
+            @Schema(description = "When the game was ended; absent while it runs")
+            Instant endedAt) {
 
         static GameView of(Game game) {
             return of(game, null);
@@ -117,7 +131,16 @@ class GameController {
                     game.createdAt(),
                     game.playersInOrder().stream().map(PlayerView::of).toList(),
                     live == null ? null : live.frame(),
-                    live == null ? null : Long.toHexString(live.stateHash()));
+                    live == null ? null : Long.toHexString(live.stateHash()),
+                    status(game, live),
+                    game.endedAt());
+        }
+
+        private static String status(Game game, GameRunners.Live live) {
+            if (game.isEnded()) {
+                return "ended";
+            }
+            return live != null && live.paused() ? "paused" : "running";
         }
     }
 
@@ -151,13 +174,36 @@ class GameController {
         this.runners = runners;
     }
 
-    @Operation(summary = "Create a game")
+    @Operation(
+            summary = "Create a game",
+            description = "The game runs until it is ended (DELETE). Limits (pong.limits): running games per workspace"
+                    + " (429 when the workspace has as many), the instance's ball budget over all games not ended (422"
+                    + " when this game's balls alone exceed it, 429 when they do not fit in what is left).")
+    @ApiResponse(responseCode = "201", description = "Created; it runs from now on")
+    @ApiResponse(
+            responseCode = "422",
+            description = "More balls than the instance's whole ball budget",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "429",
+            description =
+                    "The workspace runs its limit of games, or the balls do not fit in the instance's budget left",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping
     ResponseEntity<GameView> create(
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @Valid @RequestBody CreateGame request) {
-        Game game = games.create(workspace, request.name(), request.players(), request.balls(), request.shards());
-        runners.start(game.id(), workspace, game.maxPlayers(), game.balls(), game.shards());
+        Game game;
+        try (GameRunners.Reservation balls = runners.reserve(request.balls())) {
+            game = games.create(workspace, request.name(), request.players(), request.balls(), request.shards());
+            runners.start(game.id(), workspace, game.maxPlayers(), game.balls(), game.shards(), balls);
+        }
         return ResponseEntity.created(URI.create(path(workspace, game.id()))).body(GameView.of(game));
     }
 
@@ -167,8 +213,9 @@ class GameController {
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        List<GameView> items =
-                games.list(workspace, page, size).stream().map(GameView::of).toList();
+        List<GameView> items = games.list(workspace, page, size).stream()
+                .map(game -> GameView.of(game, runners.live(game.id()).orElse(null)))
+                .toList();
         return new GamePage(items, page, size, games.count(workspace));
     }
 
@@ -178,7 +225,28 @@ class GameController {
         return GameView.of(games.get(workspace, id), runners.live(id).orElse(null));
     }
 
-    @Operation(summary = "Join a game as a player (409 when every paddle is taken)")
+    @Operation(
+            summary = "End a game",
+            description = "Its simulation stops for good; clients of its stream get {\"type\":\"ended\",\"gameId\","
+                    + "\"frame\",\"stateHash\"} and the connection closes (1000, game ended); GameEnded is published."
+                    + " The game, its players and its log stay readable (status ended) and it is not resumed when the"
+                    + " service restarts. Ending an ended game changes nothing (204).")
+    @ApiResponse(responseCode = "204", description = "Ended")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such game in this workspace",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void end(@Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
+        games.end(workspace, id);
+        runners.end(id);
+    }
+
+    @Operation(summary = "Join a game as a player (409 when every paddle is taken or the game has ended)")
     @PostMapping("/{id}/players")
     ResponseEntity<JoinedView> join(
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,

@@ -1,7 +1,7 @@
-package io.ledgerflow.pong.service.runner;
+package io.ledgerflow.pong.service.game;
 
-import io.ledgerflow.pong.service.game.Game;
-import io.ledgerflow.pong.service.game.Games;
+import io.ledgerflow.pong.service.runner.GameRunners;
+import io.ledgerflow.pong.service.runner.SnapshotStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,7 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * When the service starts, every game in the database runs again: from its latest stored snapshot, or from frame 0
+ * When the service starts, every game in the database that has not ended runs again: from its latest stored snapshot, or from frame 0
  * when none was stored yet (the same seed gives the same frames). Frames and inputs after that snapshot are lost, so
  * the game picks up at most {@code pong.snapshot-every-frames} frames back. One instance runs every game
  * ({@code pong.resume-on-start=false} turns this off): games are not yet spread over instances.
@@ -47,7 +47,7 @@ public class GameResumer {
 
     /** Runs every game that is not running here yet. */
     public void resumeAll() {
-        for (Game game : games.all()) {
+        for (Game game : games.running()) {
             try {
                 snapshots
                         .latest(game.id())
