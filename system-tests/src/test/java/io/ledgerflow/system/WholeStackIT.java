@@ -340,4 +340,59 @@ class WholeStackIT {
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.isProblem()).isTrue();
     }
+
+    /**
+     * Data sharing through the gateway: acme publishes two versions and grants globex a slice;
+     * globex reads version 1 and the change feed v1 to v2 under its own workspace's path; acme
+     * revokes and globex's reads are 404 at once. Each request carries a token for its path's
+     * workspace (Http's default), so globex reads only under its own workspace.
+     */
+    @Test
+    void aDatasetSharedWithAnotherWorkspaceIsReadThroughTheGrantUntilRevoked() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String acme = "acme-" + suffix;
+        String globex = "globex-" + suffix;
+        String datasets = "/api/sharing/workspaces/" + acme + "/datasets";
+        Http.Response created = gateway.postJson(
+                datasets,
+                "{\"name\":\"FX rates\",\"columns\":[{\"name\":\"currency\",\"type\":\"text\"},"
+                        + "{\"name\":\"rate\",\"type\":\"decimal\",\"scale\":4}],\"primaryKey\":[\"currency\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asString();
+        String dataset = datasets + "/" + id;
+        Http.Response v1 = gateway.send(
+                "POST", dataset + "/versions?kind=full", "text/csv", "currency,rate\nEUR,1.08\nRUB,0.011\nUSD,1\n");
+        assertThat(v1.status()).as(v1.body()).isEqualTo(201);
+        Http.Response grant = gateway.postJson(
+                dataset + "/grants",
+                "{\"grantee\":\"" + globex
+                        + "\",\"rowFilter\":[{\"column\":\"currency\",\"op\":\"ne\",\"value\":\"RUB\"}]}");
+        assertThat(grant.status()).as(grant.body()).isEqualTo(201);
+        Http.Response v2 = gateway.postJson(
+                dataset + "/versions",
+                "{\"kind\":\"delta\",\"rows\":[{\"currency\":\"EUR\",\"rate\":1.0825}],\"delete\":[{\"currency\":\"USD\"}]}");
+        assertThat(v2.status()).as(v2.body()).isEqualTo(201);
+
+        String shared = "/api/sharing/workspaces/" + globex + "/shared-with-me/" + id;
+        Http.Response rows = gateway.get(shared + "/rows?version=1");
+        assertThat(rows.status()).as(rows.body()).isEqualTo(200);
+        List<String> currencies = new ArrayList<>();
+        JSON.readTree(rows.body())
+                .get("rows")
+                .forEach(row -> currencies.add(row.get("currency").asString()));
+        assertThat(currencies).containsExactly("EUR", "USD");
+        Http.Response feed = gateway.get(shared + "/changes?from=1&to=2");
+        assertThat(feed.status()).as(feed.body()).isEqualTo(200);
+        List<String> changes = new ArrayList<>();
+        JSON.readTree(feed.body())
+                .get("changes")
+                .forEach(c -> changes.add(
+                        c.get("key").get(0).asString() + " " + c.get("change").asString()));
+        assertThat(changes).containsExactly("EUR updated", "USD deleted");
+
+        String grantId = JSON.readTree(grant.body()).get("id").asString();
+        assertThat(gateway.delete(dataset + "/grants/" + grantId).status()).isEqualTo(200);
+        assertThat(gateway.get(shared + "/rows?version=1").status()).isEqualTo(404);
+        assertThat(gateway.get(shared + "/changes?from=1&to=2").status()).isEqualTo(404);
+    }
 }

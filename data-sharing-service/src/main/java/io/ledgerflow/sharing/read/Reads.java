@@ -65,7 +65,8 @@ public class Reads {
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public RowPage rows(Dataset dataset, RowQuery query, Slice slice) {
+    public RowPage rows(Dataset asked, RowQuery query, Slice slice) {
+        Dataset dataset = current(asked);
         DatasetVersion version = version(dataset, query.version(), query.asOf());
         Schema schema = new Schema(version.columns(), dataset.primaryKey());
         List<Column> columns = project(schema, slice, query.columns());
@@ -93,7 +94,8 @@ public class Reads {
 
     /** The row with this key (its key values in text form, in key order), or 404. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public RowPage row(Dataset dataset, List<String> key, RowQuery query, Slice slice) {
+    public RowPage row(Dataset asked, List<String> key, RowQuery query, Slice slice) {
+        Dataset dataset = current(asked);
         DatasetVersion version = version(dataset, query.version(), query.asOf());
         Schema schema = new Schema(version.columns(), dataset.primaryKey());
         List<Column> columns = project(schema, slice, query.columns());
@@ -118,7 +120,8 @@ public class Reads {
 
     /** The rows that differ between version {@code from} (0: empty) and {@code to}, as the slice sees them. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public ChangePage changes(Dataset dataset, long from, Long toOrLatest, String cursor, int limit, Slice slice) {
+    public ChangePage changes(Dataset asked, long from, Long toOrLatest, String cursor, int limit, Slice slice) {
+        Dataset dataset = current(asked);
         long to = toOrLatest == null ? dataset.latestVersion() : toOrLatest;
         if (from > to) {
             throw new InvalidInputException("from", "from (" + from + ") must not be after to (" + to + ")");
@@ -150,6 +153,14 @@ public class Reads {
                 columns,
                 changes,
                 more && !scanned.isEmpty() ? encode(scanned.getLast().key()) : null);
+    }
+
+    /**
+     * The dataset as of this read's snapshot: the caller found it in an earlier transaction, and a
+     * publish may have committed since (its latest version then reads by the open row versions).
+     */
+    private Dataset current(Dataset asked) {
+        return datasets.get(asked.id());
     }
 
     private DatasetVersion version(Dataset dataset, Long version, Instant asOf) {

@@ -93,9 +93,9 @@ public class RowVersionReader {
     public List<StoredChange> changes(UUID dataset, long from, long to, String after, int limit) {
         String afterKey = after == null ? "" : " and row_key > ?";
         String sql = "with changed as ("
-                + "(select row_key from dataset_row_version where dataset_id = ? and valid_from > ? and valid_from <= ?"
+                + "(select distinct row_key from dataset_row_version where dataset_id = ? and valid_from > ? and valid_from <= ?"
                 + afterKey + " order by row_key limit ?) union "
-                + "(select row_key from dataset_row_version where dataset_id = ? and valid_to > ? and valid_to <= ?"
+                + "(select distinct row_key from dataset_row_version where dataset_id = ? and valid_to > ? and valid_to <= ?"
                 + afterKey + " order by row_key limit ?) order by row_key limit ?) "
                 + "select c.row_key, b.data as before, a.data as after from changed c "
                 + "left join dataset_row_version b on b.dataset_id = ? and b.row_key = c.row_key"

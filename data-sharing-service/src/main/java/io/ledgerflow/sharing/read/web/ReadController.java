@@ -52,7 +52,9 @@ class ReadController {
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @Parameter(example = "5a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d") @PathVariable UUID id,
             @Parameter(example = "1") @PathVariable long version,
-            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            @Parameter(description = "nextCursor of the previous page", example = "RVVS")
+                    @RequestParam(required = false)
+                    String cursor,
             @Parameter(example = "1000") @RequestParam(defaultValue = "1000") @Min(1) @Max(10000) int limit) {
         return RowPageView.of(reads.rows(
                 datasets.get(workspace, id), new RowQuery(version, null, cursor, limit, null, null), Slice.ALL));

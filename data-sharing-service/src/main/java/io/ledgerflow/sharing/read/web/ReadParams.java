@@ -24,7 +24,7 @@ public final class ReadParams {
             @Parameter(description = "the version current at this time", example = "2026-12-02T10:30:00Z")
             Instant asOf,
 
-            @Parameter(description = "nextCursor of the previous page")
+            @Parameter(description = "nextCursor of the previous page", example = "RVVS")
             String cursor,
 
             @Parameter(description = "rows per page (default 1000)", example = "1000") @Min(1) @Max(10000)
@@ -63,7 +63,7 @@ public final class ReadParams {
             @Parameter(description = "default: the latest version", example = "3")
             Long to,
 
-            @Parameter(description = "nextCursor of the previous page")
+            @Parameter(description = "nextCursor of the previous page", example = "RVVS")
             String cursor,
 
             @Parameter(description = "changes per page (default 1000)", example = "1000") @Min(1) @Max(10000)
