@@ -259,10 +259,12 @@ class IsolationIT {
     }
 
     private static void assertNoSecretOfB(Request request, Http.Response response) {
+        // a problem's `instance` echoes the path the client sent (and so the id it guessed): not a leak
+        String body = response.body().replaceAll("\"instance\":\"[^\"]*\"", "");
         for (String id : ids.values()) {
-            assertThat(response.body()).as(request.toString()).doesNotContain(id);
+            assertThat(body).as(request.toString()).doesNotContain(id);
         }
-        assertThat(response.body()).as(request.toString()).doesNotContain("B secret");
+        assertThat(body).as(request.toString()).doesNotContain("B secret");
     }
 
     private void count(int status) {
