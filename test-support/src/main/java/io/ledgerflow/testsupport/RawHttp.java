@@ -66,6 +66,10 @@ public final class RawHttp {
      * is sent as is: nothing is encoded.
      */
     public Response send(String method, String target, String[] headerLines, byte[] body) {
+        return send(method, target, headerLines, body == null ? null : body.length, body);
+    }
+
+    private Response send(String method, String target, String[] headerLines, Integer contentLength, byte[] body) {
         StringBuilder head = new StringBuilder()
                 .append(method)
                 .append(' ')
@@ -78,11 +82,27 @@ public final class RawHttp {
         for (String line : headerLines) {
             head.append(line).append("\r\n");
         }
-        if (body != null) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
+        if (contentLength != null) {
+            head.append("Content-Length: ").append(contentLength).append("\r\n");
         }
         head.append("\r\n");
         return exchange(head.toString().getBytes(StandardCharsets.ISO_8859_1), body);
+    }
+
+    /** Sends the body with {@code Transfer-Encoding: chunked}, in chunks of {@code chunkSize} bytes. */
+    public Response sendChunked(String method, String target, String[] headerLines, byte[] body, int chunkSize) {
+        String[] headers = java.util.Arrays.copyOf(headerLines, headerLines.length + 1);
+        headers[headerLines.length] = "Transfer-Encoding: chunked";
+        ByteArrayOutputStream chunked = new ByteArrayOutputStream(body.length + body.length / chunkSize * 10 + 16);
+        for (int at = 0; at < body.length; at += chunkSize) {
+            int size = Math.min(chunkSize, body.length - at);
+            chunked.writeBytes((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            chunked.write(body, at, size);
+            chunked.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        chunked.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        Response response = send(method, target, headers, null, chunked.toByteArray());
+        return response;
     }
 
     public Response send(String method, String target, String contentType, String body) {
