@@ -1,7 +1,9 @@
 package io.ledgerflow.sharing;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 /** Immutable datasets published by one workspace and shared with others. */
 @SpringBootApplication
@@ -9,5 +11,10 @@ public class DataSharingServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(DataSharingServiceApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retry retries of idempotent reads whose upstream could not be reached
  * @param rateLimit per-client token bucket, in memory (no Redis)
  * @param circuitBreaker per-service circuit breaker on upstream failures (refused, closed, timed out)
- * @param auth JWT bearer authentication and workspace (tenant) check, off unless enabled
+ * @param auth JWT bearer authentication, workspace (tenant) and scope checks, on unless disabled
  */
 @Validated
 @ConfigurationProperties("ledgerflow.gateway")
@@ -140,7 +140,7 @@ public record GatewaySettings(
      * @param workspacesClaim claim listing the workspaces (tenants) the token grants: a string or a list
      */
     public record Auth(
-            @DefaultValue("false") boolean enabled,
+            @DefaultValue("true") boolean enabled,
             @Nullable String jwtSecret,
             @Nullable URI jwkSetUri,
             @Nullable String issuer,
@@ -152,7 +152,9 @@ public record GatewaySettings(
             jwkSetUri = jwkSetUri == null || jwkSetUri.toString().isBlank() ? null : jwkSetUri;
             if (enabled && jwtSecret == null && jwkSetUri == null) {
                 throw new IllegalArgumentException(
-                        "ledgerflow.gateway.auth.enabled needs jwt-secret (AUTH_JWT_SECRET) or jwk-set-uri (AUTH_JWK_SET_URI)");
+                        "Authentication is on (AUTH_ENABLED, default true) but no key is set:"
+                                + " set AUTH_JWT_SECRET (HS256, at least 32 bytes) or AUTH_JWK_SET_URI,"
+                                + " or AUTH_ENABLED=false for an open gateway (never in production)");
             }
             if (enabled && jwtSecret != null && jwtSecret.getBytes(StandardCharsets.UTF_8).length < 32) {
                 throw new IllegalArgumentException(

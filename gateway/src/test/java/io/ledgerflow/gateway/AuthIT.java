@@ -9,6 +9,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.ledgerflow.gateway.problem.GatewayProblems;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import reactor.core.publisher.Mono;
@@ -77,7 +79,7 @@ class AuthIT extends GatewayTestBase {
     }
 
     @Test
-    void aValidTokenPassesToItsWorkspaceWithTheTokenForwarded() throws JOSEException {
+    void aValidTokenPassesToItsWorkspaceAndReachesTheServiceInTheAuthorizationHeader() throws JOSEException {
         String token =
                 token(SECRET, ISSUER, List.of("acme", "globex"), Instant.now().plusSeconds(60));
         gateway()
@@ -91,26 +93,67 @@ class AuthIT extends GatewayTestBase {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.path")
-                .isEqualTo("/api/linking/workspaces/globex/links");
+                .isEqualTo("/api/linking/workspaces/globex/links")
+                .jsonPath("$.authorization")
+                .isEqualTo("Bearer " + token);
     }
 
     @Test
-    void aValidTokenForAnotherWorkspaceIsA403Problem() throws JOSEException {
+    void aValidTokenForAnotherWorkspaceIsA404ProblemLikeAMissingResource() throws JOSEException {
         String token = token(SECRET, ISSUER, List.of("acme"), Instant.now().plusSeconds(60));
+        for (String path : List.of(
+                "/api/sharing/workspaces/globex/datasets",
+                "/api/sharing/workspaces/globex",
+                "/api/calc/workspaces/Acme/workbooks",
+                "/api/calc/workspaces/%61cme/workbooks",
+                "/api/calc/WORKSPACES/globex/workbooks",
+                "/api/sharing/workspaces/acme/../globex/datasets",
+                "/api/sharing/workspaces/acme/%2e%2e/globex/datasets",
+                "/api/sharing/workspaces/acme%2F..%2Fglobex/datasets",
+                "/api/sharing//workspaces/globex/datasets",
+                "/api/sharing/workspaces/acme;x=1/datasets")) {
+            gateway()
+                    .get()
+                    .uri(URI.create("http://127.0.0.1:" + port + path))
+                    .headers(headers -> headers.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo(GatewayProblems.NOT_FOUND.toString())
+                    .jsonPath("$.authorization")
+                    .doesNotExist();
+        }
+    }
+
+    @Test
+    void aReadOnlyTokenReadsButEveryWriteIsA403Problem() throws JOSEException {
+        String token =
+                token(SECRET, ISSUER, List.of("acme"), "read", Instant.now().plusSeconds(60));
         gateway()
                 .get()
-                .uri("/api/sharing/workspaces/globex/datasets")
+                .uri("/api/calc/workspaces/acme/workbooks")
                 .headers(headers -> headers.setBearerAuth(token))
                 .exchange()
                 .expectStatus()
-                .isForbidden()
-                .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo(GatewayProblems.FORBIDDEN_WORKSPACE.toString())
-                .jsonPath("$.workspace")
-                .isEqualTo("globex");
+                .isOk();
+        for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
+            gateway()
+                    .method(method)
+                    .uri("/api/calc/workspaces/acme/workbooks")
+                    .headers(headers -> headers.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\"write\"")
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo(GatewayProblems.READ_ONLY_TOKEN.toString());
+        }
     }
 
     @Test
@@ -163,12 +206,18 @@ class AuthIT extends GatewayTestBase {
 
     private static String token(String secret, String issuer, List<String> workspaces, Instant expires)
             throws JOSEException {
+        return token(secret, issuer, workspaces, "read write", expires);
+    }
+
+    private static String token(String secret, String issuer, List<String> workspaces, String scope, Instant expires)
+            throws JOSEException {
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader(JWSAlgorithm.HS256),
                 new JWTClaimsSet.Builder()
                         .subject("ada")
                         .issuer(issuer)
                         .claim("workspaces", workspaces)
+                        .claim("scope", scope)
                         .issueTime(Date.from(expires.minusSeconds(3600)))
                         .expirationTime(Date.from(expires))
                         .build());

@@ -16,6 +16,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "management.server.port=0",
+            // the stubs know nothing of tokens; AuthIT turns authentication on (ledgerflow.gateway.auth.enabled)
+            "AUTH_ENABLED=false",
             "ledgerflow.gateway.max-request-size=8KB",
             "ledgerflow.gateway.rate-limit.capacity=" + GatewayTestBase.RATE_LIMIT_BURST,
             "ledgerflow.gateway.rate-limit.refill-per-second=1",

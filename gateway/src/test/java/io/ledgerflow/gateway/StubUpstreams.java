@@ -24,8 +24,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * <ul>
  *   <li>{@code GET /api/{svc}/v3/api-docs}: a small OpenAPI document titled "{svc} stub"
  *   <li>{@code GET /api/{svc}/play/**}: a small HTML page titled "{svc} page"
- *   <li>{@code /api/{svc}/echo/**} and {@code /api/{svc}/workspaces/**}: JSON naming the service, method, path, {@code X-Forwarded-Host} and the number of body
- *       bytes received
+ *   <li>{@code /api/{svc}/echo/**} and {@code /api/{svc}/workspaces/**}: JSON naming the service, method, path,
+ *       {@code X-Forwarded-Host}, {@code traceparent}, {@code Authorization} and the number of body bytes received
  *   <li>{@code POST /api/calc/invalid}: 400 problem+json, {@code GET /api/calc/boom}: 500 problem+json
  *   <li>{@code /api/linking/flaky/**}: 503 problem+json the first time each path is called, 200 after that
  *   <li>{@code GET /api/calc/slow}: answers after {@link #SLOW}; {@code GET /api/calc/drop}: closes without answering
@@ -118,7 +118,8 @@ public final class StubUpstreams {
                                     + request.method().name() + "\",\"path\":\"" + request.uri()
                                     + "\",\"forwardedHost\":\""
                                     + request.requestHeaders().get("X-Forwarded-Host", "") + "\",\"traceparent\":\""
-                                    + request.requestHeaders().get("traceparent", "") + "\",\"bodyBytes\":"
+                                    + request.requestHeaders().get("traceparent", "") + "\",\"authorization\":\""
+                                    + request.requestHeaders().get("Authorization", "") + "\",\"bodyBytes\":"
                                     + bytes + "}")));
         }
         if (path.equals("/api/calc/invalid")) {

@@ -24,6 +24,7 @@ public final class CommandLine {
               --kafka-controller-port <p> the KRaft controller (default: Kafka port + 1)
               --timeout <seconds>         how long the services may take to become ready (default 300)
               --env NAME=VALUE            add a variable to every service's environment (repeatable)
+              --no-auth                   no bearer tokens needed anywhere (AUTH_ENABLED=false): an open stack
               --skip <module>[,<module>]  do not start these (e.g. the one you run from your IDE)
               --home <dir>                the repository (default: found from the working directory)
               --state-dir <dir>           data, logs and pids (default <home>/.local-stack)
@@ -83,6 +84,7 @@ public final class CommandLine {
                 case "-h", "--help" -> help = true;
                 case "--fresh" -> fresh = true;
                 case "--only-infra" -> onlyInfra = true;
+                case "--no-auth" -> extraEnv.put("AUTH_ENABLED", "false");
                 default -> {
                     if (!VALUED.contains(name)) {
                         throw new UsageException("unknown option '" + arg + "' (see --help)");

@@ -1,5 +1,6 @@
 package io.ledgerflow.localstack;
 
+import io.ledgerflow.localstack.auth.LocalAuth;
 import io.ledgerflow.localstack.health.ReadinessWaiter;
 import io.ledgerflow.localstack.health.Rss;
 import io.ledgerflow.localstack.kafka.KafkaBroker;
@@ -52,6 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    static final String NO_AUTH_WARNING = "!!! AUTHENTICATION IS OFF (--no-auth): anyone who can reach the gateway or a"
+            + " service reads and writes every workspace. !!!";
 
     private final LocalStackOptions options;
     private final Consumer<String> console;
@@ -67,6 +70,7 @@ public final class LocalStack implements AutoCloseable {
     private volatile PostgresServer postgres;
     private volatile KafkaBroker kafka;
     private volatile Endpoints endpoints;
+    private volatile LocalAuth auth;
     private Duration infrastructureTime;
     private Duration readyTime;
 
@@ -160,6 +164,10 @@ public final class LocalStack implements AutoCloseable {
                 deleteRecursively(options.dataDir());
             }
 
+            if (!auth().enabled()) {
+                console.accept(NO_AUTH_WARNING);
+            }
+
             console.accept("Starting PostgreSQL on port " + options.postgresPort() + " and Kafka on port "
                     + options.kafkaPort() + " (data in " + options.dataDir() + ")");
             CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(
@@ -247,8 +255,17 @@ public final class LocalStack implements AutoCloseable {
                 env.put(upstream.gatewayUrlVariable(), httpUrl(upstream));
             }
         }
+        env.putAll(auth().environment());
         env.putAll(options.extraEnv());
         return env;
+    }
+
+    /** Authentication of the stack: its key is read (or made) once, after {@code --fresh} emptied the data. */
+    LocalAuth auth() {
+        if (auth == null) {
+            auth = LocalAuth.resolve(options.extraEnv(), options.dataDir());
+        }
+        return auth;
     }
 
     private String httpUrl(ServiceSpec spec) {
@@ -559,6 +576,7 @@ public final class LocalStack implements AutoCloseable {
                         + String.join(",", urls.databases().keySet()) + "}  (users = database names; passwords in "
                         + options.credentialsFile() + ")");
         row(text, "Logs", options.logsDir().toString());
+        tokens(text);
         List<MemoryUsage> memory = memory();
         long rss = memory.stream().mapToLong(MemoryUsage::rssKib).sum();
         long pss = memory.stream().mapToLong(MemoryUsage::pssKib).sum();
@@ -576,6 +594,36 @@ public final class LocalStack implements AutoCloseable {
         }
         text.append(nl).append("Press Ctrl-C to stop everything.");
         return text.toString();
+    }
+
+    /** The demo bearer tokens, ready to paste, also kept in data/tokens.env; or the loud warning that auth is off. */
+    private void tokens(StringBuilder text) {
+        String nl = System.lineSeparator();
+        if (!auth().enabled()) {
+            text.append(nl).append(NO_AUTH_WARNING).append(nl);
+            return;
+        }
+        Map<String, String> tokens = auth().demoTokens();
+        if (tokens.isEmpty()) {
+            row(text, "Auth", "on; tokens from your identity provider (AUTH_JWK_SET_URI)");
+            return;
+        }
+        Path file = options.dataDir().resolve("tokens.env");
+        auth().writeTokens(file);
+        text.append(nl)
+                .append("  Bearer tokens (")
+                .append(LocalAuth.TOKEN_LIFETIME.toDays())
+                .append(" days): ACME and GLOBEX read and write their workspace, READONLY reads acme.")
+                .append(nl)
+                .append("  Paste these lines, or `source ")
+                .append(file)
+                .append("`, then: curl -H \"Authorization: Bearer $ACME\" ...")
+                .append(nl);
+        tokens.forEach((name, token) -> text.append("    export ")
+                .append(name)
+                .append('=')
+                .append(token)
+                .append(nl));
     }
 
     /** Looked up on use, not in a static field: main sets the log folder before logging starts. */

@@ -38,6 +38,8 @@ class LocalStackEnvironmentTest {
                 .containsEntry("DB_USER", "sharing")
                 .containsEntry("DB_PASSWORD", credentials.password("sharing"))
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:19192")
+                .containsEntry("AUTH_ENABLED", "true")
+                .containsKey("AUTH_JWT_SECRET")
                 .doesNotContainKeys("CALC_URL");
     }
 

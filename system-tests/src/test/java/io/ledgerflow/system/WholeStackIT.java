@@ -9,12 +9,12 @@ import io.ledgerflow.localstack.LocalStack;
 import io.ledgerflow.localstack.LocalStackOptions;
 import io.ledgerflow.testsupport.HeadlessChromium;
 import io.ledgerflow.testsupport.Http;
+import io.ledgerflow.testsupport.Tokens;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,18 +48,8 @@ class WholeStackIT {
 
     @BeforeAll
     static void startTheWholeStack() {
-        Path home = Path.of(System.getProperty("ledgerflow.home", ".."))
-                .toAbsolutePath()
-                .normalize();
-        // Ports clear of a developer's running stack (8080..19093) and below the kernel's ephemeral
-        // range (32768+), where an outgoing connection could take one between the check and the bind.
-        int offset = 11_000 + ThreadLocalRandom.current().nextInt(25) * 100;
-        options = LocalStackOptions.defaults(home)
-                .withStateDir(state)
-                .withFresh(true)
-                .withPortOffset(offset)
-                .withHealthTimeout(Duration.ofSeconds(240));
-        stack = LocalStack.start(options, line -> System.out.println("[local-stack] " + line));
+        options = SystemStacks.options(state);
+        stack = SystemStacks.start(options);
         gateway = new Http(stack.endpoints().gatewayUrl());
     }
 
@@ -176,7 +166,8 @@ class WholeStackIT {
 
         ChromeDriver browser = HeadlessChromium.start();
         try {
-            browser.get(stack.endpoints().gatewayUrl() + "/api/pong/play?workspace=" + workspace + "&game=" + id);
+            browser.get(stack.endpoints().gatewayUrl() + "/api/pong/play?workspace=" + workspace + "&game=" + id
+                    + "#access_token=" + Tokens.forWorkspaces(workspace));
             Duration wait = Duration.ofSeconds(60);
             await().atMost(wait).ignoreExceptions().until(() -> number(browser, "pong.framesApplied") >= 30);
             assertThat(number(browser, "pong.gaps")).isZero();
@@ -230,7 +221,7 @@ class WholeStackIT {
         }
         stack.close();
 
-        stack = LocalStack.start(options.withFresh(false), line -> System.out.println("[local-stack] " + line));
+        stack = SystemStacks.start(options.withFresh(false));
         gateway = new Http(stack.endpoints().gatewayUrl());
 
         JsonNode read = JSON.readTree(gateway.get(cells + "/Sheet1!A1:B1").body());

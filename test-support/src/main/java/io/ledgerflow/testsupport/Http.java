@@ -7,10 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A plain HTTP client for tests that talk to a running server the way a user would: real
- * requests, raw status, content type and body, no client-side error handling in the way.
+ * requests, raw status, content type and body, no client-side error handling in the way. Each
+ * request carries a bearer token ({@link Tokens}) that grants the workspace its path addresses,
+ * with read and write scope, unless {@link #withoutToken()} or {@link #withToken(String)} says otherwise.
  */
 public final class Http {
 
@@ -27,17 +31,33 @@ public final class Http {
             .build();
 
     private final String baseUrl;
+    private final Function<String, @Nullable String> tokenForPath;
 
     public Http(String baseUrl) {
+        this(baseUrl, Tokens::forPath);
+    }
+
+    private Http(String baseUrl, Function<String, @Nullable String> tokenForPath) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.tokenForPath = tokenForPath;
+    }
+
+    /** The same server, asked without any {@code Authorization} header. */
+    public Http withoutToken() {
+        return new Http(baseUrl, path -> null);
+    }
+
+    /** The same server, asked with this bearer token on every request (e.g. {@link Tokens#readOnly}). */
+    public Http withToken(String token) {
+        return new Http(baseUrl, path -> token);
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return send(request(path).GET());
     }
 
     public Response delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+        return send(request(path).DELETE());
     }
 
     public Response postJson(String path, String json) {
@@ -49,7 +69,7 @@ public final class Http {
     }
 
     public Response send(String method, String path, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        HttpRequest.Builder request = request(path)
                 .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .header("Accept", "application/json, application/problem+json");
         if (contentType != null) {
@@ -58,8 +78,14 @@ public final class Http {
         return send(request);
     }
 
-    private URI uri(String path) {
-        return URI.create(baseUrl + path);
+    /** A request for {@code path} with this client's token, for a test that needs more (headers, bytes). */
+    public HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        String token = tokenForPath.apply(path);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
     }
 
     private static Response send(HttpRequest.Builder request) {

@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,10 +29,18 @@ public final class JsonWebSocket implements AutoCloseable {
     private final WebSocket socket;
     private int cursor;
 
+    /** Connects with a read-write bearer token granting the workspace the URI's path addresses ({@link Tokens}). */
     public JsonWebSocket(URI uri) throws Exception {
-        socket = HttpClient.newHttpClient()
-                .newWebSocketBuilder()
-                .buildAsync(uri, new WebSocket.Listener() {
+        this(uri, Tokens.forPath(uri.getRawPath()));
+    }
+
+    /** Connects with this bearer token in the {@code Authorization} header, or with none when it is null. */
+    public JsonWebSocket(URI uri, @Nullable String token) throws Exception {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        socket = builder.buildAsync(uri, new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
 
                     @Override

@@ -255,6 +255,7 @@ class CellApiIT {
                     .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body))
                     .header("Content-Type", "application/json")
                     .header("If-Match", ifMatch)
+                    .header("Authorization", io.ledgerflow.testsupport.Tokens.bearerFor(path))
                     .build();
             var response = java.net.http.HttpClient.newHttpClient()
                     .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());

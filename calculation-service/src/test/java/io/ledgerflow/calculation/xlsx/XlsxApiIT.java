@@ -3,6 +3,7 @@ package io.ledgerflow.calculation.xlsx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerflow.testsupport.IntegrationTest;
+import io.ledgerflow.testsupport.Tokens;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -61,9 +62,7 @@ class XlsxApiIT {
                 .isEqualTo(84.0);
 
         HttpResponse<byte[]> exported = CLIENT.send(
-                HttpRequest.newBuilder(URI.create(workbooks + "/" + id + "/export?format=xlsx"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+                request(workbooks + "/" + id + "/export?format=xlsx").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(exported.statusCode()).isEqualTo(200);
         try (XSSFWorkbook file = new XSSFWorkbook(new ByteArrayInputStream(exported.body()))) {
             assertThat(file.getSheetAt(0).getSheetName()).isEqualTo("Data");
@@ -112,15 +111,20 @@ class XlsxApiIT {
 
     private HttpResponse<String> upload(byte[] file, String contentType, String name) throws Exception {
         return CLIENT.send(
-                HttpRequest.newBuilder(URI.create(workbooks + "/import?name=" + name))
+                request(workbooks + "/import?name=" + name)
                         .header("Content-Type", contentType)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(file))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request with a bearer token for the URL's workspace. */
+    private static HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", Tokens.bearerFor(url));
+    }
+
     private HttpResponse<String> get(String url) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(request(url).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static byte[] budget() throws Exception {

@@ -1,62 +1,34 @@
 package io.ledgerflow.sharing.dataset;
 
-import io.ledgerflow.sharing.dataset.DatasetEvents.DatasetCreated;
-import io.ledgerflow.sharing.dataset.DatasetEvents.DatasetVersionPublished;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.MappedCollection;
-import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A dataset of a workspace: named, typed columns, rows keyed by a primary-key column, and a
- * sequence of immutable versions ({@code latestVersion} is 0 before the first publish). The rows
- * of each version are stored apart from the aggregate (they can be many), never updated.
- *
- * @param version optimistic-lock version managed by Spring Data JDBC; null until first saved
+ * A dataset of a workspace: a name, typed columns, a primary key of one or more columns and a
+ * sequence of immutable versions ({@code latestVersion} is 0 before the first publish). The
+ * columns are those of the latest version; each version keeps its own (schema evolution).
  */
-@Table("dataset")
 public record Dataset(
-        @Id UUID id,
+        UUID id,
         String workspace,
         String name,
-
-        @MappedCollection(idColumn = "dataset_id", keyColumn = "ordinal")
         List<Column> columns,
-
-        String primaryKey,
+        List<String> primaryKey,
         long latestVersion,
-        Instant createdAt,
-        @Version Long version) {
-
-    /** A column and its type: text, number, boolean or date (ISO yyyy-mm-dd). */
-    @Table("dataset_column")
-    public record Column(String name, String type) {}
+        Instant createdAt) {
 
     public Dataset {
         columns = List.copyOf(columns);
+        primaryKey = List.copyOf(primaryKey);
     }
 
-    public static Dataset create(String workspace, String name, List<Column> columns, String primaryKey, Instant now) {
-        return new Dataset(UUID.randomUUID(), workspace, name, columns, primaryKey, 0, now, null);
+    public Optional<Column> column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
-    public DatasetCreated created() {
-        return new DatasetCreated(id, name, columns, primaryKey);
-    }
-
-    /** The dataset after one more published version. */
-    public Dataset nextVersion() {
-        return new Dataset(id, workspace, name, columns, primaryKey, latestVersion + 1, createdAt, version);
-    }
-
-    public DatasetVersionPublished published(int rowCount) {
-        return new DatasetVersionPublished(id, name, latestVersion, rowCount, columns);
-    }
-
-    public boolean hasColumn(String column) {
-        return columns.stream().anyMatch(c -> c.name().equals(column));
+    public Schema schema() {
+        return new Schema(columns, primaryKey);
     }
 }

@@ -2,163 +2,98 @@ package io.ledgerflow.sharing.dataset;
 
 import io.ledgerflow.eventlog.outbox.Outbox;
 import io.ledgerflow.eventlog.topic.Topics;
-import io.ledgerflow.service.problem.InvalidInputException;
 import io.ledgerflow.service.problem.NotFoundException;
-import io.ledgerflow.sharing.dataset.persistence.DatasetRepository;
-import io.ledgerflow.sharing.dataset.persistence.DatasetRows;
-import java.math.BigDecimal;
+import io.ledgerflow.sharing.dataset.DatasetEvents.DatasetCreated;
+import io.ledgerflow.sharing.dataset.persistence.DatasetStore;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Dataset use cases: each publish is one immutable version and one event, in one transaction. */
+/** Dataset definitions and their versions' metadata; publishing is {@code publish}'s, reading {@code read}'s. */
 @Service
 public class Datasets {
 
     public static final String AGGREGATE = "dataset";
-    private static final Set<String> TYPES = Set.of("text", "number", "boolean", "date");
 
-    /** The rows of one version of a dataset. */
-    public record VersionRows(UUID datasetId, long version, List<Map<String, Object>> rows) {}
-
-    private final DatasetRepository repository;
-    private final DatasetRows rows;
+    private final DatasetStore store;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    Datasets(DatasetRepository repository, DatasetRows rows, Outbox outbox) {
-        this.repository = repository;
-        this.rows = rows;
+    Datasets(DatasetStore store, Outbox outbox, Clock clock) {
+        this.store = store;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Transactional
-    public Dataset create(String workspace, String name, List<Dataset.Column> columns, String primaryKey) {
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < columns.size(); i++) {
-            Dataset.Column column = columns.get(i);
-            if (column == null || column.name() == null || column.name().isBlank()) {
-                throw new InvalidInputException("columns[" + i + "].name", "a column needs a name");
-            }
-            if (!TYPES.contains(column.type())) {
-                throw new InvalidInputException(
-                        "columns[" + i + "].type", "a column's type is one of " + TYPES + ", not " + column.type());
-            }
-            if (!names.add(column.name())) {
-                throw new InvalidInputException("columns[" + i + "].name", "column " + column.name() + " is twice");
-            }
-        }
-        if (!names.contains(primaryKey)) {
-            throw new InvalidInputException("primaryKey", "the primary key must be one of the columns " + names);
-        }
-        Dataset dataset = repository.save(Dataset.create(workspace, name, columns, primaryKey, clock.instant()));
-        outbox.append(Topics.Sharing.DATASET_EVENTS, AGGREGATE, dataset.id().toString(), workspace, dataset.created());
-        return dataset;
-    }
-
-    /** Publishes the rows as the next version; every row is checked first, so a bad one changes nothing. */
-    @Transactional
-    public Dataset publish(String workspace, UUID id, List<Map<String, Object>> newRows) {
-        Dataset dataset =
-                repository.findForUpdateByIdAndWorkspace(id, workspace).orElseThrow(() -> notFound(workspace, id));
-        Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
-        for (int r = 0; r < newRows.size(); r++) {
-            Map<String, Object> row = newRows.get(r);
-            if (row == null) {
-                throw new InvalidInputException("rows[" + r + "]", "a row is an object of column values");
-            }
-            for (String field : row.keySet()) {
-                if (!dataset.hasColumn(field)) {
-                    throw new InvalidInputException("rows[" + r + "]." + field, "the dataset has no column " + field);
-                }
-            }
-            for (Dataset.Column column : dataset.columns()) {
-                check("rows[" + r + "]." + column.name(), column, row.get(column.name()));
-            }
-            Object key = row.get(dataset.primaryKey());
-            if (key == null) {
-                throw new InvalidInputException(
-                        "rows[" + r + "]." + dataset.primaryKey(), "every row needs its primary key");
-            }
-            if (byKey.put(keyOf(key), row) != null) {
-                throw new InvalidInputException(
-                        "rows[" + r + "]." + dataset.primaryKey(), "primary key " + key + " appears twice");
-            }
-        }
-        Dataset published = repository.save(dataset.nextVersion());
-        rows.append(id, published.latestVersion(), byKey, clock.instant());
+    public Dataset create(String workspace, String name, List<Column> columns, List<String> primaryKey) {
+        Schema schema = Schema.define(columns, primaryKey);
+        Dataset dataset = new Dataset(
+                UUID.randomUUID(), workspace, name, schema.columns(), schema.primaryKey(), 0, clock.instant());
+        store.insert(dataset);
         outbox.append(
-                Topics.Sharing.DATASET_EVENTS, AGGREGATE, id.toString(), workspace, published.published(byKey.size()));
-        return published;
+                Topics.Sharing.DATASET_EVENTS,
+                AGGREGATE,
+                dataset.id().toString(),
+                workspace,
+                DatasetCreated.of(dataset));
+        return dataset;
     }
 
     @Transactional(readOnly = true)
     public Dataset get(String workspace, UUID id) {
-        return repository.findByIdAndWorkspace(id, workspace).orElseThrow(() -> notFound(workspace, id));
+        return store.find(id, workspace).orElseThrow(() -> notFound(workspace, id));
+    }
+
+    /** Any workspace's dataset, for a read a grant allows (the caller checked the grant). */
+    @Transactional(readOnly = true)
+    public Dataset get(UUID id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("dataset " + id + " does not exist"));
+    }
+
+    /** The dataset, its row locked until the caller's transaction ends (publishes take turns). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Dataset lock(String workspace, UUID id) {
+        return store.lock(id, workspace).orElseThrow(() -> notFound(workspace, id));
+    }
+
+    /** Records a version the caller published in its transaction, with the dataset locked. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void addVersion(Dataset dataset, DatasetVersion version) {
+        store.addVersion(dataset, version);
     }
 
     @Transactional(readOnly = true)
     public List<Dataset> list(String workspace, int page, int size) {
-        return repository.findByWorkspaceOrderByCreatedAtAscIdAsc(workspace, PageRequest.of(page, size));
+        return store.list(workspace, page, size);
     }
 
     @Transactional(readOnly = true)
     public long count(String workspace) {
-        return repository.countByWorkspace(workspace);
+        return store.count(workspace);
     }
 
-    /** The rows of a version (the latest when {@code version} is null), read in one transaction. */
+    /** Version {@code n} (0 is the empty dataset before the first publish), or 404. */
     @Transactional(readOnly = true)
-    public VersionRows rows(String workspace, UUID id, Long version) {
-        Dataset dataset = get(workspace, id);
-        long wanted = version == null ? dataset.latestVersion() : version;
-        if (wanted < 1 || wanted > dataset.latestVersion()) {
-            throw new NotFoundException(
-                    "dataset " + id + " has no version " + wanted + " (it has " + dataset.latestVersion() + ")");
+    public DatasetVersion version(Dataset dataset, long n) {
+        if (n == 0) {
+            return new DatasetVersion(dataset.id(), 0, "full", 0, 0, 0, 0, dataset.columns(), dataset.createdAt());
         }
-        return new VersionRows(id, wanted, rows.rows(id, wanted));
+        return store.version(dataset.id(), n)
+                .orElseThrow(() -> new NotFoundException("dataset " + dataset.id() + " has no version " + n
+                        + " (it has " + dataset.latestVersion() + ")"));
     }
 
-    /** Numbers that are equal are the same key: 1, 1.0 and 1.00 collide. */
-    private static String keyOf(Object key) {
-        if (key instanceof Number number) {
-            return new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
-        }
-        return String.valueOf(key);
-    }
-
-    private static void check(String field, Dataset.Column column, Object value) {
-        if (value == null) {
-            return;
-        }
-        boolean ok = switch (column.type()) {
-            case "number" -> value instanceof Number;
-            case "boolean" -> value instanceof Boolean;
-            case "text" -> value instanceof String;
-            case "date" -> value instanceof String text && isDate(text);
-            default -> false;
-        };
-        if (!ok) {
-            throw new InvalidInputException(field, "'" + value + "' is not a " + column.type());
-        }
-    }
-
-    private static boolean isDate(String text) {
-        try {
-            LocalDate.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+    /** The version current at {@code at}: the last published at or before it, or 404. */
+    @Transactional(readOnly = true)
+    public DatasetVersion versionAt(Dataset dataset, Instant at) {
+        return store.versionAt(dataset.id(), at)
+                .orElseThrow(() -> new NotFoundException("dataset " + dataset.id() + " had no version at " + at
+                        + " (created " + dataset.createdAt() + ")"));
     }
 
     private static NotFoundException notFound(String workspace, UUID id) {

@@ -40,7 +40,20 @@ public final class CallNode extends Node {
             return ErrorValue.VALUE;
         } catch (FormulaError e) {
             return e.error();
+        } catch (RuntimeException e) {
+            return failure(e);
         }
+    }
+
+    /**
+     * The error value a function's unexpected exception stands for: errors are values, so no
+     * exception of a function ever leaves an evaluation (a date out of range, an overflow, a
+     * defect in a function): arithmetic and date-range failures are #NUM!, anything else #VALUE!.
+     */
+    public static ErrorValue failure(RuntimeException e) {
+        return e instanceof ArithmeticException || e instanceof java.time.DateTimeException
+                ? ErrorValue.NUM
+                : ErrorValue.VALUE;
     }
 
     @Override
@@ -60,6 +73,8 @@ public final class CallNode extends Node {
         try {
             return spec.referenceFunction().apply(new CallArgs(args, ctx));
         } catch (FormulaError e) {
+            return null;
+        } catch (RuntimeException e) {
             return null;
         }
     }

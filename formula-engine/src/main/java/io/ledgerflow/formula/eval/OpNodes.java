@@ -246,7 +246,7 @@ public final class OpNodes {
             if (b instanceof ErrorValue) {
                 return b;
             }
-            int c = Values.compare(a, b);
+            int c = Values.compareOperands(a, b);
             boolean r = switch (op) {
                 case "=" -> c == 0;
                 case "<>" -> c != 0;

@@ -1,13 +1,21 @@
 package io.ledgerflow.formula.function;
 
+import io.ledgerflow.formula.function.database.DatabaseFunctions;
+import io.ledgerflow.formula.function.date.CalendarFunctions;
 import io.ledgerflow.formula.function.date.DateFunctions;
+import io.ledgerflow.formula.function.engineering.EngineeringFunctions;
 import io.ledgerflow.formula.function.finance.FinanceFunctions;
+import io.ledgerflow.formula.function.finance.SecuritiesFunctions;
 import io.ledgerflow.formula.function.info.InfoFunctions;
 import io.ledgerflow.formula.function.logic.LogicFunctions;
 import io.ledgerflow.formula.function.lookup.LookupFunctions;
+import io.ledgerflow.formula.function.lookup.ReferenceFunctions;
 import io.ledgerflow.formula.function.math.ConditionalFunctions;
 import io.ledgerflow.formula.function.math.MathFunctions;
+import io.ledgerflow.formula.function.math.TrigFunctions;
+import io.ledgerflow.formula.function.stats.StatsFunctions;
 import io.ledgerflow.formula.function.text.TextFunctions;
+import io.ledgerflow.formula.function.text.TextPartsFunctions;
 import java.util.List;
 
 /**
@@ -26,7 +34,15 @@ public final class BuiltinFunctions {
             new LookupFunctions(),
             new TextFunctions(),
             new DateFunctions(),
-            new FinanceFunctions());
+            new FinanceFunctions(),
+            new TrigFunctions(),
+            new EngineeringFunctions(),
+            new StatsFunctions(),
+            new DatabaseFunctions(),
+            new ReferenceFunctions(),
+            new CalendarFunctions(),
+            new SecuritiesFunctions(),
+            new TextPartsFunctions());
 
     /**
      * The names each family of {@link #FAMILIES} registers, in the same order. The shared registry
@@ -53,6 +69,14 @@ public final class BuiltinFunctions {
                 case 5 -> new TextFunctions();
                 case 6 -> new DateFunctions();
                 case 7 -> new FinanceFunctions();
+                case 8 -> new TrigFunctions();
+                case 9 -> new EngineeringFunctions();
+                case 10 -> new StatsFunctions();
+                case 11 -> new DatabaseFunctions();
+                case 12 -> new ReferenceFunctions();
+                case 13 -> new CalendarFunctions();
+                case 14 -> new SecuritiesFunctions();
+                case 15 -> new TextPartsFunctions();
                 default -> throw new IllegalArgumentException("No built-in family " + f);
             };
         }
@@ -107,19 +131,23 @@ public final class BuiltinFunctions {
                 List.of("AND", "CHOOSE", "FALSE", "IF", "IFERROR", "IFNA", "IFS", "NOT", "OR", "SWITCH", "TRUE", "XOR"),
                 List.of(
                         "ERROR.TYPE",
+                        "FORMULATEXT",
                         "ISBLANK",
                         "ISERR",
                         "ISERROR",
                         "ISEVEN",
+                        "ISFORMULA",
                         "ISLOGICAL",
                         "ISNA",
                         "ISNONTEXT",
                         "ISNUMBER",
                         "ISODD",
+                        "ISREF",
                         "ISTEXT",
                         "N",
                         "NA",
-                        "T"),
+                        "T",
+                        "TYPE"),
                 List.of(
                         "COLUMN", "COLUMNS", "HLOOKUP", "INDEX", "MATCH", "OFFSET", "ROW", "ROWS", "VLOOKUP", "XLOOKUP",
                         "XMATCH"),
@@ -164,6 +192,179 @@ public final class BuiltinFunctions {
                         "WEEKDAY",
                         "WORKDAY",
                         "YEAR"),
-                List.of("DDB", "FV", "IPMT", "IRR", "NPER", "NPV", "PMT", "PPMT", "PV", "RATE", "SLN", "XIRR", "XNPV"));
+                List.of("DDB", "FV", "IPMT", "IRR", "NPER", "NPV", "PMT", "PPMT", "PV", "RATE", "SLN", "XIRR", "XNPV"),
+                List.of(
+                        "ACOS",
+                        "ACOSH",
+                        "ACOT",
+                        "ACOTH",
+                        "ARABIC",
+                        "ASIN",
+                        "ASINH",
+                        "ATAN",
+                        "ATAN2",
+                        "ATANH",
+                        "BASE",
+                        "CEILING.MATH",
+                        "CEILING.PRECISE",
+                        "COMBIN",
+                        "COMBINA",
+                        "COS",
+                        "COSH",
+                        "COT",
+                        "COTH",
+                        "CSC",
+                        "CSCH",
+                        "DECIMAL",
+                        "DEGREES",
+                        "FACTDOUBLE",
+                        "FLOOR.MATH",
+                        "FLOOR.PRECISE",
+                        "GCD",
+                        "ISO.CEILING",
+                        "LCM",
+                        "MULTINOMIAL",
+                        "PERMUT",
+                        "RADIANS",
+                        "ROMAN",
+                        "SEC",
+                        "SECH",
+                        "SIN",
+                        "SINH",
+                        "SQRTPI",
+                        "SUBTOTAL",
+                        "SUMX2MY2",
+                        "SUMX2PY2",
+                        "SUMXMY2",
+                        "TAN",
+                        "TANH"),
+                List.of(
+                        "BIN2DEC",
+                        "BIN2HEX",
+                        "BIN2OCT",
+                        "BITAND",
+                        "BITLSHIFT",
+                        "BITOR",
+                        "BITRSHIFT",
+                        "BITXOR",
+                        "CONVERT",
+                        "DEC2BIN",
+                        "DEC2HEX",
+                        "DEC2OCT",
+                        "DELTA",
+                        "GESTEP",
+                        "HEX2BIN",
+                        "HEX2DEC",
+                        "HEX2OCT",
+                        "OCT2BIN",
+                        "OCT2DEC",
+                        "OCT2HEX"),
+                List.of(
+                        "AVEDEV",
+                        "BINOM.DIST",
+                        "BINOMDIST",
+                        "CONFIDENCE",
+                        "CONFIDENCE.NORM",
+                        "CORREL",
+                        "COVAR",
+                        "COVARIANCE.P",
+                        "COVARIANCE.S",
+                        "DEVSQ",
+                        "EXPON.DIST",
+                        "EXPONDIST",
+                        "FISHER",
+                        "FISHERINV",
+                        "FORECAST",
+                        "FORECAST.LINEAR",
+                        "GAMMA",
+                        "GAMMALN",
+                        "GAMMALN.PRECISE",
+                        "GAUSS",
+                        "GEOMEAN",
+                        "HARMEAN",
+                        "INTERCEPT",
+                        "KURT",
+                        "MAXA",
+                        "MINA",
+                        "MODE",
+                        "MODE.SNGL",
+                        "NORM.DIST",
+                        "NORM.INV",
+                        "NORM.S.DIST",
+                        "NORM.S.INV",
+                        "NORMDIST",
+                        "NORMINV",
+                        "NORMSDIST",
+                        "NORMSINV",
+                        "PEARSON",
+                        "PERCENTILE",
+                        "PERCENTILE.EXC",
+                        "PERCENTILE.INC",
+                        "PERCENTRANK",
+                        "PERCENTRANK.EXC",
+                        "PERCENTRANK.INC",
+                        "PHI",
+                        "POISSON",
+                        "POISSON.DIST",
+                        "QUARTILE",
+                        "QUARTILE.EXC",
+                        "QUARTILE.INC",
+                        "RANK",
+                        "RANK.AVG",
+                        "RANK.EQ",
+                        "RSQ",
+                        "SKEW",
+                        "SLOPE",
+                        "STANDARDIZE",
+                        "STDEVA",
+                        "STDEVP",
+                        "STDEVPA",
+                        "STEYX",
+                        "TREND",
+                        "VARA",
+                        "VARP",
+                        "VARPA"),
+                List.of(
+                        "DAVERAGE",
+                        "DCOUNT",
+                        "DCOUNTA",
+                        "DGET",
+                        "DMAX",
+                        "DMIN",
+                        "DPRODUCT",
+                        "DSTDEV",
+                        "DSTDEVP",
+                        "DSUM",
+                        "DVAR",
+                        "DVARP"),
+                List.of("ADDRESS", "INDIRECT", "LOOKUP"),
+                List.of(
+                        "DATEDIF",
+                        "DAYS360",
+                        "ISOWEEKNUM",
+                        "NETWORKDAYS.INTL",
+                        "TIMEVALUE",
+                        "WEEKNUM",
+                        "WORKDAY.INTL",
+                        "YEARFRAC"),
+                List.of(
+                        "ACCRINT",
+                        "CUMIPMT",
+                        "CUMPRINC",
+                        "DB",
+                        "DOLLARDE",
+                        "DOLLARFR",
+                        "EFFECT",
+                        "FVSCHEDULE",
+                        "ISPMT",
+                        "MIRR",
+                        "NOMINAL",
+                        "PDURATION",
+                        "PRICE",
+                        "RRI",
+                        "SYD",
+                        "VDB",
+                        "YIELD"),
+                List.of("CLEAN", "DOLLAR", "NUMBERVALUE", "TEXTAFTER", "TEXTBEFORE", "UNICHAR", "UNICODE"));
     }
 }

@@ -155,9 +155,11 @@ public final class Criterion {
         if (operand instanceof EmptyValue) {
             boolean blank = cell instanceof EmptyValue
                     || (cell instanceof TextValue t && t.value().isEmpty());
+            // "=" (or "") matches empty cells and empty texts; "<>" matches every cell that is not
+            // empty, a formula's "" included, as Excel's COUNTIF(range,"<>") does
             return switch (op) {
                 case EQ -> blank;
-                case NE -> !blank;
+                case NE -> !(cell instanceof EmptyValue);
                 default -> false;
             };
         }

@@ -21,4 +21,19 @@ public interface FunctionContext {
 
     /** The value of one cell. */
     Value cell(int sheet, int row, int col);
+
+    /** The index of a sheet by name (any case), or -1 (for INDIRECT). */
+    default int sheetIndex(String name) {
+        return -1;
+    }
+
+    /** The name of a sheet by index. */
+    default String sheetName(int sheet) {
+        return null;
+    }
+
+    /** The canonical formula text ("=...") of a cell, or null when it holds none (FORMULATEXT). */
+    default String formulaText(int sheet, int row, int col) {
+        return null;
+    }
 }

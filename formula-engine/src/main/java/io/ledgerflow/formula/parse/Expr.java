@@ -54,6 +54,13 @@ public sealed interface Expr {
 
     record Name(String name) implements Expr {}
 
+    /** An array constant {@code {1,2;3,4}}: rows of literals (Num, Str, Bool, Err), all as long. */
+    record Array(List<List<Expr>> rows) implements Expr {
+        public Array {
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
     record Unary(char op, Expr operand) implements Expr {}
 
     record Percent(Expr operand) implements Expr {}

@@ -376,7 +376,14 @@ public final class FormulaParser {
             return new Expr.Str(string());
         }
         if (c == '#') {
-            return new Expr.Err(errorLiteral());
+            ErrorValue err = errorLiteral();
+            if (err == ErrorValue.REF) {
+                skipDeletedReference();
+            }
+            return new Expr.Err(err);
+        }
+        if (c == '{') {
+            return arrayConstant();
         }
         if (c == '\'') {
             String sheet = quotedSheet();
@@ -427,6 +434,75 @@ public final class FormulaParser {
             return new Expr.Name(run);
         }
         throw new ParseException("Unexpected '" + c + "'", pos);
+    }
+
+    /**
+     * Skips what Excel writes after {@code #REF!} for a deleted range ({@code #REF!A1},
+     * {@code #REF!$A$1:$B$2}): the formula refers to nothing, so it reads as the #REF! error.
+     */
+    private void skipDeletedReference() {
+        char c = peek();
+        if (c == '$' || isAsciiLetter(c) || (c >= '0' && c <= '9')) {
+            if (tryRowRange(null) == null && reference(null) == null) {
+                return;
+            }
+        }
+    }
+
+    /** An array constant {@code {1,2;3,4}}: numbers, texts, booleans and errors; ';' ends a row. */
+    private Expr arrayConstant() {
+        int start = pos;
+        pos++;
+        List<List<Expr>> rows = new ArrayList<>();
+        List<Expr> row = new ArrayList<>();
+        while (true) {
+            skipWs();
+            row.add(arrayElement());
+            skipWs();
+            char c = peek();
+            pos++;
+            if (c == ',') {
+                continue;
+            }
+            if (c == ';' || c == '}') {
+                if (!rows.isEmpty() && rows.get(0).size() != row.size()) {
+                    throw new ParseException("Rows of an array constant differ in length", start);
+                }
+                rows.add(row);
+                row = new ArrayList<>();
+                if (c == '}') {
+                    return new Expr.Array(rows);
+                }
+                continue;
+            }
+            throw new ParseException("Expected ',', ';' or '}' in an array constant", pos - 1);
+        }
+    }
+
+    private Expr arrayElement() {
+        char c = peek();
+        if (c == '"') {
+            return new Expr.Str(string());
+        }
+        if (c == '#') {
+            return new Expr.Err(errorLiteral());
+        }
+        if (c == '-' || c == '+') {
+            pos++;
+            skipWs();
+            Expr n = number();
+            return c == '-' ? new Expr.Num(-((Expr.Num) n).value()) : n;
+        }
+        if ((c >= '0' && c <= '9') || c == '.') {
+            return number();
+        }
+        int end = identEnd(pos);
+        String run = src.substring(pos, end);
+        if (run.equalsIgnoreCase("TRUE") || run.equalsIgnoreCase("FALSE")) {
+            pos = end;
+            return new Expr.Bool(run.equalsIgnoreCase("TRUE"));
+        }
+        throw new ParseException("An array constant holds only numbers, texts, booleans and errors", pos);
     }
 
     private static boolean isIdentStart(char c) {

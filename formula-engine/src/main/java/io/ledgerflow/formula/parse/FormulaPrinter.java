@@ -1,6 +1,7 @@
 package io.ledgerflow.formula.parse;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Prints a syntax tree in canonical form: upper-case function names, no spaces, the minimal
@@ -52,6 +53,22 @@ public final class FormulaPrinter {
             case Expr.Bool b -> sb.append(b.value() ? "TRUE" : "FALSE");
             case Expr.Err err -> sb.append(err.error().text());
             case Expr.Missing m -> {}
+            case Expr.Array a -> {
+                sb.append('{');
+                for (int r = 0; r < a.rows().size(); r++) {
+                    if (r > 0) {
+                        sb.append(';');
+                    }
+                    List<Expr> row = a.rows().get(r);
+                    for (int c = 0; c < row.size(); c++) {
+                        if (c > 0) {
+                            sb.append(',');
+                        }
+                        write(sb, row.get(c));
+                    }
+                }
+                sb.append('}');
+            }
             case Expr.Name n -> sb.append(n.name());
             case Expr.CellRef r -> {
                 sheet(sb, r.sheet());

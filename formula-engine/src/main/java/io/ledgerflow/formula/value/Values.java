@@ -174,6 +174,35 @@ public final class Values {
         };
     }
 
+    /**
+     * The comparison of the = &lt;&gt; &lt; &gt; operators: as {@link #compare}, except that two
+     * numbers equal to about 15 significant digits (a relative difference below 2^-48, the
+     * tolerance LibreOffice uses too) are equal, as in Excel: {@code =SUM(...)=100} is TRUE for a
+     * sum of 99.99999999999999, and {@code =0.1+0.2=0.3} is TRUE.
+     */
+    public static int compareOperands(Value a, Value b) {
+        if (a instanceof NumberValue x && b instanceof NumberValue y) {
+            double p = x.value();
+            double q = y.value();
+            if (p == q || approxEqual(p, q)) {
+                return 0;
+            }
+            return p < q ? -1 : 1;
+        }
+        return compare(a, b);
+    }
+
+    /** True when a and b differ by less than 2^-48 of the larger magnitude (about 15 digits). */
+    public static boolean approxEqual(double a, double b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == 0 || b == 0 || (a < 0) != (b < 0)) {
+            return false;
+        }
+        return Math.abs(a - b) < Math.max(Math.abs(a), Math.abs(b)) * 0x1p-48;
+    }
+
     private static Value emptyLike(Value other) {
         return switch (other) {
             case TextValue t -> TextValue.EMPTY;

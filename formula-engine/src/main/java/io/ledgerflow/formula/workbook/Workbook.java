@@ -1,6 +1,7 @@
 package io.ledgerflow.formula.workbook;
 
 import io.ledgerflow.formula.eval.AreaNode;
+import io.ledgerflow.formula.eval.ArrayNode;
 import io.ledgerflow.formula.eval.CallNode;
 import io.ledgerflow.formula.eval.CellNode;
 import io.ledgerflow.formula.eval.ConstNode;
@@ -913,6 +914,9 @@ public final class Workbook {
         if (e instanceof Expr.Missing) {
             return new ConstNode(EmptyValue.INSTANCE, e);
         }
+        if (e instanceof Expr.Array arr) {
+            return ArrayNode.of(arr);
+        }
         if (e instanceof Expr.Name n) {
             Expr target = names.get(n.name().toLowerCase(Locale.ROOT));
             return new NameNode(n.name(), target == null ? null : compile(target, host, pre, vol, depth + 1, 0, 0));
@@ -1272,7 +1276,9 @@ public final class Workbook {
                 v = f.eval(ctx);
             } catch (FormulaError err) {
                 v = err.error();
-            } catch (StackOverflowError | ArithmeticException | IndexOutOfBoundsException ex) {
+            } catch (RuntimeException ex) {
+                v = CallNode.failure(ex); // a last guard: errors are values, never exceptions
+            } catch (StackOverflowError ex) {
                 v = ErrorValue.VALUE;
             }
             return store(id, v);
@@ -1361,6 +1367,17 @@ public final class Workbook {
         @Override
         public String sheetName(int s) {
             return Workbook.this.sheetName(s);
+        }
+
+        @Override
+        public int sheetIndex(String name) {
+            Integer i = sheetByName.get(name.toLowerCase(Locale.ROOT)); // read-only: safe in parallel
+            return i == null ? -1 : i;
+        }
+
+        @Override
+        public String formulaText(int s, int r, int c) {
+            return s < 0 || s >= sheets.size() ? null : formulaAt(s, r, c);
         }
     }
 

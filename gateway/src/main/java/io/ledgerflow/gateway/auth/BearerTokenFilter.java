@@ -12,6 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -29,10 +30,12 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * With {@code ledgerflow.gateway.auth.enabled}, every {@code /api/**} request needs a valid JWT bearer token
- * (signature, expiry, and issuer when configured), else 401 problem+json. A request for a workspace's resources,
+ * With {@code ledgerflow.gateway.auth.enabled} (the default), every {@code /api/**} request needs a valid JWT bearer
+ * token (signature, expiry, and issuer when configured), else 401 problem+json. A request for a workspace's resources,
  * {@code /api/{service}/workspaces/{workspace}/...}, also needs the token to grant that workspace (the tenant), else
- * 403 problem+json. The token goes on to the service, which checks the tenant again. The services' OpenAPI documents
+ * 404 problem+json, the answer a service gives for a missing resource, so that another tenant's existence does not
+ * leak. A write (any method but GET, HEAD, OPTIONS) needs the {@code write} scope, else 403. The token goes on to the
+ * service, which checks all of this again. The services' OpenAPI documents
  * stay public so the Swagger UI loads, and so do their browser pages ({@code /api/{service}/play/**}, static files
  * whose own API calls carry the token). A browser cannot set headers on a WebSocket, so an upgrade may carry the token
  * as the {@code access_token} query parameter instead.
@@ -43,7 +46,15 @@ class BearerTokenFilter implements WebFilter, Ordered {
     /** After the rate limiter (which also limits unauthenticated clients), before the body-size limit. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 15;
 
-    private static final Pattern WORKSPACE_PATH = Pattern.compile("^/api/[^/]+/workspaces/([^/]+)(?:/.*)?$");
+    private static final Pattern WORKSPACE_PATH =
+            Pattern.compile("^/api/[^/]+/workspaces/([^/]+)(?:/.*)?$", Pattern.CASE_INSENSITIVE);
+    /**
+     * A path whose workspace a service could read differently than the gateway: dot or empty segments, encoded dots,
+     * slashes or backslashes, matrix parameters. No such path names a resource, so it is a 404 like any other.
+     */
+    private static final Pattern AMBIGUOUS_PATH =
+            Pattern.compile("(^|/)\\.{1,2}(/|$)|//|%2e|%2f|%5c|\\\\|;", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern API_DOCS_PATH = Pattern.compile("^/api/[^/]+/v3/api-docs(?:/.*)?$");
     /** A service's browser page (static files; its calls to the API carry the token). */
     private static final Pattern PAGE_PATH = Pattern.compile("^/api/[^/]+/play(?:/.*)?$");
@@ -90,8 +101,18 @@ class BearerTokenFilter implements WebFilter, Ordered {
                                 "Bearer error=\"invalid_token\"");
                     }
                     String workspace = workspaceOf(path);
+                    if (AMBIGUOUS_PATH.matcher(path).find()) {
+                        return reject(exchange, GatewayProblems.notFound(), null);
+                    }
                     if (workspace != null && !grants(verification.jwt(), workspace)) {
-                        return reject(exchange, GatewayProblems.forbiddenWorkspace(workspace), null);
+                        return reject(exchange, GatewayProblems.workspaceNotFound(workspace), null);
+                    }
+                    if (!isRead(request.getMethod()) && !mayWrite(verification.jwt())) {
+                        return reject(
+                                exchange,
+                                GatewayProblems.readOnlyToken(
+                                        request.getMethod().name()),
+                                "Bearer error=\"insufficient_scope\", scope=\"write\"");
                     }
                     return chain.filter(exchange);
                 });
@@ -115,6 +136,19 @@ class BearerTokenFilter implements WebFilter, Ordered {
             return many.contains(workspace);
         }
         return false;
+    }
+
+    static boolean isRead(HttpMethod method) {
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method);
+    }
+
+    /** The {@code scope} claim (space-separated string or list, as OAuth 2.0 has both) includes {@code write}. */
+    static boolean mayWrite(Jwt jwt) {
+        Object scope = jwt.getClaims().get("scope");
+        if (scope instanceof String names) {
+            return List.of(names.split(" ")).contains("write");
+        }
+        return scope instanceof Collection<?> many && many.contains("write");
     }
 
     static @Nullable String workspaceOf(String path) {

@@ -20,7 +20,10 @@ public final class GatewayProblems {
     public static final URI INVALID_REQUEST_TARGET = URI.create(BASE + "invalid-request-target");
     public static final URI MALFORMED_REQUEST = URI.create(BASE + "malformed-request");
     public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
-    public static final URI FORBIDDEN_WORKSPACE = URI.create(BASE + "forbidden-workspace");
+    /** The same type as a service's 404: another tenant's workspace is indistinguishable from a missing resource. */
+    public static final URI NOT_FOUND = URI.create(BASE + "not-found");
+
+    public static final URI READ_ONLY_TOKEN = URI.create(BASE + "read-only-token");
     public static final URI RATE_LIMITED = URI.create(BASE + "rate-limited");
     public static final URI UPSTREAM_UNAVAILABLE = URI.create(BASE + "upstream-unavailable");
     public static final URI UPSTREAM_TIMEOUT = URI.create(BASE + "upstream-timeout");
@@ -92,14 +95,24 @@ public final class GatewayProblems {
         return problem(UNAUTHORIZED, HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
     }
 
-    public static ProblemDetail forbiddenWorkspace(String workspace) {
-        ProblemDetail problem = problem(
-                FORBIDDEN_WORKSPACE,
+    /** A workspace the token does not grant: 404 like the services', so that existence does not leak. */
+    public static ProblemDetail workspaceNotFound(String workspace) {
+        return problem(
+                NOT_FOUND, HttpStatus.NOT_FOUND, "Not found", "Workspace '" + workspace + "' has no such resource.");
+    }
+
+    /** A path that names no resource unambiguously ({@code ..}, {@code //}, encoded slashes...). */
+    public static ProblemDetail notFound() {
+        return problem(NOT_FOUND, HttpStatus.NOT_FOUND, "Not found", "No such resource.");
+    }
+
+    /** A write with a token whose scope lacks {@code write}. */
+    public static ProblemDetail readOnlyToken(String method) {
+        return problem(
+                READ_ONLY_TOKEN,
                 HttpStatus.FORBIDDEN,
-                "Workspace not granted",
-                "The bearer token does not grant access to workspace '" + workspace + "'.");
-        problem.setProperty("workspace", workspace);
-        return problem;
+                "Forbidden",
+                "The token may only read: " + method + " needs the 'write' scope.");
     }
 
     public static ProblemDetail rateLimited(long retryAfterSeconds) {

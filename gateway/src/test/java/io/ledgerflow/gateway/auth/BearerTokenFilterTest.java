@@ -2,8 +2,13 @@ package io.ledgerflow.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 class BearerTokenFilterTest {
 
@@ -42,5 +47,22 @@ class BearerTokenFilterTest {
         assertThat(BearerTokenFilter.token(MockServerHttpRequest.get("/api/pong/ws?access_token=t1")
                         .build()))
                 .isNull();
+    }
+
+    @Test
+    void writingNeedsTheWriteScopeAsAStringOrAList() {
+        assertThat(BearerTokenFilter.mayWrite(jwt(Map.of("scope", "read write"))))
+                .isTrue();
+        assertThat(BearerTokenFilter.mayWrite(jwt(Map.of("scope", List.of("write")))))
+                .isTrue();
+        assertThat(BearerTokenFilter.mayWrite(jwt(Map.of("scope", "read")))).isFalse();
+        assertThat(BearerTokenFilter.mayWrite(jwt(Map.of("scope", "rewrite")))).isFalse();
+        assertThat(BearerTokenFilter.mayWrite(jwt(Map.of("sub", "ada")))).isFalse();
+        assertThat(BearerTokenFilter.isRead(HttpMethod.HEAD)).isTrue();
+        assertThat(BearerTokenFilter.isRead(HttpMethod.PATCH)).isFalse();
+    }
+
+    private static Jwt jwt(Map<String, Object> claims) {
+        return new Jwt("t", Instant.now(), Instant.now().plusSeconds(60), Map.of("alg", "HS256"), claims);
     }
 }

@@ -3,11 +3,8 @@ package io.ledgerflow.localstack.postgres;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -83,19 +80,9 @@ public final class Credentials {
     }
 
     private static void write(Path file, Properties properties) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(temp);
-        }
-        try (Writer writer = Files.newBufferedWriter(temp)) {
-            properties.store(
-                    writer,
-                    "Ledgerflow local stack: database users and their generated passwords. Never commit this file.");
-        }
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.io.StringWriter text = new java.io.StringWriter();
+        properties.store(
+                text, "Ledgerflow local stack: database users and their generated passwords. Never commit this file.");
+        io.ledgerflow.localstack.auth.PrivateFile.write(file, text.toString());
     }
 }

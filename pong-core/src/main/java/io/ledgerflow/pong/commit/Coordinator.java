@@ -64,10 +64,19 @@ public final class Coordinator {
             List<Ball> changed,
             List<Goal> goals) {}
 
+    /**
+     * What the coordinator reports to its owner (the cluster). Each report names the transaction and the reporting
+     * coordinator's epoch, like every protocol message, and the owner must fence it as shards fence messages: a
+     * coordinator replaced while still running (a zombie) goes on until its attempts run out, and its late
+     * {@code committed} or {@code failed} for a transaction the owner has handed to a later epoch, or moved past, is
+     * not news about the owner's current transaction.
+     */
     public interface Listener {
+        /** {@code outcome.txn()} committed; {@code outcome.epoch()} is the reporting coordinator's. */
         void committed(Outcome outcome);
 
-        void failed(long txn, String reason);
+        /** Every attempt of {@code txn} by the coordinator of {@code epoch} aborted: nothing of it was committed. */
+        void failed(long txn, long epoch, String reason);
     }
 
     private enum State {
@@ -218,7 +227,7 @@ public final class Coordinator {
         if (attemptsUsed >= options.maxAttempts()) {
             state = State.DONE;
             timer++;
-            listener.failed(txn, "aborted " + attemptsUsed + " attempts; last: " + reason);
+            listener.failed(txn, epoch, "aborted " + attemptsUsed + " attempts; last: " + reason);
         } else {
             startAttempt();
         }

@@ -37,6 +37,7 @@ public final class InProcessCluster implements ShardCluster {
     private String failure;
     private long maxTasksPerRun = 50_000_000;
     private int failovers;
+    private int fencedReports;
 
     public InProcessCluster(
             Arena arena,
@@ -71,14 +72,32 @@ public final class InProcessCluster implements ShardCluster {
         return new Coordinator(epoch, shards, network, loop, options, new Coordinator.Listener() {
             @Override
             public void committed(Coordinator.Outcome o) {
-                outcome = o;
+                if (current(o.txn(), o.epoch())) {
+                    outcome = o;
+                }
             }
 
             @Override
-            public void failed(long t, String reason) {
-                failure = reason;
+            public void failed(long t, long e, String reason) {
+                if (current(t, e)) {
+                    failure = reason;
+                }
             }
         });
+    }
+
+    /**
+     * Whether a coordinator's report is about the running transaction and comes from its coordinator: a replaced
+     * coordinator still running (a zombie, see {@link #replaceCoordinatorKeepingTheOld}) reports on transactions it no
+     * longer owns — its failure after its fenced attempts run out would end a later transaction as failed (the shards
+     * committed it, the game retries it: a stall), its commit would stand for a later transaction's outcome.
+     */
+    private boolean current(long t, long e) {
+        if (e == epoch && t == txn && outcome == null && failure == null) {
+            return true;
+        }
+        fencedReports++;
+        return false;
     }
 
     // synchronized: on a parallel loop, shards commit from several threads at once
@@ -148,6 +167,11 @@ public final class InProcessCluster implements ShardCluster {
 
     public int failovers() {
         return failovers;
+    }
+
+    /** Reports of coordinators ignored because they were not about the running transaction or not from its coordinator. */
+    public int fencedReports() {
+        return fencedReports;
     }
 
     public ShardRuntime shard(int i) {

@@ -32,6 +32,7 @@ public final class RealTimeCluster implements ShardCluster {
     private Coordinator coordinator;
     private long epoch;
     private CompletableFuture<Result> pending;
+    private long pendingTxn;
 
     private long txn;
     /** Why this cluster takes no more transactions, once one was left undecided. */
@@ -66,14 +67,23 @@ public final class RealTimeCluster implements ShardCluster {
         return new Coordinator(epoch, shards, transport, protocol, options, new Coordinator.Listener() {
             @Override
             public void committed(Coordinator.Outcome outcome) {
-                pending.complete(new Result(outcome, null));
+                if (current(outcome.txn(), outcome.epoch())) {
+                    pending.complete(new Result(outcome, null));
+                }
             }
 
             @Override
-            public void failed(long t, String reason) {
-                pending.complete(new Result(null, reason));
+            public void failed(long t, long e, String reason) {
+                if (current(t, e)) {
+                    pending.complete(new Result(null, reason));
+                }
             }
         });
+    }
+
+    /** Whether a coordinator's report is about the running transaction and from its coordinator (as in process). */
+    private boolean current(long t, long e) {
+        return pending != null && e == epoch && t == pendingTxn;
     }
 
     /** Runs the next transaction to its end (called by one thread, the game's). */
@@ -86,6 +96,7 @@ public final class RealTimeCluster implements ShardCluster {
         CompletableFuture<Result> done = new CompletableFuture<>();
         protocol.execute(() -> {
             pending = done;
+            pendingTxn = t;
             coordinator.begin(t, work);
         });
         for (int failovers = 0; ; failovers++) {

@@ -23,16 +23,17 @@ final class FaultyGame {
     int failedFrames;
 
     FaultyGame(int shards, int balls, int frames, SimulatedNetwork.Faults faults, long seed) {
+        this(shards, balls, frames, faults, seed, new Coordinator.Options(40, 50));
+    }
+
+    FaultyGame(
+            int shards, int balls, int frames, SimulatedNetwork.Faults faults, long seed, Coordinator.Options commit) {
         config = Games.crowded(4, balls, seed);
         inputs = Games.randomInputs(4, frames, 12, seed + 1);
         reference = Games.reference(config, inputs, frames);
         network = new SimulatedNetwork(loop, faults, seed + 2);
         game = PongGame.create(
-                config,
-                PongGame.Options.shards(shards).withRebalanceEvery(3).withCommit(new Coordinator.Options(40, 50)),
-                log,
-                loop,
-                network);
+                config, PongGame.Options.shards(shards).withRebalanceEvery(3).withCommit(commit), log, loop, network);
     }
 
     /** Plays frame f until it commits (a failed frame is retried), then checks it. */

@@ -3,7 +3,9 @@ package io.ledgerflow.pong.commit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,5 +53,56 @@ class ZombieCoordinatorTest {
         g.play(4);
         assertThat(lateDeliveries[0]).as("zombie messages delivered late").isGreaterThan(held.size());
         assertThat(g.game.cluster().violations()).isEmpty();
+    }
+
+    /**
+     * The smallest case of issue 14 (found by {@link ZombieCoordinatorProperties}, shrunk by jqwik): two shards, a
+     * network that delays each message by 0 or 1 tick, the replacement started at the very first delivery. The zombie's
+     * attempts are all fenced off; when they run out it reports the transaction failed — by then the cluster runs a
+     * later transaction, which that report used to end as failed although the shards committed it: the game retried
+     * it forever (every shard at frame f, the game at f - 1).
+     */
+    @Test
+    void aZombiesFailureReportDoesNotFailTheTransactionItsReplacementRuns() {
+        FaultyGame g = zombieAtDelivery(2, 1, 0, 1);
+        g.playAll(40); // the zombie gives up during frame 21
+        assertThat(g.failedFrames).as("frames reported failed").isZero();
+        assertThat(g.game.cluster().fencedReports())
+                .as("the zombie's reports were fenced off")
+                .isPositive();
+        assertThat(g.game.cluster().violations()).isEmpty();
+    }
+
+    /**
+     * The other face of the same bug: the zombie finishes the commit of the transaction it was replaced in after its
+     * replacement did, when the cluster already runs the next one — its outcome used to stand for that one (the game
+     * stopped: the merged delta did not match the shards' digest).
+     */
+    @Test
+    void aZombiesLateCommitIsNotTakenAsTheOutcomeOfALaterTransaction() {
+        FaultyGame g = zombieAtDelivery(2, 5, 569_823, 382);
+        g.playAll(40);
+        assertThat(g.failedFrames).as("frames reported failed").isZero();
+        assertThat(g.game.cluster().fencedReports()).isPositive();
+        assertThat(g.game.cluster().violations()).isEmpty();
+    }
+
+    /**
+     * A game on a network that delays messages by up to {@code maxDelay} ticks, whose coordinator is replaced, the old
+     * one running on, at the {@code at}-th delivery and again at the {@code more}-th ones.
+     */
+    static FaultyGame zombieAtDelivery(int shards, int maxDelay, long seed, int at, int... more) {
+        // few attempts: a fenced zombie gives up (and reports its failure) within a few frames
+        FaultyGame g = new FaultyGame(
+                shards, 60, 40, new SimulatedNetwork.Faults(0, 0, maxDelay), seed, new Coordinator.Options(40, 3));
+        AtomicLong deliveries = new AtomicLong();
+        g.network.onDeliver(m -> {
+            long n = deliveries.incrementAndGet();
+            if (n == at || Arrays.stream(more).anyMatch(k -> k == n)) {
+                g.game.cluster().replaceCoordinatorKeepingTheOld();
+            }
+            return true;
+        });
+        return g;
     }
 }

@@ -7,7 +7,13 @@
 'use strict';
 
 const params = new URLSearchParams(location.search);
-const accessToken = params.get('access_token'); // only when the gateway requires a bearer token
+// The bearer token the API and the stream require: from the URL fragment (#access_token=..., never sent to a
+// server or logged) or the query (?access_token=...), remembered by this tab; the fragment is then cleared.
+const fragment = new URLSearchParams(location.hash.slice(1));
+const accessToken = fragment.get('access_token') || params.get('access_token')
+  || sessionStorage.getItem('pong.accessToken');
+if (accessToken) sessionStorage.setItem('pong.accessToken', accessToken);
+if (fragment.has('access_token')) history.replaceState(null, '', location.pathname + location.search);
 
 const $ = id => document.getElementById(id);
 
@@ -130,8 +136,7 @@ function openGame(id) {
     gameId: id, connected: false, frame: -1, balls: [], paddles: [], scores: [], zones: [], paddle: null,
     snapshotFrame: null, framesApplied: 0, gaps: 0, corrections: 0, dir: 0,
   });
-  history.replaceState(null, '', '?workspace=' + encodeURIComponent(pong.workspace) + '&game=' + id
-    + (accessToken ? '&access_token=' + encodeURIComponent(accessToken) : ''));
+  history.replaceState(null, '', '?workspace=' + encodeURIComponent(pong.workspace) + '&game=' + id);
   $('game').hidden = false;
   $('join-form').hidden = false;
   $('you').textContent = '';

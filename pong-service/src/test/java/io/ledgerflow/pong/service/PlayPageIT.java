@@ -9,6 +9,7 @@ import io.ledgerflow.testsupport.HeadlessChromium;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
 import io.ledgerflow.testsupport.JsonWebSocket;
+import io.ledgerflow.testsupport.Tokens;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,9 @@ class PlayPageIT {
         String id = JSON.readTree(created.body()).get("id").asString();
         Awaitility.await().atMost(WAIT).until(() -> serverFrame(id) >= 20);
 
-        browser.get("http://localhost:" + port + "/api/pong/play?workspace=" + workspace);
+        // the token in the fragment: the page keeps it for the tab, a server never sees it in a URL
+        browser.get("http://localhost:" + port + "/api/pong/play?workspace=" + workspace + "#access_token="
+                + Tokens.forWorkspaces(workspace));
         assertThat(browser.getCurrentUrl()).as("redirected to the page").contains("/api/pong/play/index.html");
         page(() -> !browser.findElements(watchButton(id)).isEmpty());
         assertThat(browser.findElement(By.id("games")).getText()).contains("Browser match");

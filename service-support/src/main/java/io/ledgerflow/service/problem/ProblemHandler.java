@@ -211,7 +211,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return newline < 0 ? text : text.substring(0, newline);
     }
 
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);

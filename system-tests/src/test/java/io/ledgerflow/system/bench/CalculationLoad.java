@@ -2,6 +2,7 @@ package io.ledgerflow.system.bench;
 
 import io.ledgerflow.localstack.LocalStack;
 import io.ledgerflow.localstack.LocalStackOptions;
+import io.ledgerflow.testsupport.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,6 +71,7 @@ public final class CalculationLoad {
                     .withEnv("MAX_REQUEST_SIZE", "64MB")
                     // One load generator is one client: the gateway's per-client limit would cap it.
                     .withEnv("RATE_LIMIT_ENABLED", "false")
+                    .withEnv("AUTH_JWT_SECRET", Tokens.secret())
                     .withServiceJvmArgs(List.of("-Xmx1g", "-XX:+UseParallelGC")));
             gateway = stack.endpoints().gatewayUrl();
         }
@@ -104,6 +106,7 @@ public final class CalculationLoad {
                 HttpRequest.newBuilder(URI.create(api + "/workbooks/import?name="
                                 + spec.get("name").asString()))
                         .timeout(Duration.ofSeconds(300))
+                        .header("Authorization", Tokens.bearerFor(api))
                         .header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(xlsx))
                         .build(),
@@ -250,7 +253,9 @@ public final class CalculationLoad {
     }
 
     private static HttpResponse<String> send(String method, String url, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", Tokens.bearerFor(url))
+                .timeout(Duration.ofSeconds(120));
         if (body == null) {
             request.GET();
         } else {

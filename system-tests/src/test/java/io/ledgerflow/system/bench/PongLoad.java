@@ -4,6 +4,7 @@ import io.ledgerflow.localstack.LocalStack;
 import io.ledgerflow.localstack.LocalStackOptions;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.JsonWebSocket;
+import io.ledgerflow.testsupport.Tokens;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,7 @@ public final class PongLoad {
                     .withFresh(true)
                     .withPortOffset(13_000) // below the ephemeral port range (32768+)
                     .withEnv("RATE_LIMIT_ENABLED", "false")
+                    .withEnv("AUTH_JWT_SECRET", Tokens.secret())
                     .withEnv("PONG_SNAPSHOT_EVERY_FRAMES", snapshotEvery)
                     .withServiceJvmArgs(List.of("-Xmx1g")));
             gateway = stack.endpoints().gatewayUrl();

@@ -1,10 +1,13 @@
 package io.ledgerflow.sharing.dataset.web;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.ledgerflow.service.web.WorkspaceId;
+import io.ledgerflow.sharing.dataset.Column;
 import io.ledgerflow.sharing.dataset.Dataset;
 import io.ledgerflow.sharing.dataset.Datasets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,12 +15,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,49 +29,52 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Datasets", description = "Immutable, versioned datasets of a workspace")
+@Tag(name = "Datasets", description = "Define datasets of a workspace and list them")
 @RestController
 @RequestMapping("/api/sharing/workspaces/{workspace}/datasets")
 class DatasetController {
 
-    @Schema(description = "A new dataset: typed columns and the primary-key column")
+    @Schema(description = "A new dataset: typed columns and a primary key of one or more columns")
     record CreateDataset(
             @Schema(example = "FX rates") @NotBlank @Size(max = 200)
             String name,
 
-            @Schema(example = "[{\"name\":\"currency\",\"type\":\"text\"},{\"name\":\"rate\",\"type\":\"number\"}]")
+            @Schema(
+                    example =
+                            "[{\"name\":\"currency\",\"type\":\"text\"},"
+                                    + "{\"name\":\"rate\",\"type\":\"decimal\",\"scale\":4},{\"name\":\"asOf\",\"type\":\"date\"}]")
             @NotEmpty
             @Size(max = 200)
-            List<Dataset.Column> columns,
+            List<Column> columns,
 
-            @Schema(example = "currency") @NotBlank String primaryKey) {}
-
-    @Schema(description = "The rows of a new version")
-    record Publish(
-            @Schema(example = "[{\"currency\":\"EUR\",\"rate\":1.08},{\"currency\":\"GBP\",\"rate\":1.27}]")
-            @NotNull
-            @Size(max = 100000)
-            List<Map<String, Object>> rows) {}
+            @ArraySchema(
+                    arraySchema = @Schema(description = "key columns in order (a single name is accepted too)"),
+                    schema = @Schema(example = "currency"))
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            @NotEmpty
+            List<String> primaryKey) {}
 
     @Schema(description = "A dataset of a workspace")
-    record DatasetView(
-            @Schema(example = "0b6f8f2e-3c1d-4f7a-9a43-5d7e0c1b2a3f")
+    public record DatasetView(
+            @Schema(example = "5a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
             UUID id,
 
             @Schema(example = "acme") String workspace,
             @Schema(example = "FX rates") String name,
 
-            @Schema(example = "[{\"name\":\"currency\",\"type\":\"text\"},{\"name\":\"rate\",\"type\":\"number\"}]")
-            List<Dataset.Column> columns,
+            @Schema(
+                    example = "[{\"name\":\"currency\",\"type\":\"text\"},"
+                            + "{\"name\":\"rate\",\"type\":\"decimal\",\"scale\":4}]")
+            List<Column> columns,
 
-            @Schema(example = "currency") String primaryKey,
+            @Schema(example = "[\"currency\"]") List<String> primaryKey,
 
             @Schema(description = "The newest published version; 0 before the first publish", example = "3")
             long latestVersion,
 
-            Instant createdAt) {
+            @Schema(example = "2026-12-02T10:00:00Z") Instant createdAt) {
 
-        static DatasetView of(Dataset dataset) {
+        public static DatasetView of(Dataset dataset) {
             return new DatasetView(
                     dataset.id(),
                     dataset.workspace(),
@@ -85,26 +89,16 @@ class DatasetController {
     @Schema(description = "One page of datasets")
     record DatasetPage(List<DatasetView> items, int page, int size, long total) {}
 
-    @Schema(description = "The rows of one version, in the order they were published")
-    record VersionRows(
-            UUID datasetId,
-            @Schema(example = "3") long version,
-
-            @Schema(example = "[{\"currency\":\"EUR\",\"rate\":1.08}]")
-            List<Map<String, Object>> rows) {
-
-        static VersionRows of(Datasets.VersionRows rows) {
-            return new VersionRows(rows.datasetId(), rows.version(), rows.rows());
-        }
-    }
-
     private final Datasets datasets;
 
     DatasetController(Datasets datasets) {
         this.datasets = datasets;
     }
 
-    @Operation(summary = "Define a dataset")
+    @Operation(
+            summary = "Define a dataset",
+            description = "Types: text, number, boolean, date (ISO), decimal with a scale. 422 names the bad"
+                    + " column (columns[i].type) or primaryKey.")
     @PostMapping
     ResponseEntity<DatasetView> create(
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
@@ -114,49 +108,23 @@ class DatasetController {
                 .body(DatasetView.of(dataset));
     }
 
-    @Operation(summary = "Publish a new immutable version (all rows; every row checked first)")
-    @PostMapping("/{id}/versions")
-    ResponseEntity<DatasetView> publish(
-            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
-            @PathVariable UUID id,
-            @Valid @RequestBody Publish request) {
-        Dataset dataset = datasets.publish(workspace, id, request.rows());
-        return ResponseEntity.created(URI.create("/api/sharing/workspaces/" + workspace + "/datasets/" + id
-                        + "/versions/" + dataset.latestVersion()))
-                .body(DatasetView.of(dataset));
-    }
-
     @Operation(summary = "List the workspace's datasets, oldest first")
     @GetMapping
     DatasetPage list(
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+            @Parameter(example = "0") @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(example = "50") @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         List<DatasetView> items = datasets.list(workspace, page, size).stream()
                 .map(DatasetView::of)
                 .toList();
         return new DatasetPage(items, page, size, datasets.count(workspace));
     }
 
-    @Operation(summary = "Get a dataset and its latest version number")
+    @Operation(summary = "Get a dataset: its latest schema and version number; another workspace's is 404")
     @GetMapping("/{id}")
-    DatasetView get(@Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
-        return DatasetView.of(datasets.get(workspace, id));
-    }
-
-    @Operation(summary = "Rows of the latest version")
-    @GetMapping("/{id}/rows")
-    VersionRows latest(
-            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
-        return VersionRows.of(datasets.rows(workspace, id, null));
-    }
-
-    @Operation(summary = "Rows of one version")
-    @GetMapping("/{id}/versions/{version}")
-    VersionRows version(
+    DatasetView get(
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
-            @PathVariable UUID id,
-            @PathVariable long version) {
-        return VersionRows.of(datasets.rows(workspace, id, version));
+            @Parameter(example = "5a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d") @PathVariable UUID id) {
+        return DatasetView.of(datasets.get(workspace, id));
     }
 }

@@ -10,7 +10,6 @@ import io.ledgerflow.formula.value.ErrorValue;
 import io.ledgerflow.formula.value.NumberValue;
 import io.ledgerflow.formula.value.TextValue;
 import io.ledgerflow.formula.value.Value;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -45,8 +44,8 @@ public final class DateFunctions implements FunctionFamily {
             return checked(Serials.of(d.withDayOfMonth(d.lengthOfMonth())));
         });
         r.register("DAYS", 2, 2, a -> NumberValue.of(Math.floor(serial(a, 0)) - Math.floor(serial(a, 1))));
-        r.register("NETWORKDAYS", 2, 3, DateFunctions::networkDays);
-        r.register("WORKDAY", 2, 3, DateFunctions::workday);
+        r.register("NETWORKDAYS", 2, 3, a -> networkDays(a, SAT_SUN, 2));
+        r.register("WORKDAY", 2, 3, a -> workday(a, SAT_SUN, 2));
         r.register("WEEKDAY", 1, 2, a -> {
             LocalDate d = Serials.toDate(serial(a, 0));
             int type = a.integer(1, 1);
@@ -104,17 +103,45 @@ public final class DateFunctions implements FunctionFamily {
         return s;
     }
 
-    private static final DateTimeFormatter[] FORMATS = {
-        DateTimeFormatter.ofPattern("yyyy-M-d"),
-        DateTimeFormatter.ofPattern("M/d/yyyy"),
-        DateTimeFormatter.ofPattern("d-MMM-yyyy", java.util.Locale.ENGLISH),
-    };
+    /** The date texts DATEVALUE (and date arguments given as text) read, month names in any case. */
+    private static final DateTimeFormatter[] FORMATS = java.util.stream.Stream.of(
+                    "yyyy-M-d",
+                    "yyyy/M/d",
+                    "M/d/yyyy",
+                    "M/d/yy",
+                    "d-MMM-yyyy",
+                    "d-MMM-yy",
+                    "d MMM yyyy",
+                    "d MMMM yyyy",
+                    "d-MMMM-yyyy",
+                    "MMM d, yyyy",
+                    "MMMM d, yyyy",
+                    "MMM d yyyy",
+                    "MMMM d yyyy")
+            .map(p -> new java.time.format.DateTimeFormatterBuilder()
+                    .parseCaseInsensitive()
+                    .appendPattern(p.replace("yyyy", "uuuu").replace("yy", "uu").replace("uuuuuu", "uuuu"))
+                    .toFormatter(java.util.Locale.ENGLISH)
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT))
+            .toArray(DateTimeFormatter[]::new);
 
     static Double parseDate(String s) {
         String t = s.trim();
+        // a time after the date ("1/2/2020 10:30") is ignored by DATEVALUE
+        int sp = t.indexOf(':');
+        if (sp > 0) {
+            int cut = t.lastIndexOf(' ', sp);
+            if (cut > 0) {
+                t = t.substring(0, cut).trim();
+            }
+        }
         for (DateTimeFormatter f : FORMATS) {
             try {
-                return Serials.of(LocalDate.parse(t, f));
+                LocalDate d = LocalDate.parse(t, f);
+                if (d.getYear() < 1900 || d.getYear() > 9999) {
+                    continue;
+                }
+                return Serials.of(d);
             } catch (DateTimeParseException e) {
                 // try the next format
             }
@@ -122,7 +149,7 @@ public final class DateFunctions implements FunctionFamily {
         return null;
     }
 
-    private static Set<Long> holidays(Args a, int i) {
+    static Set<Long> holidays(Args a, int i) {
         Set<Long> h = new HashSet<>();
         if (a.isMissing(i)) {
             return h;
@@ -142,14 +169,14 @@ public final class DateFunctions implements FunctionFamily {
         return h;
     }
 
-    private static boolean workday(LocalDate d) {
-        return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
-    }
+    /** Saturday and Sunday, by ISO day of week (index 1..7). */
+    static final boolean[] SAT_SUN = {false, false, false, false, false, false, true, true};
 
-    private static Value networkDays(Args a) {
+    /** NETWORKDAYS(.INTL): the days from start to end (signed) that are no weekend and no holiday. */
+    static Value networkDays(Args a, boolean[] weekend, int holidaysArg) {
         long s = (long) Math.floor(serial(a, 0));
         long e = (long) Math.floor(serial(a, 1));
-        Set<Long> hol = holidays(a, 2);
+        Set<Long> hol = holidays(a, holidaysArg);
         int sign = 1;
         if (e < s) {
             long t = s;
@@ -159,26 +186,26 @@ public final class DateFunctions implements FunctionFamily {
         }
         long n = 0;
         for (long k = s; k <= e; k++) {
-            if (workday(Serials.toDate(k)) && !hol.contains(k)) {
+            if (!weekend[Serials.toDate(k).getDayOfWeek().getValue()] && !hol.contains(k)) {
                 n++;
             }
         }
         return NumberValue.of(sign * n);
     }
 
-    private static Value workday(Args a) {
-        long s = (long) Math.floor(serial(a, 0));
+    /** WORKDAY(.INTL): the day so many working days (no weekend, no holiday) from the start. */
+    static Value workday(Args a, boolean[] weekend, int holidaysArg) {
+        long k = (long) Math.floor(serial(a, 0));
         int days = a.integer(1);
-        Set<Long> hol = holidays(a, 2);
+        Set<Long> hol = holidays(a, holidaysArg);
         int step = days >= 0 ? 1 : -1;
-        long k = s;
         int left = Math.abs(days);
         while (left > 0) {
             k += step;
             if (k < 1 || k > MAX_SERIAL) {
                 return ErrorValue.NUM;
             }
-            if (workday(Serials.toDate(k)) && !hol.contains(k)) {
+            if (!weekend[Serials.toDate(k).getDayOfWeek().getValue()] && !hol.contains(k)) {
                 left--;
             }
         }

@@ -54,5 +54,31 @@ public final class InfoFunctions implements FunctionFamily {
                 case CYCLE -> NumberValue.of(8);
             };
         });
+        r.register(
+                "ISREF",
+                1,
+                1,
+                a -> BooleanValue.of(a.isReference(0) && a.grid(0).reference() != null));
+        r.register("ISFORMULA", 1, 1, a -> {
+            io.ledgerflow.formula.function.Reference ref = a.reference(0);
+            return BooleanValue.of(a.context().formulaText(ref.sheet(), ref.row1(), ref.col1()) != null);
+        });
+        r.register("FORMULATEXT", 1, 1, a -> {
+            io.ledgerflow.formula.function.Reference ref = a.reference(0);
+            String f = a.context().formulaText(ref.sheet(), ref.row1(), ref.col1());
+            return f == null ? ErrorValue.NA : new TextValue(f);
+        });
+        r.register("TYPE", 1, 1, a -> {
+            if (a.isReference(0) && a.grid(0).rows() * a.grid(0).cols() > 1) {
+                return NumberValue.of(64);
+            }
+            return switch (a.value(0)) {
+                case NumberValue n -> NumberValue.of(1);
+                case EmptyValue e -> NumberValue.of(1);
+                case TextValue t -> NumberValue.of(2);
+                case BooleanValue b -> NumberValue.of(4);
+                case ErrorValue e -> NumberValue.of(16);
+            };
+        });
     }
 }

@@ -36,16 +36,12 @@ public final class LookupFunctions implements FunctionFamily {
         r.register("INDEX", 2, 3, LookupFunctions::index);
         r.registerReference("OFFSET", 3, 5, LookupFunctions::offset);
         r.register("ROWS", 1, 1, a -> {
-            if (a.isReference(0)) {
-                return NumberValue.of(a.reference(0).rows());
-            }
-            return NumberValue.of(a.grid(0).rows());
+            Grid g = a.grid(0);
+            return NumberValue.of(g.reference() != null ? g.reference().rows() : g.rows());
         });
         r.register("COLUMNS", 1, 1, a -> {
-            if (a.isReference(0)) {
-                return NumberValue.of(a.reference(0).cols());
-            }
-            return NumberValue.of(a.grid(0).cols());
+            Grid g = a.grid(0);
+            return NumberValue.of(g.reference() != null ? g.reference().cols() : g.cols());
         });
         r.register(
                 "ROW",

@@ -85,9 +85,12 @@ public final class MathFunctions implements FunctionFamily {
             case "SUM" -> r.register("SUM", 1, -1, MathFunctions::sum);
             case "PRODUCT" ->
                 r.register("PRODUCT", 1, -1, a -> {
-                    double[] p = {1};
-                    Numbers.collect(a, 0, d -> p[0] *= d);
-                    return Numbers.result(p[0]);
+                    double[] p = {1, 0};
+                    Numbers.collect(a, 0, d -> {
+                        p[0] *= d;
+                        p[1]++;
+                    });
+                    return p[1] == 0 ? NumberValue.ZERO : Numbers.result(p[0]); // no numbers: 0, as Excel
                 });
             case "SUMSQ" ->
                 r.register("SUMSQ", 1, -1, a -> {

@@ -186,6 +186,9 @@ final class TextFormat {
     }
 
     private static String date(double serial, String fmt) {
+        if (!(serial >= 0 && serial < 2958466)) { // before 1900-01-00 or after 9999-12-31
+            throw io.ledgerflow.formula.function.FormulaError.of(io.ledgerflow.formula.value.ErrorValue.VALUE);
+        }
         LocalDate d = Serials.toDate(Math.floor(serial));
         double frac = serial - Math.floor(serial);
         long secs = Math.round(frac * 86400);

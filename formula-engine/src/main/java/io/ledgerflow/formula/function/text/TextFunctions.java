@@ -99,11 +99,11 @@ public final class TextFunctions implements FunctionFamily {
         });
         r.register("CHAR", 1, 1, a -> {
             int c = a.integer(0);
-            return c < 1 || c > 255 ? ErrorValue.VALUE : new TextValue(String.valueOf((char) c));
+            return c < 1 || c > 255 ? ErrorValue.VALUE : new TextValue(String.valueOf(ansi(c)));
         });
         r.register("CODE", 1, 1, a -> {
             String s = a.text(0);
-            return s.isEmpty() ? ErrorValue.VALUE : NumberValue.of(s.charAt(0));
+            return s.isEmpty() ? ErrorValue.VALUE : NumberValue.of(ansiCode(s.charAt(0)));
         });
         r.register("TEXT", 2, 2, a -> {
             Value v = a.value(0);
@@ -233,5 +233,27 @@ public final class TextFunctions implements FunctionFamily {
             }
         }
         return new TextValue(s.substring(0, idx) + neu + s.substring(idx + old.length()));
+    }
+
+    /** Windows-1252, the character set of Excel's CHAR and CODE (CHAR(128) is the euro sign). */
+    private static final java.nio.charset.Charset ANSI = java.nio.charset.Charset.forName("windows-1252");
+
+    /** The character of an ANSI code 1..255 (codes 1252 leaves undefined map to themselves). */
+    static char ansi(int code) {
+        String s = new String(new byte[] {(byte) code}, ANSI);
+        char ch = s.charAt(0);
+        return ch == '\uFFFD' ? (char) code : ch;
+    }
+
+    /** The ANSI code of a character (CODE): its windows-1252 byte, or 63 ('?') when it has none. */
+    static int ansiCode(char ch) {
+        if (ch < 128) {
+            return ch;
+        }
+        java.nio.charset.CharsetEncoder enc = ANSI.newEncoder();
+        if (!enc.canEncode(ch)) {
+            return '?';
+        }
+        return new String(new char[] {ch}).getBytes(ANSI)[0] & 0xff;
     }
 }

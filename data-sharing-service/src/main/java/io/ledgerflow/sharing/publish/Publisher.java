@@ -1,0 +1,117 @@
+package io.ledgerflow.sharing.publish;
+
+import io.ledgerflow.eventlog.outbox.Outbox;
+import io.ledgerflow.eventlog.topic.Topics;
+import io.ledgerflow.sharing.dataset.Dataset;
+import io.ledgerflow.sharing.dataset.DatasetVersion;
+import io.ledgerflow.sharing.dataset.Datasets;
+import io.ledgerflow.sharing.dataset.Schema;
+import io.ledgerflow.sharing.publish.PublishEvents.ChangedRow;
+import io.ledgerflow.sharing.publish.PublishEvents.DatasetRowsChanged;
+import io.ledgerflow.sharing.publish.PublishEvents.DatasetVersionPublished;
+import io.ledgerflow.sharing.publish.persistence.RowVersionWriter;
+import io.ledgerflow.sharing.publish.persistence.RowVersionWriter.Counts;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Publishes a dataset's next version. One transaction holds the dataset's row lock (publishes of
+ * a dataset take turns, versions are gapless), checks and stages every row, writes the row
+ * versions, the version and its events to the outbox — or, on any bad row, nothing.
+ */
+@Service
+public class Publisher {
+
+    /** Rows per {@code DatasetRowsChanged} event. */
+    public static final int CHUNK = 1000;
+
+    private final Datasets datasets;
+    private final RowVersionWriter writer;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Publisher(Datasets datasets, RowVersionWriter writer, Outbox outbox, Clock clock) {
+        this.datasets = datasets;
+        this.writer = writer;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public DatasetVersion publish(String workspace, UUID id, Publication publication, RowSource rows) {
+        Dataset dataset = datasets.lock(workspace, id);
+        Schema schema = publication.columns() == null
+                ? dataset.schema()
+                : dataset.schema()
+                        .evolve(publication.columns(), publication.allowBreakingSchemaChange(), publication.full());
+        DatasetVersion previous = datasets.version(dataset, dataset.latestVersion());
+        long number = dataset.latestVersion() + 1;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant at = now.isBefore(previous.publishedAt()) ? previous.publishedAt() : now;
+
+        writer.stage(rows, schema, publication.full());
+        writer.refuseDuplicateKeys(rows, String.join("|", schema.primaryKey()));
+        Counts counts = publication.full() ? writer.applyFull(id, number) : writer.applyDelta(id, number);
+        DatasetVersion version = new DatasetVersion(
+                id,
+                number,
+                publication.kind(),
+                previous.rowCount() + counts.inserted() - counts.deleted(),
+                counts.inserted(),
+                counts.updated(),
+                counts.deleted(),
+                schema.columns(),
+                at);
+        datasets.addVersion(dataset, version);
+        append(
+                dataset,
+                new DatasetVersionPublished(
+                        id,
+                        workspace,
+                        dataset.name(),
+                        number,
+                        at,
+                        version.kind(),
+                        version.rowCount(),
+                        version.inserted(),
+                        version.updated(),
+                        version.deleted(),
+                        schema.columns(),
+                        schema.primaryKey()));
+        long changed = counts.inserted() + counts.updated() + counts.deleted();
+        int chunks = (int) ((changed + CHUNK - 1) / CHUNK);
+        AtomicInteger chunk = new AtomicInteger();
+        writer.changes(
+                id,
+                number,
+                CHUNK,
+                stored -> append(
+                        dataset,
+                        new DatasetRowsChanged(
+                                id,
+                                workspace,
+                                number,
+                                at,
+                                chunk.getAndIncrement(),
+                                chunks,
+                                stored.stream()
+                                        .map(row -> new ChangedRow(
+                                                Schema.keyParts(row.key()),
+                                                row.values() == null
+                                                        ? "deleted"
+                                                        : row.existed() ? "updated" : "inserted",
+                                                row.values() == null ? null : schema.complete(row.values())))
+                                        .toList())));
+        return version;
+    }
+
+    private void append(Dataset dataset, io.ledgerflow.eventlog.DomainEvent event) {
+        outbox.append(
+                Topics.Sharing.DATASET_EVENTS, Datasets.AGGREGATE, dataset.id().toString(), dataset.workspace(), event);
+    }
+}

@@ -1,0 +1,208 @@
+package io.ledgerflow.sharing.publish.persistence;
+
+import io.ledgerflow.sharing.dataset.RowValues.BadRow;
+import io.ledgerflow.sharing.dataset.Schema;
+import io.ledgerflow.sharing.publish.RowSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a version's rows into {@code dataset_row_version}. The rows are first copied (PostgreSQL
+ * COPY, streamed) into a temporary staging table, then applied with a few set-based statements:
+ * row versions that the publish ends get {@code valid_to}, changed and new rows get a row version
+ * from this version on; unchanged rows are not touched. Must run in the publishing transaction.
+ */
+@Repository
+public class RowVersionWriter {
+
+    /** How many rows of a version each change the publish reports. */
+    public record Counts(long inserted, long updated, long deleted) {}
+
+    /** A changed row of a version as stored: key, whether it existed before, new values (null if deleted). */
+    public record StoredChange(String key, boolean existed, Map<String, Object> values) {}
+
+    private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() {};
+    private static final int FLUSH = 256 * 1024;
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    RowVersionWriter(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(1000);
+    }
+
+    /** Copies the source's rows into the staging table; then refuses a key that appears twice. */
+    public void stage(RowSource source, Schema schema, boolean full) {
+        jdbc.execute("create temp table publish_staging (ordinal bigint not null, row_key text collate \"C\" not null,"
+                + " deleted boolean not null, data jsonb) on commit drop");
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            CopyIn copy = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy publish_staging (ordinal, row_key, deleted, data) from stdin with (format csv)");
+            StringBuilder text = new StringBuilder(FLUSH + 4096);
+            try {
+                source.read(schema, full, (ordinal, values, delete) -> {
+                    text.append(ordinal).append(',');
+                    quote(text, schema.key(values));
+                    text.append(delete ? ",t," : ",f,");
+                    if (!delete) {
+                        quote(text, json.writeValueAsString(values));
+                    }
+                    text.append('\n');
+                    if (text.length() >= FLUSH) {
+                        write(copy, text);
+                    }
+                });
+                write(copy, text);
+                copy.endCopy();
+            } catch (RuntimeException e) {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("could not copy the rows into staging", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        jdbc.execute("analyze publish_staging");
+    }
+
+    /** A key staged twice is a 422 naming the second row with it and the key. */
+    public void refuseDuplicateKeys(RowSource source, String keyColumns) {
+        jdbc
+                .query(
+                        "select row_key, (array_agg(ordinal order by ordinal))[2] as second from publish_staging"
+                                + " group by row_key having count(*) > 1 order by 2 limit 1",
+                        (rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)})
+                .stream()
+                .findFirst()
+                .ifPresent(duplicate -> {
+                    throw new BadRow(
+                            source.where((Long) duplicate[1]),
+                            keyColumns,
+                            "primary key " + duplicate[0].toString().replace('\u001f', '|') + " appears twice");
+                });
+    }
+
+    /** Full replacement: every current row not staged with the same values ends; staged rows not current begin. */
+    public Counts applyFull(UUID dataset, long version) {
+        int ended = jdbc.update(
+                "update dataset_row_version r set valid_to = ? where r.dataset_id = ? and r.valid_to is null"
+                        + " and not exists (select 1 from publish_staging s where s.row_key = r.row_key"
+                        + " and s.data = r.data)",
+                version,
+                dataset);
+        return insertAndCount(dataset, version, ended);
+    }
+
+    /** Delta: current rows staged with other values or to delete end; staged rows not current begin. */
+    public Counts applyDelta(UUID dataset, long version) {
+        int ended = jdbc.update(
+                "update dataset_row_version r set valid_to = ? from publish_staging s where r.dataset_id = ?"
+                        + " and r.valid_to is null and s.row_key = r.row_key and (s.deleted or s.data <> r.data)",
+                version,
+                dataset);
+        return insertAndCount(dataset, version, ended);
+    }
+
+    /** The rows version {@code version} changed, in key order, streamed in chunks. */
+    public void changes(UUID dataset, long version, int chunk, Consumer<List<StoredChange>> consumer) {
+        List<StoredChange> rows = new ArrayList<>(chunk);
+        jdbc.query(
+                "select coalesce(n.row_key, o.row_key) as row_key, n.data, o.row_key is not null as existed"
+                        + " from (select row_key, data from dataset_row_version where dataset_id = ? and valid_from = ?) n"
+                        + " full join (select row_key from dataset_row_version where dataset_id = ? and valid_to = ?) o"
+                        + " on o.row_key = n.row_key order by 1",
+                rs -> {
+                    String data = rs.getString("data");
+                    rows.add(new StoredChange(
+                            rs.getString("row_key"),
+                            rs.getBoolean("existed"),
+                            data == null ? null : json.readValue(data, ROW)));
+                    if (rows.size() == chunk) {
+                        consumer.accept(List.copyOf(rows));
+                        rows.clear();
+                    }
+                },
+                dataset,
+                version,
+                dataset,
+                version);
+        if (!rows.isEmpty()) {
+            consumer.accept(List.copyOf(rows));
+        }
+    }
+
+    private Counts insertAndCount(UUID dataset, long version, int ended) {
+        int begun = jdbc.update(
+                "insert into dataset_row_version (dataset_id, row_key, valid_from, data)"
+                        + " select ?, s.row_key, ?, s.data from publish_staging s where not s.deleted and not exists"
+                        + " (select 1 from dataset_row_version r where r.dataset_id = ? and r.row_key = s.row_key"
+                        + " and r.valid_to is null)",
+                dataset,
+                version,
+                dataset);
+        long updated = jdbc.queryForObject(
+                "select count(*) from dataset_row_version n where n.dataset_id = ? and n.valid_from = ? and exists"
+                        + " (select 1 from dataset_row_version o where o.dataset_id = ? and o.row_key = n.row_key"
+                        + " and o.valid_to = ?)",
+                Long.class,
+                dataset,
+                version,
+                dataset,
+                version);
+        return new Counts(begun - updated, updated, ended - updated);
+    }
+
+    private static void quote(StringBuilder text, String value) {
+        text.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                text.append('"');
+            }
+            text.append(c);
+        }
+        text.append('"');
+    }
+
+    private static void write(CopyIn copy, StringBuilder text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+        } catch (SQLException e) {
+            throw new UncheckedIOException(new IOException("could not copy rows", e));
+        }
+        text.setLength(0);
+    }
+}

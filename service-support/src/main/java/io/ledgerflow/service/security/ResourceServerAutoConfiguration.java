@@ -1,0 +1,135 @@
+package io.ledgerflow.service.security;
+
+import java.nio.charset.StandardCharsets;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderNotFoundException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Every service is an OAuth2 resource server ({@link AuthSettings}): each {@code /api/**} request needs a valid JWT
+ * bearer token, except the OpenAPI document and browser pages; a workspace's paths need the workspace in the token
+ * ({@link WorkspaceGrantFilter}, else 404); a write needs the {@code write} scope (else 403). The management port is
+ * not matched and stays open (the gateway never routes there).
+ */
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration"
+        })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableConfigurationProperties(AuthSettings.class)
+public class ResourceServerAutoConfiguration {
+
+    /** Paths open without a token: the OpenAPI document (the Swagger UI loads it) and browser pages. */
+    static final String[] PUBLIC = {"/api/*/v3/api-docs/**", "/api/*/play/**"};
+
+    private static final Logger log = LoggerFactory.getLogger(ResourceServerAutoConfiguration.class);
+
+    @Bean
+    SecurityProblems securityProblems(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+        return new SecurityProblems(resolver);
+    }
+
+    /** A path the firewall refuses ({@code ..}, {@code //}, encoded slashes...) is a 400 problem, not a bare 400. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(SecurityProblems problems) {
+        return problems::rejected;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledgerflow.auth.enabled", havingValue = "true", matchIfMissing = true)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, AuthSettings settings, SecurityProblems problems, JwtDecoder decoder) {
+        stateless(http);
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET)
+                        .authenticated()
+                        .requestMatchers(HttpMethod.HEAD)
+                        .authenticated()
+                        .requestMatchers(HttpMethod.OPTIONS)
+                        .authenticated()
+                        .anyRequest()
+                        .hasAuthority("SCOPE_write"))
+                .oauth2ResourceServer(server -> server.bearerTokenResolver(new HeaderOrWebSocketTokenResolver())
+                        .jwt(jwt -> jwt.decoder(decoder))
+                        .authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden))
+                .addFilterAfter(
+                        new WorkspaceGrantFilter(settings.workspacesClaim(), problems),
+                        BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledgerflow.auth.enabled", havingValue = "true", matchIfMissing = true)
+    JwtDecoder jwtDecoder(AuthSettings settings) {
+        NimbusJwtDecoder decoder = settings.jwtSecret() != null
+                ? NimbusJwtDecoder.withSecretKey(
+                                new SecretKeySpec(settings.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                        .macAlgorithm(MacAlgorithm.HS256)
+                        .build()
+                : NimbusJwtDecoder.withJwkSetUri(String.valueOf(settings.jwkSetUri()))
+                        .build();
+        decoder.setJwtValidator(
+                settings.issuer() != null
+                        ? JwtValidators.createDefaultWithIssuer(settings.issuer())
+                        : JwtValidators.createDefault());
+        return decoder;
+    }
+
+    /** {@code AUTH_ENABLED=false}: every request is let through, which the log says loudly. */
+    @Bean
+    @ConditionalOnProperty(name = "ledgerflow.auth.enabled", havingValue = "false")
+    SecurityFilterChain openApi(HttpSecurity http) {
+        log.warn("AUTHENTICATION IS OFF (AUTH_ENABLED=false): anyone who reaches this service reads and writes"
+                + " every workspace. Never run like this outside a laptop.");
+        stateless(http);
+        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
+    /** With authentication off there is nobody to log in: no generated user and password. */
+    @Bean
+    @ConditionalOnProperty(name = "ledgerflow.auth.enabled", havingValue = "false")
+    AuthenticationManager noLogin() {
+        return authentication -> {
+            throw new ProviderNotFoundException("authentication is off");
+        };
+    }
+
+    private static void stateless(HttpSecurity http) {
+        http.securityMatcher("/api/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    }
+}

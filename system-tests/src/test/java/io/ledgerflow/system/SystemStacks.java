@@ -1,0 +1,34 @@
+package io.ledgerflow.system;
+
+import io.ledgerflow.localstack.LocalStack;
+import io.ledgerflow.localstack.LocalStackOptions;
+import io.ledgerflow.testsupport.Tokens;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The whole stack for a system test: fresh state, ports clear of a developer's stack, auth on with the test key. */
+final class SystemStacks {
+
+    private SystemStacks() {}
+
+    static LocalStackOptions options(Path state) {
+        Path home = Path.of(System.getProperty("ledgerflow.home", ".."))
+                .toAbsolutePath()
+                .normalize();
+        // Ports clear of a developer's running stack (8080..19093) and below the kernel's ephemeral
+        // range (32768+), where an outgoing connection could take one between the check and the bind.
+        int offset = 11_000 + ThreadLocalRandom.current().nextInt(25) * 100;
+        return LocalStackOptions.defaults(home)
+                .withStateDir(state)
+                .withFresh(true)
+                .withPortOffset(offset)
+                .withHealthTimeout(Duration.ofSeconds(240))
+                // auth on, as in production, with the key this JVM signs its test tokens with
+                .withEnv("AUTH_JWT_SECRET", Tokens.secret());
+    }
+
+    static LocalStack start(LocalStackOptions options) {
+        return LocalStack.start(options, line -> System.out.println("[local-stack] " + line));
+    }
+}
