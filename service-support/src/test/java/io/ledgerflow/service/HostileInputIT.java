@@ -3,6 +3,7 @@ package io.ledgerflow.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerflow.testsupport.RawHttp;
+import io.ledgerflow.testsupport.Tokens;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Hostile input against a real Tomcat with service-support's configuration: every refusal is a 4xx
@@ -30,6 +33,12 @@ class HostileInputIT {
 
     @LocalServerPort
     int port;
+
+    /** Authentication on, as in production: every request carries a valid token (RawHttp adds one). */
+    @DynamicPropertySource
+    static void auth(DynamicPropertyRegistry registry) {
+        registry.add("ledgerflow.auth.jwt-secret", Tokens::secret);
+    }
 
     private RawHttp http;
     private int writesBefore;

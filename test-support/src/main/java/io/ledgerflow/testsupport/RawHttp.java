@@ -16,7 +16,8 @@ import java.util.Map;
  * HTTP/1.1 over a plain socket, for requests no well-behaved client sends: invalid percent-encoding, NUL and control
  * characters in the request line, headers of any size, a body that does not match its content type. The request goes
  * out byte for byte as written ({@code Connection: close}); the answer is read to its end. A connection the server
- * resets or closes without an answer is reported as such, never hidden.
+ * resets or closes without an answer is reported as such, never hidden. Like {@link Http}, each request carries a
+ * bearer token ({@link Tokens#forPath}) granting the workspace its target addresses, unless {@link #withoutToken()}.
  */
 public final class RawHttp {
 
@@ -49,15 +50,26 @@ public final class RawHttp {
     private final String host;
     private final int port;
     private final int timeoutMillis;
+    private final boolean withToken;
 
     public RawHttp(String host, int port) {
         this(host, port, 30_000);
     }
 
     public RawHttp(String host, int port, int timeoutMillis) {
+        this(host, port, timeoutMillis, true);
+    }
+
+    private RawHttp(String host, int port, int timeoutMillis, boolean withToken) {
         this.host = host;
         this.port = port;
         this.timeoutMillis = timeoutMillis;
+        this.withToken = withToken;
+    }
+
+    /** The same server, asked without any {@code Authorization} header. */
+    public RawHttp withoutToken() {
+        return new RawHttp(host, port, timeoutMillis, false);
     }
 
     /**
@@ -79,6 +91,9 @@ public final class RawHttp {
                 .append(':')
                 .append(port)
                 .append("\r\nConnection: close\r\n");
+        if (withToken) {
+            head.append("Authorization: Bearer ").append(Tokens.forPath(target)).append("\r\n");
+        }
         for (String line : headerLines) {
             head.append(line).append("\r\n");
         }
