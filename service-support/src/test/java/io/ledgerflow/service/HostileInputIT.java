@@ -112,6 +112,11 @@ class HostileInputIT {
     }
 
     @Test
+    void theErrorPageAskedForDirectlyIsNotFound() {
+        assertRefused(http.get("/error"), 404);
+    }
+
+    @Test
     void aWrongMethodNamesTheAllowedOnes() {
         RawHttp.Response response = http.send("DELETE", "/api/test/things/1", (String) null, null);
 
