@@ -38,7 +38,7 @@ class HostileInputFuzzIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Duration BUDGET = Duration.ofSeconds(100);
+    private static final Duration BUDGET = Duration.ofSeconds(60);
     private static final List<String> SERVICES = List.of("calc", "linking", "sharing", "pong");
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final String DEEP_FORMULA = "=" + "(".repeat(5_000) + "1" + ")".repeat(5_000);
@@ -62,7 +62,9 @@ class HostileInputFuzzIT {
     @BeforeAll
     static void startStack() {
         // No rate limit: the fuzzer's requests come from one address, faster than a client's budget.
-        stack = SystemStacks.start(SystemStacks.options(state).withEnv("RATE_LIMIT_ENABLED", "false"));
+        stack = SystemStacks.start(SystemStacks.options(state)
+                .withEnv("RATE_LIMIT_ENABLED", "false")
+                .withHealthTimeout(Duration.ofSeconds(600)));
         URI gateway = URI.create(stack.endpoints().gatewayUrl());
         raw = new RawHttp(gateway.getHost(), gateway.getPort());
         http = new Http(gateway.toString());
