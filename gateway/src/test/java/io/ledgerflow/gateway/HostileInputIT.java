@@ -87,6 +87,8 @@ class HostileInputIT extends GatewayTestBase {
                 "/api/calc/echo?q=%zz",
                 "/api/calc/echo?q=a%00b",
                 "/api/calc/echo?q=%7F",
+                "/api/calc/echo?page={\"$ne\":1}",
+                "/api/calc/echo/a|b",
             })
     void targetsNoUriMayCarryAre400Problems(String target) {
         RawHttp.Response get = http.get(target);

@@ -13,10 +13,32 @@ import java.nio.charset.StandardCharsets;
  */
 final class RequestTargets {
 
+    /** What a request target may carry unencoded besides letters and digits (RFC 3986, without '[' and ']'). */
+    private static final String URI_PUNCTUATION = "-._~:/?#@!$&'()*+,;=%";
+
+    private static final java.util.Set<Character> URI_CHARS = uriChars();
+
     private RequestTargets() {}
+
+    private static java.util.Set<Character> uriChars() {
+        java.util.Set<Character> chars = new java.util.HashSet<>();
+        for (char c = '0'; c <= 'z'; c++) {
+            if (Character.isLetterOrDigit(c)) {
+                chars.add(c);
+            }
+        }
+        URI_PUNCTUATION.chars().forEach(c -> chars.add((char) c));
+        return java.util.Set.copyOf(chars);
+    }
 
     /** A sentence naming the problem, or null when the target is acceptable. */
     static String problemWith(String target) {
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c > 0x20 && c < 0x7f && !URI_CHARS.contains(c)) {
+                return "The request target contains '" + c + "', which a URI carries only percent-encoded.";
+            }
+        }
         int question = target.indexOf('?');
         String path = question < 0 ? target : target.substring(0, question);
         String query = question < 0 ? null : target.substring(question + 1);
