@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -23,7 +24,11 @@ import org.springframework.validation.annotation.Validated;
  * The gateway's own settings ({@code ledgerflow.gateway.*}).
  *
  * @param services upstream base URI per service name; service {@code calc} is routed at {@code /api/calc/**}
- * @param maxRequestSize largest request body accepted, by {@code Content-Length} or by counting a chunked body
+ * @param maxRequestSize largest request body accepted on most routes, by {@code Content-Length} or by counting a
+ *     chunked body
+ * @param largeBodies the routes that take large, streamed bodies (imports, dataset versions) and their limit
+ * @param maxDiscardedBody how much of a body over the limit the gateway reads and discards so the client, still
+ *     sending, gets the 413 instead of a reset connection; a larger one gets the 413 and the connection is closed
  * @param retry retries of idempotent reads whose upstream could not be reached
  * @param rateLimit per-client token bucket, in memory (no Redis)
  * @param circuitBreaker per-service circuit breaker on upstream failures (refused, closed, timed out)
@@ -33,7 +38,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("ledgerflow.gateway")
 public record GatewaySettings(
         @NotEmpty Map<String, URI> services,
-        @NotNull @DefaultValue("1MB") DataSize maxRequestSize,
+        @NotNull @DefaultValue("2MB") DataSize maxRequestSize,
+        @Valid @NotNull @DefaultValue LargeBodies largeBodies,
+        @NotNull @DefaultValue("64MB") DataSize maxDiscardedBody,
         @Valid @NotNull @DefaultValue Retry retry,
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
         @Valid @NotNull @DefaultValue CircuitBreaker circuitBreaker,
@@ -58,6 +65,38 @@ public record GatewaySettings(
                 || !(uri.getPath() == null || uri.getPath().isEmpty() || "/".equals(uri.getPath()))) {
             throw new IllegalArgumentException("Service '" + name + "' needs an http(s) base URI without a path"
                     + " (e.g. http://localhost:8081), not " + uri);
+        }
+    }
+
+    /**
+     * Routes whose bodies may be large: an {@code .xlsx} or JSON workbook of a million cells, a dataset version of a
+     * million rows. Streamed to the service, never buffered.
+     *
+     * @param maxRequestSize the limit on these routes
+     * @param routes {@code METHOD /path/pattern} (Spring path patterns: {@code *} one segment, {@code **} the rest)
+     */
+    public record LargeBodies(
+            @NotNull @DefaultValue("256MB") DataSize maxRequestSize,
+
+            @NotNull
+            @DefaultValue({
+                "POST /api/calc/workspaces/*/workbooks",
+                "POST /api/calc/workspaces/*/workbooks/import",
+                "POST /api/calc/workspaces/*/workbooks/*/edits",
+                "POST /api/sharing/workspaces/*/datasets",
+                "POST /api/sharing/workspaces/*/datasets/*/versions"
+            })
+            List<String> routes) {
+
+        public LargeBodies {
+            routes = routes == null ? List.of() : List.copyOf(routes);
+            for (String route : routes) {
+                String[] parts = route.trim().split("\\s+");
+                if (parts.length != 2 || !parts[1].startsWith("/")) {
+                    throw new IllegalArgumentException("ledgerflow.gateway.large-bodies.routes: '" + route
+                            + "' must be 'METHOD /path/pattern', e.g. 'POST /api/calc/workspaces/*/workbooks/import'");
+                }
+            }
         }
     }
 

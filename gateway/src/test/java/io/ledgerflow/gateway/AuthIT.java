@@ -99,6 +99,22 @@ class AuthIT extends GatewayTestBase {
     }
 
     @Test
+    void anEncodedSlashIsRefusedBeforeAnyWorkspaceCheck() throws JOSEException {
+        // The request head guard refuses %2F in a path for everyone (400), so it tells nothing about workspaces.
+        String token = token(SECRET, ISSUER, List.of("acme"), Instant.now().plusSeconds(60));
+        gateway()
+                .get()
+                .uri(URI.create("http://127.0.0.1:" + port + "/api/sharing/workspaces/acme%2F..%2Fglobex/datasets"))
+                .headers(headers -> headers.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(GatewayProblems.INVALID_REQUEST_TARGET.toString());
+    }
+
+    @Test
     void aValidTokenForAnotherWorkspaceIsA404ProblemLikeAMissingResource() throws JOSEException {
         String token = token(SECRET, ISSUER, List.of("acme"), Instant.now().plusSeconds(60));
         for (String path : List.of(
@@ -109,7 +125,6 @@ class AuthIT extends GatewayTestBase {
                 "/api/calc/WORKSPACES/globex/workbooks",
                 "/api/sharing/workspaces/acme/../globex/datasets",
                 "/api/sharing/workspaces/acme/%2e%2e/globex/datasets",
-                "/api/sharing/workspaces/acme%2F..%2Fglobex/datasets",
                 "/api/sharing//workspaces/globex/datasets",
                 "/api/sharing/workspaces/acme;x=1/datasets")) {
             gateway()

@@ -15,6 +15,8 @@ class GatewaySettingsTest {
         return new GatewaySettings(
                 services,
                 DataSize.ofMegabytes(1),
+                new GatewaySettings.LargeBodies(DataSize.ofMegabytes(256), java.util.List.of("POST /api/calc/**")),
+                DataSize.ofMegabytes(64),
                 new GatewaySettings.Retry(2, Duration.ofMillis(50)),
                 new GatewaySettings.RateLimit(true, 200, 100),
                 new GatewaySettings.CircuitBreaker(true, 50, 20, 10, Duration.ofSeconds(10)),
@@ -29,6 +31,14 @@ class GatewaySettingsTest {
 
         assertThat(settings.services()).containsOnlyKeys("calc", "pong");
         assertThat(settings.services().keySet()).containsExactly("calc", "pong");
+    }
+
+    @Test
+    void rejectsALargeBodyRouteThatIsNotMethodAndPattern() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new GatewaySettings.LargeBodies(
+                        DataSize.ofMegabytes(1), java.util.List.of("/api/calc/workspaces/*/workbooks/import")))
+                .withMessageContaining("must be 'METHOD /path/pattern'");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ledgerflow.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerflow.testsupport.RawHttp;
+import io.ledgerflow.testsupport.Tokens;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Hostile input against a real Tomcat with service-support's configuration: every refusal is a 4xx
@@ -22,9 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "spring.config.import=classpath:ledgerflow-service.yml",
             "spring.application.name=test",
             "ledgerflow.api-prefix=test",
-            "management.server.port=0",
-            // what is tested here is the answer to hostile input, not authentication
-            "ledgerflow.auth.enabled=false"
+            "management.server.port=0"
         })
 class HostileInputIT {
 
@@ -32,6 +33,12 @@ class HostileInputIT {
 
     @LocalServerPort
     int port;
+
+    /** Authentication on, as in production: every request carries a valid token (RawHttp adds one). */
+    @DynamicPropertySource
+    static void auth(DynamicPropertyRegistry registry) {
+        registry.add("ledgerflow.auth.jwt-secret", Tokens::secret);
+    }
 
     private RawHttp http;
     private int writesBefore;
@@ -102,6 +109,11 @@ class HostileInputIT {
     void rawControlCharactersInTheRequestLineAreRefused() {
         assertRefused(http.get("/api/test/things/a\u0001b"), 400);
         assertRefused(http.get("/api/test/things/1?q=\u0007"), 400);
+    }
+
+    @Test
+    void theErrorPageAskedForDirectlyIsNotFound() {
+        assertRefused(http.get("/error"), 404);
     }
 
     @Test

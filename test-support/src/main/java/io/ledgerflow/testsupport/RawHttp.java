@@ -16,7 +16,8 @@ import java.util.Map;
  * HTTP/1.1 over a plain socket, for requests no well-behaved client sends: invalid percent-encoding, NUL and control
  * characters in the request line, headers of any size, a body that does not match its content type. The request goes
  * out byte for byte as written ({@code Connection: close}); the answer is read to its end. A connection the server
- * resets or closes without an answer is reported as such, never hidden.
+ * resets or closes without an answer is reported as such, never hidden. Like {@link Http}, each request carries a
+ * bearer token ({@link Tokens#forPath}) granting the workspace its target addresses, unless {@link #withoutToken()}.
  */
 public final class RawHttp {
 
@@ -49,15 +50,26 @@ public final class RawHttp {
     private final String host;
     private final int port;
     private final int timeoutMillis;
+    private final boolean withToken;
 
     public RawHttp(String host, int port) {
         this(host, port, 30_000);
     }
 
     public RawHttp(String host, int port, int timeoutMillis) {
+        this(host, port, timeoutMillis, true);
+    }
+
+    private RawHttp(String host, int port, int timeoutMillis, boolean withToken) {
         this.host = host;
         this.port = port;
         this.timeoutMillis = timeoutMillis;
+        this.withToken = withToken;
+    }
+
+    /** The same server, asked without any {@code Authorization} header. */
+    public RawHttp withoutToken() {
+        return new RawHttp(host, port, timeoutMillis, false);
     }
 
     /**
@@ -66,6 +78,10 @@ public final class RawHttp {
      * is sent as is: nothing is encoded.
      */
     public Response send(String method, String target, String[] headerLines, byte[] body) {
+        return send(method, target, headerLines, body == null ? null : body.length, body);
+    }
+
+    private Response send(String method, String target, String[] headerLines, Integer contentLength, byte[] body) {
         StringBuilder head = new StringBuilder()
                 .append(method)
                 .append(' ')
@@ -75,14 +91,33 @@ public final class RawHttp {
                 .append(':')
                 .append(port)
                 .append("\r\nConnection: close\r\n");
+        if (withToken) {
+            head.append("Authorization: Bearer ").append(Tokens.forPath(target)).append("\r\n");
+        }
         for (String line : headerLines) {
             head.append(line).append("\r\n");
         }
-        if (body != null) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
+        if (contentLength != null) {
+            head.append("Content-Length: ").append(contentLength).append("\r\n");
         }
         head.append("\r\n");
         return exchange(head.toString().getBytes(StandardCharsets.ISO_8859_1), body);
+    }
+
+    /** Sends the body with {@code Transfer-Encoding: chunked}, in chunks of {@code chunkSize} bytes. */
+    public Response sendChunked(String method, String target, String[] headerLines, byte[] body, int chunkSize) {
+        String[] headers = java.util.Arrays.copyOf(headerLines, headerLines.length + 1);
+        headers[headerLines.length] = "Transfer-Encoding: chunked";
+        ByteArrayOutputStream chunked = new ByteArrayOutputStream(body.length + body.length / chunkSize * 10 + 16);
+        for (int at = 0; at < body.length; at += chunkSize) {
+            int size = Math.min(chunkSize, body.length - at);
+            chunked.writeBytes((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            chunked.write(body, at, size);
+            chunked.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        chunked.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        Response response = send(method, target, headers, null, chunked.toByteArray());
+        return response;
     }
 
     public Response send(String method, String target, String contentType, String body) {

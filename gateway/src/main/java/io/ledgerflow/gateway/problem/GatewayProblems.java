@@ -15,6 +15,10 @@ public final class GatewayProblems {
 
     public static final URI ROUTE_NOT_FOUND = URI.create(BASE + "route-not-found");
     public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
+    public static final URI URI_TOO_LONG = URI.create(BASE + "uri-too-long");
+    public static final URI HEADERS_TOO_LARGE = URI.create(BASE + "headers-too-large");
+    public static final URI INVALID_REQUEST_TARGET = URI.create(BASE + "invalid-request-target");
+    public static final URI MALFORMED_REQUEST = URI.create(BASE + "malformed-request");
     public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
     /** The same type as a service's 404: another tenant's workspace is indistinguishable from a missing resource. */
     public static final URI NOT_FOUND = URI.create(BASE + "not-found");
@@ -45,13 +49,46 @@ public final class GatewayProblems {
                     "Request body too large",
                     "The request is too large.");
         }
-        ProblemDetail problem = problem(
+        return overLimit(
                 PAYLOAD_TOO_LARGE,
                 HttpStatus.CONTENT_TOO_LARGE,
                 "Request body too large",
-                "The request body exceeds the limit of " + limitBytes + " bytes.");
+                "The request body",
+                limitBytes);
+    }
+
+    public static ProblemDetail uriTooLong(int limitBytes) {
+        return overLimit(
+                URI_TOO_LONG,
+                HttpStatus.URI_TOO_LONG,
+                "Request line too long",
+                "The request line (method, path and query)",
+                limitBytes);
+    }
+
+    public static ProblemDetail headersTooLarge(int limitBytes) {
+        return overLimit(
+                HEADERS_TOO_LARGE,
+                HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                "Request headers too large",
+                "The request headers",
+                limitBytes);
+    }
+
+    private static ProblemDetail overLimit(URI type, HttpStatus status, String title, String what, long limitBytes) {
+        ProblemDetail problem = problem(type, status, title, what + " exceeds the limit of " + limitBytes + " bytes.");
         problem.setProperty("limitBytes", limitBytes);
         return problem;
+    }
+
+    /** 400: the path or query is not what a URI may carry (the services answer the same type). */
+    public static ProblemDetail invalidRequestTarget(String detail) {
+        return problem(INVALID_REQUEST_TARGET, HttpStatus.BAD_REQUEST, "Invalid request target", detail);
+    }
+
+    /** 400: the request head cannot be parsed as HTTP/1.1. */
+    public static ProblemDetail malformedRequest(String detail) {
+        return problem(MALFORMED_REQUEST, HttpStatus.BAD_REQUEST, "Malformed request", detail);
     }
 
     public static ProblemDetail unauthorized(String detail) {

@@ -22,12 +22,17 @@ public class ProblemResponses {
     }
 
     public Mono<Void> write(ServerHttpResponse response, ProblemDetail problem) {
-        byte[] body = json.writeValueAsBytes(fields(problem));
+        byte[] body = bytes(problem);
         response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLength(body.length);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /** The problem as JSON, for answers written below WebFlux (straight to Netty). */
+    public byte[] bytes(ProblemDetail problem) {
+        return json.writeValueAsBytes(fields(problem));
     }
 
     /** RFC 9457 members first, extension members after them, at the top level. */

@@ -46,7 +46,11 @@ public class ProblemErrorController implements ErrorController {
     private static ProblemDetail problemFor(HttpServletRequest request) {
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer value ? value : 500;
+        if (!(code instanceof Integer)) {
+            // Asked for directly (GET /error), not dispatched by the container for an error: there is nothing here.
+            return ProblemJson.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource.");
+        }
+        int status = (Integer) code;
         if (causedBy(failure, InvalidParameterException.class) || causedBy(failure, MultipartException.class)) {
             return ProblemJson.problem(
                     HttpStatus.BAD_REQUEST,
