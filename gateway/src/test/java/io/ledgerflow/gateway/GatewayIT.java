@@ -64,6 +64,11 @@ class GatewayIT extends GatewayTestBase {
                 .exchange()
                 .expectStatus()
                 .isOk()
+                // a proxied answer carries the gateway's security headers too
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader()
+                .valueEquals("X-Frame-Options", "DENY")
                 .expectBody()
                 .jsonPath("$.traceparent")
                 .value(traceparent -> assertThat((String) traceparent).matches(TRACEPARENT));

@@ -1,5 +1,6 @@
 package io.ledgerflow.gateway.auth;
 
+import io.ledgerflow.gateway.ClientIdentity;
 import io.ledgerflow.gateway.GatewaySettings;
 import io.ledgerflow.gateway.problem.GatewayProblems;
 import io.ledgerflow.gateway.problem.ProblemResponses;
@@ -115,6 +116,10 @@ class BearerTokenFilter implements WebFilter, Ordered {
                                 GatewayProblems.readOnlyToken(
                                         request.getMethod().name()),
                                 "Bearer error=\"insufficient_scope\", scope=\"write\"");
+                    }
+                    String subject = verification.jwt().getSubject();
+                    if (subject != null) {
+                        exchange.getAttributes().put(ClientIdentity.SUBJECT_ATTRIBUTE, subject);
                     }
                     return chain.filter(exchange);
                 });

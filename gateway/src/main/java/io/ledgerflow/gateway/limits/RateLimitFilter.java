@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,14 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Per-client rate limit for {@code /api/**}, in memory (one token bucket per client address; no Redis). A client over
- * its budget gets 429 problem+json with {@code Retry-After}. Per gateway instance: with N instances a client gets up to
- * N times the budget, which is what a limiter without shared state can promise.
+ * Per-client rate limit for {@code /api/**}, in memory (one token bucket per client; no Redis). A client over its
+ * budget gets 429 problem+json with {@code Retry-After}. Per gateway instance: with N instances a client gets up to N
+ * times the budget, which is what a limiter without shared state can promise.
+ *
+ * <p>Who the client is: a request without a bearer credential is counted here, by its address, before anything else
+ * is done with it. A request with one is counted once its token is verified, by the token's subject
+ * ({@link AuthenticatedRateLimitFilter}), so that users behind one address do not share a budget and one user does not
+ * get a budget per address. An unverified claim is never used as a key: anyone could name another user's subject.
  */
 @Component
 class RateLimitFilter implements WebFilter, Ordered {
@@ -64,8 +70,17 @@ class RateLimitFilter implements WebFilter, Ordered {
         if (!settings.enabled() || !request.getPath().value().startsWith("/api/")) {
             return chain.filter(exchange);
         }
+        if (hasCredential(request)) {
+            return chain.filter(exchange); // counted by subject once verified
+        }
+        return limit(exchange, chain, clientKey(request));
+    }
+
+    /** Takes a token from {@code client}'s bucket, or answers 429. */
+    Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, String client) {
+        ServerHttpRequest request = exchange.getRequest();
         long now = nanoClock.getAsLong();
-        long waitNanos = bucketOf(clientKey(request), now).tryTake(now);
+        long waitNanos = bucketOf(client, now).tryTake(now);
         if (waitNanos == 0) {
             return chain.filter(exchange);
         }
@@ -74,6 +89,17 @@ class RateLimitFilter implements WebFilter, Ordered {
         problem.setInstance(GatewayProblems.instanceOf(request.getPath().value()));
         exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
         return responses.write(exchange.getResponse(), problem);
+    }
+
+    boolean enabled() {
+        return settings.enabled();
+    }
+
+    /** A bearer token in the header, or (for a WebSocket upgrade) in the query. */
+    static boolean hasCredential(ServerHttpRequest request) {
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7))
+                || request.getQueryParams().containsKey("access_token");
     }
 
     int trackedClients() {

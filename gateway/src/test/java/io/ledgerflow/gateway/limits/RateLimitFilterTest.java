@@ -2,6 +2,7 @@ package io.ledgerflow.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgerflow.gateway.ClientIdentity;
 import io.ledgerflow.gateway.GatewaySettings;
 import io.ledgerflow.gateway.problem.ProblemResponses;
 import java.net.InetSocketAddress;
@@ -57,6 +58,50 @@ class RateLimitFilterTest {
         }
 
         assertThat(filter.trackedClients()).isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void aVerifiedTokensSubjectIsTheClientNotItsAddress() {
+        AuthenticatedRateLimitFilter bySubject = new AuthenticatedRateLimitFilter(filter);
+        // two users behind one address each get their own budget
+        for (int i = 0; i < 2; i++) {
+            assertThat(sendAs(bySubject, "10.0.0.1", "alice")).isNull();
+            assertThat(sendAs(bySubject, "10.0.0.1", "bob")).isNull();
+        }
+        // one user from another address shares the budget of that user
+        assertThat(sendAs(bySubject, "10.0.0.9", "alice")).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        // the anonymous bucket of the shared address was never touched
+        assertThat(send("10.0.0.1", "/api/calc/w")).isNull();
+        assertThat(send("10.0.0.1", "/api/calc/w")).isNull();
+        assertThat(send("10.0.0.1", "/api/calc/w")).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void aRequestWithACredentialIsNotCountedBeforeItsTokenIsChecked() {
+        for (int i = 0; i < 5; i++) {
+            MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/calc/w")
+                    .header("Authorization", "Bearer x.y.z")
+                    .remoteAddress(new InetSocketAddress("10.0.0.3", 40000)));
+            assertThat(run(exchange)).isTrue();
+        }
+    }
+
+    /** A request carrying a token whose check verified {@code subject}, through the second half of the limit. */
+    private HttpStatus sendAs(AuthenticatedRateLimitFilter bySubject, String client, String subject) {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/calc/w")
+                .header("Authorization", "Bearer x.y.z")
+                .remoteAddress(new InetSocketAddress(client, 40000)));
+        exchange.getAttributes().put(ClientIdentity.SUBJECT_ATTRIBUTE, subject);
+        boolean[] passed = {false};
+        bySubject
+                .filter(exchange, e -> {
+                    passed[0] = true;
+                    return Mono.empty();
+                })
+                .block();
+        return passed[0]
+                ? null
+                : HttpStatus.valueOf(exchange.getResponse().getStatusCode().value());
     }
 
     /** @return null when the request passed to the chain, else the status the filter answered with */
