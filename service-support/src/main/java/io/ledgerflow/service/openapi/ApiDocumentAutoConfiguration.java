@@ -56,9 +56,18 @@ public class ApiDocumentAutoConfiguration {
                                                 + " identity provider (JWKS)")));
     }
 
-    /** The bearer requirement on every operation, not only at the document's root. */
+    /**
+     * The bearer requirement on every operation, not only at the document's root; once, also where springdoc merges
+     * two handler methods into one operation (the same path and method with different media types).
+     */
     @Bean
     OperationCustomizer bearerOnEveryOperation() {
-        return (operation, handler) -> operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));
+        return (operation, handler) -> {
+            SecurityRequirement bearer = new SecurityRequirement().addList(SCHEME);
+            if (operation.getSecurity() == null || !operation.getSecurity().contains(bearer)) {
+                operation.addSecurityItem(bearer);
+            }
+            return operation;
+        };
     }
 }
