@@ -336,7 +336,9 @@ class WholeStackIT {
         assertThat(unknownRoute.status()).isEqualTo(404);
         assertThat(unknownRoute.isProblem()).isTrue();
 
-        Http.Response tooLarge = gateway.postJson(workbooks, "{\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}");
+        // links are a small-body route (2 MB); workbook creation and imports take large bodies (gateway README)
+        Http.Response tooLarge = gateway.postJson(
+                "/api/linking/workspaces/acme/links", "{\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}");
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.isProblem()).isTrue();
     }
