@@ -44,6 +44,10 @@ import java.util.Map;
  * the dependency graph and the per-revision deltas. Internal: use
  * {@link io.ledgerflow.formula.FormulaEngine}. Not thread-safe for writers; recalculation itself
  * runs on several threads.
+ *
+ * <p>Size: this file is over 800 lines and does six jobs (cell store, loading, compiling formulas, range-node
+ * index, applying edits, evaluation context). Splitting it along those seams is issue 12 item 6, not yet done: it
+ * needs the engine benchmarks run before and after on a quiet machine, which this session did not have.
  */
 public final class Workbook {
 
