@@ -42,4 +42,9 @@ class FunctionEdgeCasesTest {
     Stream<DynamicTest> text() throws Exception {
         return table("text");
     }
+
+    @TestFactory
+    Stream<DynamicTest> criteria() throws Exception {
+        return table("criteria");
+    }
 }
