@@ -47,4 +47,9 @@ class FunctionEdgeCasesTest {
     Stream<DynamicTest> criteria() throws Exception {
         return table("criteria");
     }
+
+    @TestFactory
+    Stream<DynamicTest> math() throws Exception {
+        return table("math");
+    }
 }
