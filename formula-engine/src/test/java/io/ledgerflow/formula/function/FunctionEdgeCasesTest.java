@@ -52,4 +52,9 @@ class FunctionEdgeCasesTest {
     Stream<DynamicTest> math() throws Exception {
         return table("math");
     }
+
+    @TestFactory
+    Stream<DynamicTest> logicAndLookup() throws Exception {
+        return table("logic-lookup");
+    }
 }
