@@ -247,6 +247,11 @@ class RecalculatorContractTest {
         }
         assertThat(h.edgeCount()).isEqualTo(2999);
         assertThat(h.dependents(2998)).startsWith(2999);
+        // room made ahead of the nodes: edges out of it before ensureNodes
+        Graph ahead = new Graph();
+        ahead.ensureCapacity(3000);
+        ahead.addEdge(2999, 0);
+        assertThat(ahead.dependentCount(2999)).isEqualTo(1);
         // exactly as many nodes as the first allocation holds
         Graph full = new Graph();
         full.ensureNodes(1024);
