@@ -3,7 +3,7 @@ package io.ledgerflow.calculation.cell;
 import io.ledgerflow.calculation.document.LoadedWorkbook;
 import io.ledgerflow.calculation.document.Operation;
 import io.ledgerflow.calculation.document.WorkbookDocuments;
-import io.ledgerflow.calculation.linkedvalue.LinkedCells;
+import io.ledgerflow.calculation.workbook.CalculationLimits;
 import io.ledgerflow.calculation.workbook.Contents;
 import io.ledgerflow.calculation.workbook.Workbook;
 import io.ledgerflow.calculation.workbook.Workbooks;
@@ -67,7 +67,7 @@ public class Cells {
     private final Outbox outbox;
     private final CalculationLimits limits;
     private final RevisionWaiter waiter;
-    private final LinkedCells linkedCells;
+    private final LinkMarks linkMarks;
 
     Cells(
             Workbooks workbooks,
@@ -75,13 +75,13 @@ public class Cells {
             Outbox outbox,
             CalculationLimits limits,
             RevisionWaiter waiter,
-            LinkedCells linkedCells) {
+            LinkMarks linkMarks) {
         this.workbooks = workbooks;
         this.documents = documents;
         this.outbox = outbox;
         this.limits = limits;
         this.waiter = waiter;
-        this.linkedCells = linkedCells;
+        this.linkMarks = linkMarks;
     }
 
     /**
@@ -141,7 +141,7 @@ public class Cells {
             edits.add(new Operation.CellEdit(cell.sheet(), cell.row1(), cell.col1(), input.content()));
         }
         Edit edit = apply(workspace, id, expectedRevision, edits, origin);
-        linkedCells.forget(id, edits); // the cells no longer reflect a link
+        linkMarks.forget(id, edits); // the cells no longer reflect a link
         return edit;
     }
 

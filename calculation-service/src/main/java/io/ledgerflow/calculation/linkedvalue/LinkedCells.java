@@ -1,5 +1,6 @@
 package io.ledgerflow.calculation.linkedvalue;
 
+import io.ledgerflow.calculation.cell.LinkMarks;
 import io.ledgerflow.calculation.document.Operation;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * in step with edits: a user's write forgets the link, structural edits move or drop the marks.
  */
 @Repository
-public class LinkedCells {
+public class LinkedCells implements LinkMarks {
 
     private final JdbcClient jdbc;
 
@@ -42,6 +43,7 @@ public class LinkedCells {
     }
 
     /** Writes from inside the workbook replace what links put there: one statement per edit. */
+    @Override
     public void forget(UUID workbookId, List<Operation.CellEdit> cells) {
         jdbc.sql("delete from linked_cell where workbook_id = ? and (sheet, row_index, col_index) in"
                         + " (select * from unnest(cast(? as text[]), cast(? as int[]), cast(? as int[])))")

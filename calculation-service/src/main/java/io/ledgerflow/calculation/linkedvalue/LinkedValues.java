@@ -1,9 +1,9 @@
 package io.ledgerflow.calculation.linkedvalue;
 
-import io.ledgerflow.calculation.cell.CalculationLimits;
 import io.ledgerflow.calculation.cell.CellRange;
 import io.ledgerflow.calculation.cell.Cells;
 import io.ledgerflow.calculation.document.Operation;
+import io.ledgerflow.calculation.workbook.CalculationLimits;
 import io.ledgerflow.calculation.workbook.Contents;
 import io.ledgerflow.calculation.workbook.Workbook;
 import io.ledgerflow.calculation.workbook.persistence.WorkbookRepository;
