@@ -29,8 +29,13 @@ public class Cells {
     /** One cell as read at a revision. */
     public record Cell(String ref, String sheet, int row, int col, Object content, String formula, CellValue value) {}
 
-    /** A block of cells read at one revision. */
-    public record Read(UUID workbookId, long revision, String range, List<Cell> cells) {}
+    /**
+     * A block of cells read at one revision; {@code links}: the cells of the block holding a link's
+     * value, with its source, the source revision reflected and whether it is stale or held (read
+     * at the latest revision only: links describe the present).
+     */
+    public record Read(
+            UUID workbookId, long revision, String range, List<Cell> cells, List<LinkedCells.Linked> links) {}
 
     /** A cell's new content in an edit. */
     public record CellInput(String ref, Object content) {}
@@ -99,6 +104,9 @@ public class Cells {
         Workbook workbook =
                 minRevision == null ? workbooks.get(workspace, id) : waiter.awaitRevision(workspace, id, minRevision);
         long revision = workbook.revisionToRead(asOf);
+        List<LinkedCells.Linked> links = revision == workbook.revision()
+                ? linkedCells.in(id, range.sheet(), range.row1(), range.col1(), range.row2(), range.col2())
+                : List.of();
         return documents.read(id, revision, loaded -> {
             loaded.requireSheet("range", range.sheet());
             List<Cell> cells = new ArrayList<>((int) range.cellCount());
@@ -107,7 +115,7 @@ public class Cells {
                     cells.add(cell(loaded, revision, range.sheet(), row, col));
                 }
             }
-            return new Read(id, revision, range.toString(), cells);
+            return new Read(id, revision, range.toString(), cells, links);
         });
     }
 
