@@ -12,6 +12,7 @@ import io.ledgerflow.localstack.process.PidRegistry;
 import io.ledgerflow.localstack.process.ProcessSpawner;
 import io.ledgerflow.localstack.process.ServiceProcess;
 import io.ledgerflow.localstack.process.ServiceSpec;
+import io.ledgerflow.localstack.process.StartupCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -122,6 +123,18 @@ public final class LocalStack implements AutoCloseable {
      * (postmaster and backends), and each service (with any process it started).
      */
     public List<MemoryUsage> memory() {
+        List<MemoryUsage> usage = new ArrayList<>();
+        processGroups()
+                .forEach((name, handles) ->
+                        usage.add(new MemoryUsage(name, Rss.totalKib(handles), Rss.totalPssKib(handles))));
+        return usage;
+    }
+
+    /**
+     * The processes of each component right now (as {@link #memory()} groups them): this launcher
+     * (with Kafka in it), PostgreSQL (postmaster and backends), each service with its children.
+     */
+    public Map<String, List<ProcessHandle>> processGroups() {
         Map<String, List<ProcessHandle>> components = new LinkedHashMap<>();
         components.put("launcher + Kafka", List.of(ProcessHandle.current()));
         PostgresServer server = postgres;
@@ -139,10 +152,7 @@ public final class LocalStack implements AutoCloseable {
                 components.put(process.name(), tree);
             }
         }
-        List<MemoryUsage> usage = new ArrayList<>();
-        components.forEach(
-                (name, handles) -> usage.add(new MemoryUsage(name, Rss.totalKib(handles), Rss.totalPssKib(handles))));
-        return usage;
+        return components;
     }
 
     // ------------------------------------------------------------------------------------ start
@@ -217,12 +227,18 @@ public final class LocalStack implements AutoCloseable {
     private void startServices(Credentials credentials) {
         spawner = new ProcessSpawner();
         console.accept("Starting " + options.services().size() + " services (logs in " + options.logsDir() + ")");
+        StartupCache cache =
+                options.startupCache() ? new StartupCache(options.startupCacheDir(), options.javaCommand()) : null;
         for (ServiceSpec spec : options.services()) {
             List<String> command = new ArrayList<>();
             command.add(options.javaCommand().toString());
             command.addAll(options.serviceJvmArgs());
-            command.add("-jar");
-            command.add(options.execJar(spec).toString());
+            if (cache != null) {
+                command.addAll(cache.launch(spec.module(), options.execJar(spec)));
+            } else {
+                command.add("-jar");
+                command.add(options.execJar(spec).toString());
+            }
             ServiceProcess process = ServiceProcess.start(
                     spec.module(),
                     command,
