@@ -42,4 +42,19 @@ class FunctionEdgeCasesTest {
     Stream<DynamicTest> text() throws Exception {
         return table("text");
     }
+
+    @TestFactory
+    Stream<DynamicTest> criteria() throws Exception {
+        return table("criteria");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> math() throws Exception {
+        return table("math");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> logicAndLookup() throws Exception {
+        return table("logic-lookup");
+    }
 }
