@@ -1,9 +1,10 @@
 package io.ledgerflow.calculation.linkedvalue;
 
-import io.ledgerflow.calculation.cell.CalculationLimits;
 import io.ledgerflow.calculation.cell.CellRange;
 import io.ledgerflow.calculation.cell.Cells;
+import io.ledgerflow.calculation.cell.LinkedCell;
 import io.ledgerflow.calculation.document.Operation;
+import io.ledgerflow.calculation.workbook.CalculationLimits;
 import io.ledgerflow.calculation.workbook.Contents;
 import io.ledgerflow.calculation.workbook.Workbook;
 import io.ledgerflow.calculation.workbook.persistence.WorkbookRepository;
@@ -138,7 +139,7 @@ public class LinkedValues {
                 event.linkId(),
                 event.sourceRevision(),
                 revision,
-                new LinkedCells.Source(source.type(), source.documentId(), source.workspace(), sourceRef));
+                new LinkedCell.Source(source.type(), source.documentId(), source.workspace(), sourceRef));
     }
 
     /**
