@@ -12,6 +12,7 @@ import io.ledgerflow.localstack.process.PidRegistry;
 import io.ledgerflow.localstack.process.ProcessSpawner;
 import io.ledgerflow.localstack.process.ServiceProcess;
 import io.ledgerflow.localstack.process.ServiceSpec;
+import io.ledgerflow.localstack.process.StartupCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -67,6 +68,9 @@ public final class LocalStack implements AutoCloseable {
     private volatile FileLock lock;
     private volatile PidRegistry pids;
     private volatile ProcessSpawner spawner;
+    /** The JDK's AOT cache (or CDS archive) per service; null when off. Restarts use it too. */
+    private volatile StartupCache startupCache;
+
     private volatile PostgresServer postgres;
     private volatile KafkaBroker kafka;
     private volatile Endpoints endpoints;
@@ -123,6 +127,18 @@ public final class LocalStack implements AutoCloseable {
      * (postmaster and backends), and each service (with any process it started).
      */
     public List<MemoryUsage> memory() {
+        List<MemoryUsage> usage = new ArrayList<>();
+        processGroups()
+                .forEach((name, handles) ->
+                        usage.add(new MemoryUsage(name, Rss.totalKib(handles), Rss.totalPssKib(handles))));
+        return usage;
+    }
+
+    /**
+     * The processes of each component right now (as {@link #memory()} groups them): this launcher
+     * (with Kafka in it), PostgreSQL (postmaster and backends), each service with its children.
+     */
+    public Map<String, List<ProcessHandle>> processGroups() {
         Map<String, List<ProcessHandle>> components = new LinkedHashMap<>();
         components.put("launcher + Kafka", List.of(ProcessHandle.current()));
         PostgresServer server = postgres;
@@ -140,10 +156,7 @@ public final class LocalStack implements AutoCloseable {
                 components.put(process.name(), tree);
             }
         }
-        List<MemoryUsage> usage = new ArrayList<>();
-        components.forEach(
-                (name, handles) -> usage.add(new MemoryUsage(name, Rss.totalKib(handles), Rss.totalPssKib(handles))));
-        return usage;
+        return components;
     }
 
     // ------------------------------------------------------------------------------------ start
@@ -221,6 +234,8 @@ public final class LocalStack implements AutoCloseable {
     private void startServices(Credentials credentials) {
         spawner = new ProcessSpawner();
         console.accept("Starting " + options.services().size() + " services (logs in " + options.logsDir() + ")");
+        startupCache =
+                options.startupCache() ? new StartupCache(options.startupCacheDir(), options.javaCommand()) : null;
         for (ServiceSpec spec : options.services()) {
             startService(spec, credentials);
         }
@@ -230,8 +245,12 @@ public final class LocalStack implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(options.javaCommand().toString());
         command.addAll(options.serviceJvmArgs());
-        command.add("-jar");
-        command.add(options.execJar(spec).toString());
+        if (startupCache != null) {
+            command.addAll(startupCache.launch(spec.module(), options.execJar(spec)));
+        } else {
+            command.add("-jar");
+            command.add(options.execJar(spec).toString());
+        }
         ServiceProcess process = ServiceProcess.start(
                 spec.module(),
                 command,

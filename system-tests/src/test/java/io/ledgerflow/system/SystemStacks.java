@@ -24,6 +24,8 @@ public final class SystemStacks {
                 .withFresh(true)
                 .withPortOffset(offset)
                 .withHealthTimeout(Duration.ofSeconds(240))
+                // a throw-away state directory: recording a start-up cache would cost, not save
+                .withStartupCache(false)
                 // auth on, as in production, with the key this JVM signs its test tokens with
                 .withEnv("AUTH_JWT_SECRET", Tokens.secret());
     }
