@@ -84,7 +84,7 @@ class PropagationIT {
         f.changed(source, 3, cell("Rates!B2", "Rates", 1, 1, 2));
         List<EventEnvelope> both = f.linkedValues(destination, 2);
         assertThat(both.get(1).payload().get("sourceRevision").asLong()).isEqualTo(3);
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> f.get(f.links() + "/" + link.get("id").asString())
                                 .get("propagatedRevision")
                                 .asLong()
@@ -145,7 +145,7 @@ class PropagationIT {
                         Map.entry("Sheet1!D3", 2.0),
                         Map.entry("Sheet1!C4", 3.0),
                         Map.entry("Sheet1!D4", 4.0));
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> !f.get(f.links() + "/" + id).get("stale").asBoolean());
 
         f.changed(source, 6, cell("Rates!B2", "Rates", 1, 1, 40), cell("Rates!C2", "Rates", 1, 2, 0));

@@ -12,8 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway as the harness's clients see it: each request with a deadline, its answer classified as Jepsen does —
- * ok (2xx), refused (4xx: the service promises a refused request changed nothing) or unknown (a timeout, a broken
- * connection, a 5xx: it may or may not have taken effect).
+ * ok (2xx), refused (4xx: the service promises a refused request changed nothing; or no connection at all, so nothing
+ * was sent) or unknown (a timeout, a connection broken mid-request, a 5xx: it may or may not have taken effect).
  */
 final class Api {
 
@@ -71,6 +71,10 @@ final class Api {
             String detail = status + " " + body.path("title").asString("") + " "
                     + body.path("detail").asString("");
             return new Answer(status < 500 ? Op.Outcome.REFUSED : Op.Outcome.UNKNOWN, status, body, detail.strip());
+        } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+            // no connection, so no request: a definite failure (the gateway is down or paused)
+            return new Answer(
+                    Op.Outcome.REFUSED, -1, JSON.missingNode(), e.getClass().getSimpleName());
         } catch (IOException e) {
             return new Answer(
                     Op.Outcome.UNKNOWN, -1, JSON.missingNode(), e.getClass().getSimpleName());

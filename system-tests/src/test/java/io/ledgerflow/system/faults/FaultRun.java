@@ -92,6 +92,11 @@ public final class FaultRun {
             workload.start(settings.clients(), settings.seed());
             nemesis.start();
             Thread.sleep(settings.duration());
+            // a short run lasts until every kind of fault happened once (a kill's restart alone takes ~40 s)
+            long roundDeadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+            while (!nemesis.everyKindInjected() && System.nanoTime() < roundDeadline) {
+                Thread.sleep(250);
+            }
             nemesis.stop();
             workload.stop();
             long quiet = System.nanoTime();

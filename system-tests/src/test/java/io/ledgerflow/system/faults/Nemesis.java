@@ -56,12 +56,16 @@ final class Nemesis {
         thread = Thread.ofPlatform().name("faults-nemesis").daemon().start(this::run);
     }
 
-    /** Stops scheduling, lets the fault under way heal, and resumes anything still paused. */
+    /** Stops scheduling, lets the fault under way heal and recover, and resumes anything still paused. */
     void stop() throws InterruptedException {
         running = false;
-        thread.interrupt();
         thread.join();
         paused.keySet().forEach(pid -> signal("CONT", pid));
+    }
+
+    /** Whether the first round — every kind of fault once — is over (recoveries included). */
+    boolean everyKindInjected() {
+        return faults.size() >= Kind.NETEM.ordinal();
     }
 
     List<Fault> faults() {
@@ -125,31 +129,29 @@ final class Nemesis {
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
-                // stop() during recovery: keep probing to the end, a fault's recovery is part of the result
+                Thread.currentThread().interrupt();
+                return null;
             }
         }
         return null;
     }
 
+    /** The gap between faults, cut short when the run stops: false then. */
     private boolean sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-            return true;
-        } catch (InterruptedException e) {
-            return false;
-        }
-    }
-
-    /** A pause always lasts its whole length, even when the run is stopping meanwhile. */
-    private static void sleepThrough(Duration duration) {
         long end = System.nanoTime() + duration.toNanos();
-        while (System.nanoTime() < end) {
+        while (running && System.nanoTime() < end) {
             try {
-                Thread.sleep(Duration.ofNanos(end - System.nanoTime()));
+                Thread.sleep(100);
             } catch (InterruptedException e) {
-                // keep pausing
+                return false;
             }
         }
+        return running;
+    }
+
+    /** A pause lasts its whole length, even when the run is stopping meanwhile. */
+    private static void sleepThrough(Duration duration) {
+        FaultRun.sleepQuietly(duration);
     }
 
     static void signal(String signal, long pid) {

@@ -61,16 +61,18 @@ final class Workload {
         while (running.get()) {
             String workbook = workbooks.get(random.nextInt(workbooks.size()));
             int dice = random.nextInt(100);
+            Api.Answer answer;
             if (dice < 35) {
                 boolean conditional = random.nextBoolean();
-                write(gateway, client, workbook, conditional ? seen.get(workbook) : null, 1, random, seen);
+                answer = write(gateway, client, workbook, conditional ? seen.get(workbook) : null, 1, random, seen);
             } else if (dice < 60) {
-                write(gateway, client, workbook, null, 2 + random.nextInt(2), random, seen);
+                answer = write(gateway, client, workbook, null, 2 + random.nextInt(2), random, seen);
             } else {
-                read(gateway, client, workbook, seen);
+                answer = read(gateway, client, workbook, seen);
             }
             try {
-                Thread.sleep(10 + random.nextInt(40)); // think time: a client, not a load generator
+                // think time: a client, not a load generator; and one that backs off while the system is down
+                Thread.sleep(answer.status() < 0 || answer.status() >= 500 ? 500 : 10 + random.nextInt(40));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -82,7 +84,7 @@ final class Workload {
         return "/api/calc/workspaces/" + workspace + "/workbooks/" + workbook;
     }
 
-    private void write(
+    private Api.Answer write(
             Api gateway, int client, String workbook, Long ifMatch, int count, Random random, Map<String, Long> seen) {
         long id = ids.incrementAndGet();
         List<String> chosen = new ArrayList<>(CELLS);
@@ -129,9 +131,10 @@ final class Workload {
                 revision,
                 values,
                 answer.detail()));
+        return answer;
     }
 
-    private void read(Api gateway, int client, String workbook, Map<String, Long> seen) {
+    private Api.Answer read(Api gateway, int client, String workbook, Map<String, Long> seen) {
         long id = ids.incrementAndGet();
         Long minRevision = seen.get(workbook);
         history.invoke(id, client, Op.Kind.READ, workbook, Map.of("minRevision", String.valueOf(minRevision)));
@@ -157,6 +160,7 @@ final class Workload {
                 revision,
                 values,
                 answer.detail()));
+        return answer;
     }
 
     /** The numbers of a cells read ({@code A1 -> 12.0}); a cell that is not a number is left out. */
