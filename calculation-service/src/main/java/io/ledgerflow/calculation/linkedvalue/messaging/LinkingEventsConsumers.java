@@ -15,7 +15,8 @@ import org.springframework.messaging.Message;
 /**
  * Takes linking's events off the log, each applied once through the inbox: Spring Cloud Stream
  * consumers bound in application.yml. {@code linkEventsConsumer}: SourceValuesRequested, answered once each;
- * {@code linkedValuesConsumer} (batch mode): LinkedValuesSet, a poll's events in one transaction.
+ * {@code linkedValuesConsumer} (batch mode): LinkedValuesSet and LinkStateChanged, a poll's events in one
+ * transaction.
  */
 @Configuration(proxyBeanMethods = false)
 class LinkingEventsConsumers {
@@ -42,7 +43,9 @@ class LinkingEventsConsumers {
     Consumer<Message<List<byte[]>>> linkedValuesConsumer(LinkedValues linkedValues) {
         return inbox.batchConsumer(
                 LINKED_VALUES_CONSUMER,
-                only("LinkedValuesSet", LinkedValues.LinkedValuesSet.class, linkedValues::apply));
+                only("LinkedValuesSet", LinkedValues.LinkedValuesSet.class, linkedValues::apply)
+                        .andThen(only(
+                                "LinkStateChanged", LinkedValues.LinkStateChanged.class, linkedValues::stateChanged)));
     }
 
     /** The effect for one event type: its payload read as {@code payload}, with the event's tenant; others ignored. */
