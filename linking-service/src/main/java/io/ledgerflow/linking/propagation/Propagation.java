@@ -13,6 +13,7 @@ import io.ledgerflow.linking.propagation.persistence.HeldValues;
 import io.ledgerflow.linking.reference.Area;
 import io.ledgerflow.service.problem.NotFoundException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,18 +57,28 @@ public class Propagation {
         if (cells.isEmpty()) {
             return 0;
         }
-        List<UUID> changed = new ArrayList<>();
-        List<UUID> carried = new ArrayList<>();
+        Map<Link, List<LinkedValuesSet.Value>> changed = new LinkedHashMap<>();
         for (Link link : links.activeFrom(KnownDocument.WORKBOOK, workbookId)) {
             List<LinkedValuesSet.Value> values = carried(link, cells);
             if (!values.isEmpty()) {
-                changed.add(link.id());
-                if (deliver(link, values, revision, false)) {
-                    carried.add(link.id());
-                }
+                changed.put(link, values);
             }
         }
-        links.sourceChanged(changed, revision);
+        return carryAll(changed, revision);
+    }
+
+    /**
+     * Delivers (or holds) each changed link's values, then records for all of them at once that
+     * the source changed at {@code revision} and which carried it; returns the events emitted.
+     */
+    private int carryAll(Map<Link, List<LinkedValuesSet.Value>> changed, long revision) {
+        List<UUID> carried = new ArrayList<>();
+        changed.forEach((link, values) -> {
+            if (deliver(link, values, revision, false)) {
+                carried.add(link.id());
+            }
+        });
+        links.sourceChanged(changed.keySet().stream().map(Link::id).toList(), revision);
         links.propagated(carried, revision);
         return carried.size();
     }
@@ -111,8 +122,7 @@ public class Propagation {
         if (applied.isEmpty()) {
             return 0;
         }
-        List<UUID> changed = new ArrayList<>();
-        List<UUID> carried = new ArrayList<>();
+        Map<Link, List<LinkedValuesSet.Value>> changed = new LinkedHashMap<>();
         for (Link link : links.activeFrom(KnownDocument.DATASET, datasetId)) {
             Grant grant = link.grantId() == null
                     ? null
@@ -125,15 +135,10 @@ public class Propagation {
                 }
             }
             if (!values.isEmpty()) {
-                changed.add(link.id());
-                if (deliver(link, values, version, false)) {
-                    carried.add(link.id());
-                }
+                changed.put(link, values);
             }
         }
-        links.sourceChanged(changed, version);
-        links.propagated(carried, version);
-        return carried.size();
+        return carryAll(changed, version);
     }
 
     /**
