@@ -8,11 +8,11 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The whole stack for a system test: fresh state, ports clear of a developer's stack, auth on with the test key. */
-final class SystemStacks {
+public final class SystemStacks {
 
     private SystemStacks() {}
 
-    static LocalStackOptions options(Path state) {
+    public static LocalStackOptions options(Path state) {
         Path home = Path.of(System.getProperty("ledgerflow.home", ".."))
                 .toAbsolutePath()
                 .normalize();
@@ -30,7 +30,7 @@ final class SystemStacks {
                 .withEnv("AUTH_JWT_SECRET", Tokens.secret());
     }
 
-    static LocalStack start(LocalStackOptions options) {
+    public static LocalStack start(LocalStackOptions options) {
         return LocalStack.start(options, line -> System.out.println("[local-stack] " + line));
     }
 }

@@ -131,13 +131,46 @@ public final class LoadedWorkbook {
         if (formula == null) {
             return null;
         }
-        return formula.startsWith("=") ? formula : "=" + formula;
+        return formula.startsWith("=") || formula.startsWith("{=") ? formula : "=" + formula;
     }
 
     /** The content as a user wrote it: the formula, or the constant value. */
     public Object content(long revision, String sheet, int row, int col) {
         String formula = formula(revision, sheet, row, col);
-        return formula != null ? formula : value(revision, sheet, row, col).toJava();
+        if (formula != null) {
+            return formula;
+        }
+        if (revision == revision() && engine.isSpilled(sheet, row, col)) {
+            return null; // an element of a dynamic array spilled from another cell: no content of its own
+        }
+        return value(revision, sheet, row, col).toJava();
+    }
+
+    /**
+     * The dynamic arrays of the latest revision: per sheet, the cells whose formula spills an array
+     * over more than one cell, keyed {@code row << 20 | col}, as {rows, columns} (for the export).
+     */
+    public Map<String, Map<Long, int[]>> spillAreas() {
+        Map<String, Map<Long, int[]>> areas = new LinkedHashMap<>();
+        for (String sheet : engine.sheetNames()) {
+            int[] size = engine.sheetSize(sheet);
+            Map<Long, int[]> anchors = new LinkedHashMap<>();
+            for (int r = 0; r < size[0]; r++) {
+                for (int c = 0; c < size[1]; c++) {
+                    int[] area = engine.spillArea(sheet, r, c);
+                    if (area != null && (area[0] > 1 || area[1] > 1 || isArrayFormula(sheet, r, c))) {
+                        anchors.put(((long) r << 20) | c, area);
+                    }
+                }
+            }
+            areas.put(sheet, anchors);
+        }
+        return areas;
+    }
+
+    private boolean isArrayFormula(String sheet, int row, int col) {
+        String f = engine.getFormula(sheet, row, col);
+        return f != null && f.startsWith("{=");
     }
 
     /** Every sheet's contents at a revision, as rows of contents (the import format). */

@@ -1,6 +1,5 @@
 package io.ledgerflow.calculation.workbook;
 
-import io.ledgerflow.calculation.cell.CalculationLimits;
 import io.ledgerflow.formula.parse.FormulaParser;
 import io.ledgerflow.formula.parse.ParseException;
 import io.ledgerflow.service.problem.InvalidInputException;
@@ -34,6 +33,9 @@ public final class Contents {
             }
             case Boolean bool -> {}
             case String text when text.startsWith("=") && text.length() > 1 -> checkFormula(field, text, limits);
+            case String text
+            when text.startsWith("{=") && text.endsWith("}") && text.length() > 3 ->
+                checkFormula(field, text, limits); // an array formula
             case String text -> {
                 if (text.length() > 32_767) {
                     throw new InvalidInputException(field, "text is at most 32,767 characters, as in Excel");

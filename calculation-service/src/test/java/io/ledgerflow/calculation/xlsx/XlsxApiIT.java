@@ -141,6 +141,49 @@ class XlsxApiIT {
         }
     }
 
+    @Test
+    void arrayFormulasSpillAndExportOverTheirAreasAndWhatCannotBeComputedIsReportedPerCell() throws Exception {
+        byte[] file;
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet s = workbook.createSheet("S");
+            for (int r = 0; r < 3; r++) {
+                Row row = s.createRow(r);
+                row.createCell(0).setCellValue(r + 1);
+                row.createCell(1).setCellValue(10 * (r + 1));
+            }
+            s.setArrayFormula("A1:A3*B1:B3", org.apache.poi.ss.util.CellRangeAddress.valueOf("C1:C3"));
+            s.getRow(0).createCell(3).setCellFormula("NOSUCHFUNCTION(A1)+1");
+            workbook.write(out);
+            file = out.toByteArray();
+        }
+        HttpResponse<String> imported = upload(file, XLSX, "Arrays");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        JsonNode body = JSON.readTree(imported.body());
+        String id = body.get("id").asString();
+        JsonNode report = body.get("notComputed");
+        assertThat(report.get("total").asInt()).isEqualTo(1);
+        assertThat(report.get("cells").get(0).get("cell").asString()).isEqualTo("S!D1");
+        assertThat(report.get("cells").get(0).get("error").asString()).isEqualTo("#NAME?");
+        assertThat(report.get("cells").get(0).get("reason").asString()).contains("NOSUCHFUNCTION");
+
+        JsonNode cells = JSON.readTree(
+                        get(workbooks + "/" + id + "/cells/S!C1:C3").body())
+                .get("cells");
+        assertThat(cells.get(2).get("value").get("value").asDouble()).isEqualTo(90.0);
+        assertThat(cells.get(0).get("formula").asString()).isEqualTo("{=A1:A3*B1:B3}");
+
+        HttpResponse<byte[]> exported = CLIENT.send(
+                request(workbooks + "/" + id + "/export?format=xlsx").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(exported.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook back = new XSSFWorkbook(new ByteArrayInputStream(exported.body()))) {
+            org.apache.poi.ss.usermodel.Cell anchor =
+                    back.getSheet("S").getRow(0).getCell(2);
+            assertThat(anchor.isPartOfArrayFormulaGroup()).isTrue();
+            assertThat(anchor.getArrayFormulaRange().formatAsString()).isEqualTo("C1:C3");
+        }
+    }
+
     private static byte[] encrypted(byte[] xlsx) throws Exception {
         try (POIFSFileSystem fs = new POIFSFileSystem();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -45,12 +45,16 @@ class LibreOfficeCompatibilityTest {
     /**
      * The agreement (formula cells equal to LibreOffice's, or differing only where Excel's
      * documented behaviour differs) below which the suite fails; raise it as the engine improves.
-     * Measured: 100% (3,363 cells, seed 20261202).
+     * Measured: 100% (3,845 cells with 482 cells of array formulas, seed 20261202).
      */
-    static final double THRESHOLD = 0.99;
+    static final double THRESHOLD = 0.995;
 
-    /** The share of formula cells strictly equal to LibreOffice's below which it fails (measured 98.0%). */
-    static final double STRICT_THRESHOLD = 0.975;
+    /**
+     * The share of formula cells strictly equal to LibreOffice's below which it fails: measured 97.2%
+     * (98.0% before array formulas; the TRUE/FALSE of array areas, which LibreOffice saves as 1/0, count
+     * as differences).
+     */
+    static final double STRICT_THRESHOLD = 0.97;
 
     static final long SEED = 20261202L;
 
@@ -87,10 +91,11 @@ class LibreOfficeCompatibilityTest {
         Map<String, Map<String, Object[][]>> books = new java.util.LinkedHashMap<>();
         books.putAll(CompatWorkbooks.functionWorkbooks(SEED, 3, 3));
         books.putAll(CompatWorkbooks.accountingWorkbooks(SEED, 400));
+        books.putAll(ArrayCases.arrayWorkbooks(SEED, 4));
         List<Path> inputs = new ArrayList<>();
         for (var e : books.entrySet()) {
             Path p = base.resolve("generated").resolve(e.getKey() + ".xlsx");
-            XlsxWriter.write(p, e.getValue());
+            XlsxWriter.write(p, e.getValue(), e.getKey().equals("arrays") ? ArrayCases.EXTENTS : Map.of());
             inputs.add(p);
         }
         long t0 = System.nanoTime();
@@ -115,75 +120,90 @@ class LibreOfficeCompatibilityTest {
                 for (var sheet : e.getValue().entrySet()) {
                     Sheet loSheet = lo.getSheet(sheet.getKey());
                     Object[][] rows = sheet.getValue();
-                    for (int r = 0; r < rows.length; r++) {
-                        for (int c = 0; c < rows[r].length; c++) {
-                            if (!(rows[r][c] instanceof String f) || !f.startsWith("=")) {
+                    for (int r0 = 0; r0 < rows.length; r0++) {
+                        for (int c0 = 0; c0 < rows[r0].length; c0++) {
+                            if (!(rows[r0][c0] instanceof String f) || !(f.startsWith("=") || f.startsWith("{="))) {
                                 continue;
                             }
-                            Row row = loSheet.getRow(r);
-                            Cell cell = row == null ? null : row.getCell(c);
-                            Value expected = cached(cell);
-                            if (expected instanceof NumberValue n && n.value() == XlsxWriter.SENTINEL) {
-                                stale++;
-                            }
-                            Value actual = engine.getValue(sheet.getKey(), r, c);
-                            String fn = function(f);
-                            Tally ft = perFunction.computeIfAbsent(fn, k -> new Tally());
-                            String where = e.getKey() + "!" + sheet.getKey() + "!"
-                                    + io.ledgerflow.formula.parse.A1.cellName(r, c);
-                            if (expected == ErrorValue.NAME && actual != ErrorValue.NAME) {
-                                // the oracle does not know the function (LibreOffice 7.4 lacks XLOOKUP,
-                                // XMATCH, TEXTBEFORE, TEXTAFTER): not verified, not counted
-                                total.unverified++;
-                                file.unverified++;
-                                ft.unverified++;
-                                report.append("UNVERIFIED ")
-                                        .append(where)
-                                        .append(' ')
-                                        .append(f)
-                                        .append("  engine=")
-                                        .append(show(actual))
-                                        .append(" (LibreOffice: #NAME?)\n");
-                                continue;
-                            }
-                            if (agree(actual, expected)) {
-                                total.agree++;
-                                file.agree++;
-                                ft.agree++;
-                                continue;
-                            }
-                            Difference d = known.stream()
-                                    .filter(k -> k.pattern().matcher(f).find())
-                                    .findFirst()
-                                    .orElse(null);
-                            if (d != null) {
-                                total.excel++;
-                                file.excel++;
-                                ft.excel++;
-                                report.append("EXCEL  ")
-                                        .append(where)
-                                        .append(' ')
-                                        .append(f)
-                                        .append("  engine=")
-                                        .append(show(actual))
-                                        .append(" libreoffice=")
-                                        .append(show(expected))
-                                        .append("  (")
-                                        .append(d.why())
-                                        .append(")\n");
-                            } else {
-                                total.differ++;
-                                file.differ++;
-                                ft.differ++;
-                                report.append("DIFFER ")
-                                        .append(where)
-                                        .append(' ')
-                                        .append(f)
-                                        .append("  engine=")
-                                        .append(show(actual))
-                                        .append(" libreoffice=")
-                                        .append(show(expected))
-                                        .append('\n');
+                            // an array formula: every cell of its area (as LibreOffice computed it over
+                            // the area written in the file, and as the engine spills it)
+                            int[] area = e.getKey().equals("arrays")
+                                    ? ArrayCases.EXTENTS.getOrDefault(
+                                            sheet.getKey() + "!" + r0 + "!" + c0, new int[] {1, 1})
+                                    : new int[] {1, 1};
+                            for (int q = 0; q < area[0] * area[1]; q++) {
+                                int r = r0 + q / area[1];
+                                int c = c0 + q % area[1];
+                                Row row = loSheet.getRow(r);
+                                Cell cell = row == null ? null : row.getCell(c);
+                                Value expected = cached(cell);
+                                if (expected instanceof NumberValue n && n.value() == XlsxWriter.SENTINEL) {
+                                    stale++;
+                                }
+                                Value actual = engine.getValue(sheet.getKey(), r, c);
+                                String fn = f.startsWith("{=") || e.getKey().equals("arrays")
+                                        ? "array " + function(f)
+                                        : function(f);
+                                Tally ft = perFunction.computeIfAbsent(fn, k -> new Tally());
+                                String where = e.getKey() + "!" + sheet.getKey() + "!"
+                                        + io.ledgerflow.formula.parse.A1.cellName(r, c);
+                                if (expected == ErrorValue.NAME && actual != ErrorValue.NAME) {
+                                    // the oracle does not know the function (LibreOffice 7.4 lacks XLOOKUP,
+                                    // XMATCH, TEXTBEFORE, TEXTAFTER): not verified, not counted
+                                    total.unverified++;
+                                    file.unverified++;
+                                    ft.unverified++;
+                                    report.append("UNVERIFIED ")
+                                            .append(where)
+                                            .append(' ')
+                                            .append(f)
+                                            .append("  engine=")
+                                            .append(show(actual))
+                                            .append(" (LibreOffice: #NAME?)\n");
+                                    continue;
+                                }
+                                if (agree(actual, expected)) {
+                                    total.agree++;
+                                    file.agree++;
+                                    ft.agree++;
+                                    continue;
+                                }
+                                Difference d = savedAsNumber(f, actual, expected)
+                                        ? ARRAY_BOOLEANS
+                                        : known.stream()
+                                                .filter(k ->
+                                                        k.pattern().matcher(f).find())
+                                                .findFirst()
+                                                .orElse(null);
+                                if (d != null) {
+                                    total.excel++;
+                                    file.excel++;
+                                    ft.excel++;
+                                    report.append("EXCEL  ")
+                                            .append(where)
+                                            .append(' ')
+                                            .append(f)
+                                            .append("  engine=")
+                                            .append(show(actual))
+                                            .append(" libreoffice=")
+                                            .append(show(expected))
+                                            .append("  (")
+                                            .append(d.why())
+                                            .append(")\n");
+                                } else {
+                                    total.differ++;
+                                    file.differ++;
+                                    ft.differ++;
+                                    report.append("DIFFER ")
+                                            .append(where)
+                                            .append(' ')
+                                            .append(f)
+                                            .append("  engine=")
+                                            .append(show(actual))
+                                            .append(" libreoffice=")
+                                            .append(show(expected))
+                                            .append('\n');
+                                }
                             }
                         }
                     }
@@ -193,13 +213,14 @@ class LibreOfficeCompatibilityTest {
         }
         StringBuilder fnLines = new StringBuilder();
         perFunction.forEach((fn, t) -> {
-            if (t.differ > 0 || t.excel > 0 || t.unverified > 0) {
+            if (t.differ > 0 || t.excel > 0 || t.unverified > 0 || fn.startsWith("array ")) {
                 fnLines.append(String.format(Locale.ROOT, "  %-18s %s%n", fn, t));
             }
         });
         String summary = String.format(
                 Locale.ROOT,
-                "LibreOffice compatibility (seed %d, soffice %d ms): %s; %d functions, all agreeing but:%n%s"
+                "LibreOffice compatibility (seed %d, soffice %d ms): %s; %d functions, all agreeing but (and the"
+                        + " array formulas):%n%s"
                         + "per file:%n%s",
                 SEED,
                 sofficeMs,
@@ -258,6 +279,19 @@ class LibreOfficeCompatibilityTest {
     static String function(String formula) {
         Matcher m = FN.matcher(formula.toUpperCase(Locale.ROOT));
         return m.find() ? m.group(1) : "(operators)";
+    }
+
+    static final Difference ARRAY_BOOLEANS = new Difference(
+            Pattern.compile("^\\{="),
+            "LibreOffice saves the TRUE/FALSE of an array formula's area as the numbers 1/0 in .xlsx (its type is"
+                    + " lost); Excel keeps them as booleans");
+
+    /** An array formula's boolean that LibreOffice saved as 1/0. */
+    static boolean savedAsNumber(String formula, Value actual, Value expected) {
+        return formula.startsWith("{=")
+                && actual instanceof BooleanValue b
+                && expected instanceof NumberValue n
+                && n.value() == (b.value() ? 1 : 0);
     }
 
     static Value cached(Cell cell) {

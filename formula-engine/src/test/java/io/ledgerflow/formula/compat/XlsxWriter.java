@@ -102,6 +102,14 @@ final class XlsxWriter {
     }
 
     static void write(Path file, Map<String, Object[][]> sheets) throws IOException {
+        write(file, sheets, Map.of());
+    }
+
+    /**
+     * Writes the sheets; a formula "{=...}" is written as an array formula over the area
+     * {@code arrays} gives for "sheet!row!col" ({rows, cols}; 1x1 when absent).
+     */
+    static void write(Path file, Map<String, Object[][]> sheets, Map<String, int[]> arrays) throws IOException {
         Files.createDirectories(file.getParent());
         try (OutputStream out = Files.newOutputStream(file);
                 ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -136,7 +144,7 @@ final class XlsxWriter {
                                 "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet")
                         .append(n)
                         .append(".xml\"/>");
-                entry(zip, "xl/worksheets/sheet" + n + ".xml", sheet(e.getValue()));
+                entry(zip, "xl/worksheets/sheet" + n + ".xml", sheet(e.getKey(), e.getValue(), arrays));
             }
             types.append("</Types>");
             book.append("</sheets><calcPr calcId=\"191029\" fullCalcOnLoad=\"1\"/></workbook>");
@@ -154,7 +162,7 @@ final class XlsxWriter {
         }
     }
 
-    private static String sheet(Object[][] rows) {
+    private static String sheet(String name, Object[][] rows, Map<String, int[]> arrays) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
         for (int r = 0; r < rows.length; r++) {
@@ -169,6 +177,22 @@ final class XlsxWriter {
                 }
                 String ref = io.ledgerflow.formula.parse.A1.cellName(r, c);
                 switch (v) {
+                    case String s
+                    when s.startsWith("{=") && s.endsWith("}") -> {
+                        int[] area = arrays.getOrDefault(name + "!" + r + "!" + c, new int[] {1, 1});
+                        String last = io.ledgerflow.formula.parse.A1.cellName(r + area[0] - 1, c + area[1] - 1);
+                        sb.append("<c r=\"")
+                                .append(ref)
+                                .append("\"><f t=\"array\" ref=\"")
+                                .append(ref)
+                                .append(':')
+                                .append(last)
+                                .append("\">")
+                                .append(escape(stored(s.substring(2, s.length() - 1))))
+                                .append("</f><v>")
+                                .append(SENTINEL)
+                                .append("</v></c>");
+                    }
                     case String s
                     when s.startsWith("=") ->
                         sb.append("<c r=\"")

@@ -1,9 +1,10 @@
 package io.ledgerflow.calculation.xlsx.web;
 
-import io.ledgerflow.calculation.cell.web.Revisions;
 import io.ledgerflow.calculation.document.WorkbookDocuments;
+import io.ledgerflow.calculation.web.RevisionTags;
 import io.ledgerflow.calculation.workbook.Workbook;
 import io.ledgerflow.calculation.workbook.Workbooks;
+import io.ledgerflow.calculation.xlsx.ImportReport;
 import io.ledgerflow.calculation.xlsx.XlsxFiles;
 import io.ledgerflow.service.problem.InvalidInputException;
 import io.ledgerflow.service.problem.PayloadTooLargeException;
@@ -62,7 +63,10 @@ class TransferController {
     @Operation(
             summary = "Import an .xlsx file as a new workbook",
             description = "Send the file as the request body with Content-Type " + XLSX
-                    + ". Sheet names, formulas and constants are imported; the engine computes the values.")
+                    + ". Sheet names, formulas (array formulas included) and constants are imported; the engine"
+                    + " computes the values. `notComputed` lists, cell by cell, the formulas it could not compute"
+                    + " and why (unknown functions or names, circular references, blocked arrays): `total` and"
+                    + " up to 1,000 `cells`.")
     @PostMapping(
             path = "/import",
             consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
@@ -76,9 +80,18 @@ class TransferController {
             throw new InvalidInputException("file", "the request body is empty; send the .xlsx file as the body");
         }
         Workbook workbook = workbooks.create(workspace, name, xlsx.read(file));
+        ImportReport.Summary report = documents.read(workbook.id(), workbook.revision(), ImportReport::of);
         return ResponseEntity.created(URI.create("/api/calc/workspaces/" + workspace + "/workbooks/" + workbook.id()))
-                .header(HttpHeaders.ETAG, Revisions.etag(workbook.revision()))
-                .body(Map.of("id", workbook.id(), "name", workbook.name(), "revision", workbook.revision()));
+                .header(HttpHeaders.ETAG, RevisionTags.etag(workbook.revision()))
+                .body(Map.of(
+                        "id",
+                        workbook.id(),
+                        "name",
+                        workbook.name(),
+                        "revision",
+                        workbook.revision(),
+                        "notComputed",
+                        report));
     }
 
     @Operation(summary = "Export a workbook (at its latest revision or at `revision`) as .xlsx or JSON")
@@ -90,16 +103,21 @@ class TransferController {
             @RequestParam(required = false) Long revision) {
         Workbook workbook = workbooks.getIncludingDeleted(workspace, id);
         long at = workbook.revisionToRead(revision);
-        Map<String, List<List<Object>>> sheets =
-                documents.read(id, workbook.revision(), at, loaded -> loaded.contents(at));
+        Map<String, Map<Long, int[]>> arrays = new java.util.HashMap<>();
+        Map<String, List<List<Object>>> sheets = documents.read(id, workbook.revision(), at, loaded -> {
+            if (at == loaded.revision()) {
+                arrays.putAll(loaded.spillAreas()); // the areas of dynamic arrays, for array formulas
+            }
+            return loaded.contents(at);
+        });
         return switch (format) {
             case "json" ->
                 ResponseEntity.ok()
-                        .header(HttpHeaders.ETAG, Revisions.etag(at))
+                        .header(HttpHeaders.ETAG, RevisionTags.etag(at))
                         .body(new WorkbookContents(workbook.name(), at, sheets));
             case "xlsx" ->
                 ResponseEntity.ok()
-                        .header(HttpHeaders.ETAG, Revisions.etag(at))
+                        .header(HttpHeaders.ETAG, RevisionTags.etag(at))
                         .header(
                                 HttpHeaders.CONTENT_DISPOSITION,
                                 ContentDisposition.attachment()
@@ -107,7 +125,7 @@ class TransferController {
                                         .build()
                                         .toString())
                         .contentType(MediaType.parseMediaType(XLSX))
-                        .body(xlsx.write(sheets));
+                        .body(xlsx.write(sheets, arrays));
             default -> throw new InvalidInputException("format", "format is xlsx or json, not " + format);
         };
     }
