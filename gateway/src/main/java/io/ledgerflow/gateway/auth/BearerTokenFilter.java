@@ -5,6 +5,8 @@ import io.ledgerflow.gateway.GatewaySettings;
 import io.ledgerflow.gateway.problem.GatewayProblems;
 import io.ledgerflow.gateway.problem.ProblemResponses;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -66,6 +68,8 @@ class BearerTokenFilter implements WebFilter, Ordered {
     private final GatewaySettings.Auth settings;
     private final @Nullable ReactiveJwtDecoder decoder;
     private final ProblemResponses responses;
+    /** A client's token is verified once a minute, not on each of its requests (see docs/benchmarks.md). */
+    private final VerifiedTokens verified = new VerifiedTokens(10_000, Duration.ofMinutes(1));
 
     BearerTokenFilter(GatewaySettings settings, ProblemResponses responses) {
         this.settings = settings.auth();
@@ -93,36 +97,39 @@ class BearerTokenFilter implements WebFilter, Ordered {
         if (token == null) {
             return reject(exchange, GatewayProblems.unauthorized("A bearer token is required."), "Bearer");
         }
-        return decoder.decode(token)
-                .map(Verification::valid)
-                .onErrorResume(JwtException.class, e -> Mono.just(Verification.invalid(e.getMessage())))
-                .flatMap(verification -> {
-                    if (verification.jwt() == null) {
-                        return reject(
-                                exchange,
-                                GatewayProblems.unauthorized("The bearer token is not valid: " + verification.error()),
-                                "Bearer error=\"invalid_token\"");
-                    }
-                    String workspace = workspaceOf(path);
-                    if (AMBIGUOUS_PATH.matcher(path).find()) {
-                        return reject(exchange, GatewayProblems.notFound(), null);
-                    }
-                    if (workspace != null && !grants(verification.jwt(), workspace)) {
-                        return reject(exchange, GatewayProblems.workspaceNotFound(workspace), null);
-                    }
-                    if (!isRead(request.getMethod()) && !mayWrite(verification.jwt())) {
-                        return reject(
-                                exchange,
-                                GatewayProblems.readOnlyToken(
-                                        request.getMethod().name()),
-                                "Bearer error=\"insufficient_scope\", scope=\"write\"");
-                    }
-                    String subject = verification.jwt().getSubject();
-                    if (subject != null) {
-                        exchange.getAttributes().put(ClientIdentity.SUBJECT_ATTRIBUTE, subject);
-                    }
-                    return chain.filter(exchange);
-                });
+        Jwt known = verified.get(token, Instant.now());
+        Mono<Verification> checked = known != null
+                ? Mono.just(Verification.valid(known))
+                : decoder.decode(token)
+                        .doOnNext(jwt -> verified.put(token, jwt, Instant.now()))
+                        .map(Verification::valid)
+                        .onErrorResume(JwtException.class, e -> Mono.just(Verification.invalid(e.getMessage())));
+        return checked.flatMap(verification -> {
+            if (verification.jwt() == null) {
+                return reject(
+                        exchange,
+                        GatewayProblems.unauthorized("The bearer token is not valid: " + verification.error()),
+                        "Bearer error=\"invalid_token\"");
+            }
+            String workspace = workspaceOf(path);
+            if (AMBIGUOUS_PATH.matcher(path).find()) {
+                return reject(exchange, GatewayProblems.notFound(), null);
+            }
+            if (workspace != null && !grants(verification.jwt(), workspace)) {
+                return reject(exchange, GatewayProblems.workspaceNotFound(workspace), null);
+            }
+            if (!isRead(request.getMethod()) && !mayWrite(verification.jwt())) {
+                return reject(
+                        exchange,
+                        GatewayProblems.readOnlyToken(request.getMethod().name()),
+                        "Bearer error=\"insufficient_scope\", scope=\"write\"");
+            }
+            String subject = verification.jwt().getSubject();
+            if (subject != null) {
+                exchange.getAttributes().put(ClientIdentity.SUBJECT_ATTRIBUTE, subject);
+            }
+            return chain.filter(exchange);
+        });
     }
 
     private Mono<Void> reject(ServerWebExchange exchange, ProblemDetail problem, @Nullable String challenge) {

@@ -47,7 +47,7 @@ public final class StartupCache {
             Path extracted = extracted(module, execJar);
             Path aot = extracted.resolve(module + (javaMajor >= 25 ? ".aot" : ".jsa"));
             if (javaMajor >= 25) {
-                args.add(Files.isRegularFile(aot) ? "-XX:AOTCache=" + aot : "-XX:AOTCacheOutput=" + aot);
+                args.add(complete(aot) ? "-XX:AOTCache=" + aot : "-XX:AOTCacheOutput=" + aot);
             } else if (javaMajor >= 19) {
                 args.add("-XX:+AutoCreateSharedArchive");
                 args.add("-XX:SharedArchiveFile=" + aot);
@@ -61,6 +61,20 @@ public final class StartupCache {
             args.add(execJar.toString());
         }
         return args;
+    }
+
+    /**
+     * Whether the recording finished: the JVM writes the cache at exit and removes its {@code .config}
+     * file last; a service killed while writing leaves an empty or partial cache, recorded again.
+     */
+    static boolean complete(Path aot) throws IOException {
+        Path config = aot.resolveSibling(aot.getFileName() + ".config");
+        if (Files.isRegularFile(aot) && Files.size(aot) > 0 && !Files.exists(config)) {
+            return true;
+        }
+        Files.deleteIfExists(aot);
+        Files.deleteIfExists(config);
+        return false;
     }
 
     private Path extracted(String module, Path execJar) throws IOException {

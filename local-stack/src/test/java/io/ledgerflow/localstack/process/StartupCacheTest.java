@@ -44,7 +44,14 @@ class StartupCacheTest {
         Path extractedJar = Path.of(first.get(2));
         assertThat(extractedJar).exists().isNotEqualTo(jar);
 
-        Files.writeString(Path.of(first.get(0).substring("-XX:AOTCacheOutput=".length())), "cache");
+        Path aot = Path.of(first.get(0).substring("-XX:AOTCacheOutput=".length()));
+        // killed while writing: an empty cache beside the JVM's configuration file is recorded again
+        Files.writeString(aot, "");
+        Files.writeString(aot.resolveSibling(aot.getFileName() + ".config"), "training data");
+        assertThat(cache.launch("svc", jar).get(0)).startsWith("-XX:AOTCacheOutput=");
+        assertThat(aot.resolveSibling(aot.getFileName() + ".config")).doesNotExist();
+
+        Files.writeString(aot, "cache");
         assertThat(cache.launch("svc", jar).get(0)).startsWith("-XX:AOTCache=");
 
         // a rebuilt jar gets a new extraction and a new cache; the old one is removed

@@ -107,6 +107,7 @@ public final class AccountantLoad {
         List<String> phases = List.of("mixed", "single", "batch", "hot");
         List<String> jvmArgs = null;
         boolean startupCache = true;
+        List<String> skipped = List.of();
         Path out = Path.of("accountant-load.out");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -120,6 +121,7 @@ public final class AccountantLoad {
                 case "--links" -> linkCount = Integer.parseInt(args[++i]);
                 case "--phases" -> phases = List.of(args[++i].split(","));
                 case "--timeout" -> timeout = Integer.parseInt(args[++i]);
+                case "--skip" -> skipped = List.of(args[++i].split(","));
                 case "--no-startup-cache" -> startupCache = false;
                 case "--out" -> out = Path.of(args[++i]);
                 case "--service-jvm-args" -> jvmArgs = List.of(args[++i].trim().split("\\s+"));
@@ -146,6 +148,9 @@ public final class AccountantLoad {
                     .withEnv("AUTH_JWT_SECRET", Tokens.secret());
             if (jvmArgs != null) {
                 options = options.withServiceJvmArgs(jvmArgs);
+            }
+            for (String module : skipped) { // e.g. data-sharing-service,pong-service: idle in this workload
+                options = options.withSkipped(module);
             }
             stack = LocalStack.start(options, line -> System.err.println("[local-stack] " + line));
             gateway = stack.endpoints().gatewayUrl();
