@@ -1,22 +1,30 @@
 package io.ledgerflow.eventlog;
 
+import io.ledgerflow.eventlog.deadletter.DeadLetterHandling;
+import io.ledgerflow.eventlog.deadletter.DeadLetters;
+import io.ledgerflow.eventlog.deadletter.DeadLettersEndpoint;
 import io.ledgerflow.eventlog.inbox.Inbox;
 import io.ledgerflow.eventlog.kafka.KafkaClientSettings;
 import io.ledgerflow.eventlog.outbox.Outbox;
 import io.ledgerflow.eventlog.outbox.OutboxRelay;
+import io.ledgerflow.eventlog.replay.Replay;
 import io.ledgerflow.eventlog.topic.Topic;
 import io.ledgerflow.eventlog.topic.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
@@ -72,6 +80,47 @@ public class EventLogAutoConfiguration {
         return new Inbox(jdbc, transactions, codec);
     }
 
+    /** Retries with back-off, then the binding's dead-letter topic, for every Spring Cloud Stream consumer binding. */
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetterHandling deadLetterHandling(KafkaProperties kafka, ObjectProvider<MeterRegistry> meters) {
+        return new DeadLetterHandling(DeadLetters.rawTemplate(kafka), meters.getIfAvailable());
+    }
+
+    /** This service's dead-letter topics (the registry's whose producer is {@code spring.application.name}). */
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetters deadLetters(KafkaProperties kafka, Environment environment) {
+        String service = environment.getRequiredProperty("spring.application.name");
+        return DeadLetters.create(
+                kafka,
+                Topics.deadLetters().stream()
+                        .filter(t -> t.producer().equals(service))
+                        .toList());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    static class DeadLettersEndpointConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+            return new DeadLettersEndpoint(deadLetters);
+        }
+    }
+
+    /** Rebuilds a projection from the log alone (drop, then replay its topics through the inbox). */
+    @Bean
+    @ConditionalOnMissingBean
+    Replay replay(
+            KafkaProperties kafka,
+            Inbox inbox,
+            EnvelopeCodec codec,
+            JdbcClient jdbc,
+            TransactionTemplate transactions) {
+        return new Replay(kafka.buildConsumerProperties(), inbox, codec, jdbc, transactions);
+    }
+
     /** The suite's topics from the registry, created (or their configs brought up to date) by Spring's KafkaAdmin. */
     @Bean
     @ConditionalOnProperty(name = "ledgerflow.event-log.create-topics", matchIfMissing = true)
@@ -107,6 +156,10 @@ public class EventLogAutoConfiguration {
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof KafkaProperties kafka) {
                     KafkaClientSettings.from(environment).applyTo(kafka);
+                    // Spring Cloud Stream's Kafka binder defaults spring.kafka.producer.* to byte[] serializers
+                    // (its environment post-processor); the outbox relay's KafkaTemplate sends text.
+                    kafka.getProducer().setKeySerializer(StringSerializer.class);
+                    kafka.getProducer().setValueSerializer(StringSerializer.class);
                 }
                 return bean;
             }

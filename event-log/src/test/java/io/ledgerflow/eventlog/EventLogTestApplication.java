@@ -1,22 +1,34 @@
 package io.ledgerflow.eventlog;
 
+import io.ledgerflow.eventlog.deadletter.DeadLetters;
 import io.ledgerflow.eventlog.topic.Topic;
-import org.apache.kafka.clients.admin.NewTopic;
+import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /** A producer and a consumer in one small application, standing in for two services. */
 @SpringBootApplication
 public class EventLogTestApplication {
 
     public static final Topic LEDGER_EVENTS = new Topic("ledgerflow.test.ledger-events.v1", 3, "event-log-test");
+    /** The same events for the batch-mode binding. */
+    public static final Topic LEDGER_BATCHES = new Topic("ledgerflow.test.ledger-batches.v1", 3, "event-log-test");
+
+    public static final Topic LEDGER_EVENTS_DLT =
+            Topic.deadLetters("ledgerflow.test.ledger-events-dlt.v1", "event-log-test");
+    public static final Topic LEDGER_BATCHES_DLT =
+            Topic.deadLetters("ledgerflow.test.ledger-batches-dlt.v1", "event-log-test");
 
     @Bean
-    NewTopic ledgerEvents() {
-        return TopicBuilder.name(LEDGER_EVENTS.name())
-                .partitions(LEDGER_EVENTS.partitions())
-                .replicas(1)
-                .build();
+    KafkaAdmin.NewTopics testTopics() {
+        return new KafkaAdmin.NewTopics(EventLogAutoConfiguration.newTopics(
+                List.of(LEDGER_EVENTS, LEDGER_BATCHES, LEDGER_EVENTS_DLT, LEDGER_BATCHES_DLT), 1));
+    }
+
+    @Bean
+    DeadLetters deadLetters(KafkaProperties kafka) {
+        return DeadLetters.create(kafka, List.of(LEDGER_EVENTS_DLT, LEDGER_BATCHES_DLT));
     }
 }

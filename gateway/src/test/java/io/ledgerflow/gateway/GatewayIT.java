@@ -103,7 +103,7 @@ class GatewayIT extends GatewayTestBase {
                 .isEqualTo(503);
 
         Awaitility.await()
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(output.getAll())
                         .containsPattern("(?m)^.*" + traceId + ".*GET /api/ghost/logged -> 503.*$"));
     }

@@ -59,10 +59,17 @@ class ArchitectureTest {
                 .check(CLASSES);
         methods()
                 .that()
-                .areAnnotatedWith(KafkaListener.class)
+                .haveRawReturnType(java.util.function.Consumer.class)
+                .and()
+                .areAnnotatedWith(org.springframework.context.annotation.Bean.class)
                 .should()
                 .beDeclaredInClassesThat()
                 .resideInAPackage("..messaging..")
+                .check(CLASSES);
+        // consumers are Spring Cloud Stream functions (event-log's Inbox), not raw listeners
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods()
+                .should()
+                .beAnnotatedWith(KafkaListener.class)
                 .check(CLASSES);
     }
 

@@ -114,7 +114,7 @@ class LauncherProcessIT {
         // SIGTERM, as Ctrl-C. Through the handle: Process.destroy() would also close our end of its output.
         second.process().toHandle().destroy();
         assertThat(second.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(30))
                 .alias("'Stopped.' in " + second.output() + " exit "
                         + second.process().exitValue())
                 .until(() -> second.printed("Stopped."));
@@ -131,7 +131,7 @@ class LauncherProcessIT {
 
             assertThat(run.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(run.process().exitValue()).isEqualTo(1);
-            await().atMost(Duration.ofSeconds(5))
+            await().atMost(Duration.ofSeconds(30))
                     .until(() -> run.printed("port " + taken.getLocalPort() + " (Kafka controller) is already in use"));
             assertThat(dir.resolve("state/data/postgres")).doesNotExist();
         }
@@ -143,7 +143,7 @@ class LauncherProcessIT {
 
         assertThat(run.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(run.process().exitValue()).isEqualTo(2);
-        await().atMost(Duration.ofSeconds(5)).until(() -> run.printed("unknown option '--frsh'"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> run.printed("unknown option '--frsh'"));
         assertThat(run.output()).anyMatch(line -> line.contains("--only-infra"));
     }
 }

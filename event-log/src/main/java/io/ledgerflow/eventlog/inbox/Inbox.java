@@ -3,22 +3,28 @@ package io.ledgerflow.eventlog.inbox;
 import io.ledgerflow.eventlog.EnvelopeCodec;
 import io.ledgerflow.eventlog.EventContext;
 import io.ledgerflow.eventlog.EventEnvelope;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies each event at most once per consumer: the event id is recorded in the inbox table in the
  * same transaction as the effect. A redelivered event finds its id there and is skipped; a failed
  * effect rolls the record back with it, so the event is applied on redelivery.
+ *
+ * <p>{@link #consumer} and {@link #batchConsumer} make the functional beans Spring Cloud Stream binds
+ * to topics: the binder commits the offset after the function returned, so after the transaction.
  */
 public class Inbox {
-
-    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -31,18 +37,53 @@ public class Inbox {
     }
 
     /**
-     * Decodes a message from the log and {@linkplain #process processes} it. A message that is not
-     * an envelope is logged and skipped: retrying it could never succeed.
+     * A record-at-a-time consumer: each message decoded and {@linkplain #process processed}. A message
+     * that is not an envelope throws {@link UndecodableEventException} (dead-lettered, not retried); a
+     * failing effect throws its own exception (retried with back-off, then dead-lettered).
+     */
+    public Consumer<Message<byte[]>> consumer(String consumer, Consumer<EventEnvelope> effect) {
+        return message -> process(consumer, decode(consumer, message.getPayload()), effect);
+    }
+
+    /**
+     * A batch consumer (binding {@code batch-mode: true}): every event of the poll applied in one
+     * transaction, each at most once. When the event at index {@code i} cannot be decoded or its effect
+     * fails, the events before it are committed on their own and {@link BatchListenerFailedException}
+     * names {@code i}: the binder commits the offsets before it and retries (or dead-letters) from it,
+     * so the inbox and the offsets stay exact.
+     */
+    public Consumer<Message<List<byte[]>>> batchConsumer(String consumer, Consumer<EventEnvelope> effect) {
+        return message -> {
+            List<EventEnvelope> events = new ArrayList<>();
+            for (byte[] payload : message.getPayload()) {
+                try {
+                    events.add(decode(consumer, payload));
+                } catch (UndecodableEventException e) {
+                    processBatch(consumer, events, effect);
+                    throw new BatchListenerFailedException(e.getMessage(), e, events.size());
+                }
+            }
+            processBatch(consumer, events, effect);
+        };
+    }
+
+    private EventEnvelope decode(String consumer, byte[] payload) {
+        if (payload == null) {
+            throw new UndecodableEventException(consumer, "no payload");
+        }
+        return codec.decode(new String(payload, StandardCharsets.UTF_8))
+                .orElseThrow(() -> new UndecodableEventException(consumer, "not an envelope"));
+    }
+
+    /**
+     * Decodes a message from the log and {@linkplain #process processes} it.
      *
-     * @return the envelope when the effect ran, empty for a duplicate or an unreadable message
+     * @return the envelope when the effect ran, empty for a duplicate
+     * @throws UndecodableEventException when the message is not an envelope
      */
     public Optional<EventEnvelope> receive(String consumer, String message, Consumer<EventEnvelope> effect) {
-        Optional<EventEnvelope> event = codec.decode(message);
-        if (event.isEmpty()) {
-            log.warn("{} skipped a message that is not an event envelope", consumer);
-            return Optional.empty();
-        }
-        return process(consumer, event.get(), effect) ? event : Optional.empty();
+        EventEnvelope event = decode(consumer, message == null ? null : message.getBytes(StandardCharsets.UTF_8));
+        return process(consumer, event, effect) ? Optional.of(event) : Optional.empty();
     }
 
     /**
@@ -65,11 +106,66 @@ public class Inbox {
         return Boolean.TRUE.equals(applied);
     }
 
+    /**
+     * Applies {@code events} in order in one transaction, each unless {@code consumer} already processed
+     * it (a duplicate inside the batch included). When the effect of event {@code i} fails, the events
+     * before it are applied in a transaction of their own and {@link BatchListenerFailedException} names
+     * {@code i}.
+     *
+     * @return how many effects ran
+     */
+    public int processBatch(String consumer, List<EventEnvelope> events, Consumer<EventEnvelope> effect) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        try {
+            Integer applied = transactions.execute(status -> applyAll(consumer, events, effect));
+            return applied == null ? 0 : applied;
+        } catch (FailedAt failed) {
+            processBatch(consumer, events.subList(0, failed.index), effect);
+            throw new BatchListenerFailedException(
+                    consumer + " failed on event " + events.get(failed.index).id(), failed.getCause(), failed.index);
+        }
+    }
+
+    private int applyAll(String consumer, List<EventEnvelope> events, Consumer<EventEnvelope> effect) {
+        String[] ids = events.stream().map(e -> e.id().toString()).toArray(String[]::new);
+        Set<UUID> fresh = new HashSet<>(jdbc.sql("insert into event_inbox (consumer, event_id)"
+                        + " select ?, id::uuid from unnest(?::text[]) as id on conflict do nothing returning event_id")
+                .params(consumer, ids)
+                .query(UUID.class)
+                .list());
+        int applied = 0;
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope event = events.get(i);
+            if (!fresh.remove(event.id())) {
+                continue; // processed before, or earlier in this batch
+            }
+            try {
+                EventContext.runCausedBy(event, () -> effect.accept(event));
+            } catch (RuntimeException e) {
+                throw new FailedAt(i, e);
+            }
+            applied++;
+        }
+        return applied;
+    }
+
     public boolean alreadyProcessed(String consumer, UUID eventId) {
         return jdbc.sql("select count(*) from event_inbox where consumer = ? and event_id = ?")
                         .params(consumer, eventId)
                         .query(Long.class)
                         .single()
                 > 0;
+    }
+
+    /** The effect of the event at {@code index} failed; the transaction rolls back. */
+    private static final class FailedAt extends RuntimeException {
+        private final int index;
+
+        FailedAt(int index, RuntimeException cause) {
+            super(cause);
+            this.index = index;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.ledgerflow.eventlog.outbox;
 
+import io.ledgerflow.eventlog.CloudEventHeaders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -104,7 +104,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
             List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(rows.size());
             for (PendingRow row : rows) {
-                sends.add(kafka.send(new ProducerRecord<>(row.topic(), row.key(), row.envelope())));
+                sends.add(kafka.send(CloudEventHeaders.record(row.topic(), row.key(), row.envelope())));
             }
             kafka.flush();
             awaitAcknowledgements(sends);

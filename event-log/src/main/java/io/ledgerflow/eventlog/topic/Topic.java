@@ -73,6 +73,15 @@ public record Topic(
         this(name, partitions, REPLICATION_FACTOR, producer, CleanupPolicy.DELETE, null, null);
     }
 
+    /**
+     * The dead-letter topic of one consumer of {@code producer} (the consuming service writes it): the
+     * messages it could not decode, or whose effect kept failing, kept for ever until an operator
+     * replays or drops them. One partition: dead letters are few, and an operator reads them in order.
+     */
+    public static Topic deadLetters(String name, String producer) {
+        return new Topic(name, 1, producer);
+    }
+
     /** The same topic with messages kept only for {@code retention}. */
     public Topic keptFor(Duration retention) {
         return new Topic(name, partitions, replicationFactor, producer, cleanupPolicy, retention, minCompactionLag);

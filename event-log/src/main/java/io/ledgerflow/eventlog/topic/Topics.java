@@ -26,6 +26,14 @@ public final class Topics {
         public static final Topic WORKBOOK_EVENTS =
                 new Topic("ledgerflow.calculation.workbook-events.v1", 6, "calculation-service");
 
+        /** Dead letters of calculation's consumer of {@link Linking#LINK_EVENTS} (SourceValuesRequested). */
+        public static final Topic LINK_EVENTS_DLT =
+                Topic.deadLetters("ledgerflow.calculation.link-events-dlt.v1", "calculation-service");
+
+        /** Dead letters of calculation's consumer of {@link Linking#LINKED_VALUES}. */
+        public static final Topic LINKED_VALUES_DLT =
+                Topic.deadLetters("ledgerflow.calculation.linked-values-dlt.v1", "calculation-service");
+
         private Calculation() {}
     }
 
@@ -36,6 +44,14 @@ public final class Topics {
         /** LinkedValuesSet; key = destination workbook id. */
         public static final Topic LINKED_VALUES =
                 new Topic("ledgerflow.linking.linked-values.v1", 6, "linking-service");
+
+        /** Dead letters of linking's consumer of {@link Calculation#WORKBOOK_EVENTS}. */
+        public static final Topic WORKBOOK_EVENTS_DLT =
+                Topic.deadLetters("ledgerflow.linking.workbook-events-dlt.v1", "linking-service");
+
+        /** Dead letters of linking's consumer of {@link Sharing#DATASET_EVENTS}. */
+        public static final Topic DATASET_EVENTS_DLT =
+                Topic.deadLetters("ledgerflow.linking.dataset-events-dlt.v1", "linking-service");
 
         private Linking() {}
     }
@@ -84,6 +100,15 @@ public final class Topics {
                 Pong.GAME_EVENTS,
                 Pong.GAME_FRAMES,
                 Pong.SHARD_MESSAGES,
-                Pong.SHARD_CONTROL);
+                Pong.SHARD_CONTROL,
+                Calculation.LINK_EVENTS_DLT,
+                Calculation.LINKED_VALUES_DLT,
+                Linking.WORKBOOK_EVENTS_DLT,
+                Linking.DATASET_EVENTS_DLT);
+    }
+
+    /** The dead-letter topics (one per consumer), the ones {@code DeadLetters} lists and replays from. */
+    public static List<Topic> deadLetters() {
+        return all().stream().filter(t -> t.name().endsWith("-dlt.v1")).toList();
     }
 }

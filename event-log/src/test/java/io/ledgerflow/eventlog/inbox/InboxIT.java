@@ -90,10 +90,43 @@ class InboxIT {
     }
 
     @Test
-    void aMessageThatIsNotAnEnvelopeIsSkipped() {
+    void aMessageThatIsNotAnEnvelopeIsRefusedWithoutEffect() {
         AtomicInteger effects = new AtomicInteger();
-        assertThat(inbox.receive("poison-consumer", "{not json", e -> effects.incrementAndGet()))
-                .isEmpty();
+        assertThatThrownBy(() -> inbox.receive("poison-consumer", "{not json", e -> effects.incrementAndGet()))
+                .isInstanceOf(UndecodableEventException.class);
         assertThat(effects).hasValue(0);
+    }
+
+    @Test
+    void aBatchAppliesEachEventOnceDuplicatesInsideItIncluded() {
+        EventEnvelope first = events.envelope("account", "c", "workspace-1", new AmountPosted("c", 1, 1));
+        EventEnvelope second = events.envelope("account", "c", "workspace-1", new AmountPosted("c", 2, 2));
+        AtomicInteger effects = new AtomicInteger();
+
+        assertThat(inbox.processBatch(
+                        "batch-consumer", java.util.List.of(first, first, second), e -> effects.incrementAndGet()))
+                .isEqualTo(2);
+        assertThat(inbox.processBatch(
+                        "batch-consumer", java.util.List.of(second, first), e -> effects.incrementAndGet()))
+                .isZero();
+        assertThat(effects).hasValue(2);
+    }
+
+    @Test
+    void aBatchWhoseThirdEffectFailsKeepsTheFirstTwoAndNamesTheThird() {
+        java.util.List<EventEnvelope> batch = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> events.envelope("account", "d", "workspace-1", new AmountPosted("d", i, i)))
+                .toList();
+        assertThatThrownBy(() -> inbox.processBatch("failing-batch", batch, e -> {
+                    if (e == batch.get(2)) {
+                        throw new IllegalStateException("third fails");
+                    }
+                }))
+                .isInstanceOfSatisfying(
+                        org.springframework.kafka.listener.BatchListenerFailedException.class,
+                        e -> assertThat(e.getIndex()).isEqualTo(2));
+        assertThat(batch)
+                .extracting(e -> inbox.alreadyProcessed("failing-batch", e.id()))
+                .containsExactly(true, true, false, false);
     }
 }

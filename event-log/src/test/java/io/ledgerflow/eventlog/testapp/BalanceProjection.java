@@ -3,21 +3,30 @@ package io.ledgerflow.eventlog.testapp;
 import io.ledgerflow.eventlog.EnvelopeCodec;
 import io.ledgerflow.eventlog.EventEnvelope;
 import io.ledgerflow.eventlog.inbox.Inbox;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
+import org.springframework.messaging.Message;
 
-/** The consuming side: a read model fed through the inbox. Counts deliveries to show redelivery. */
-@Component
+/**
+ * The consuming side: a read model fed through the inbox by two Spring Cloud Stream bindings, {@code
+ * ledger} (a record at a time) and {@code ledgerBatch} (batch mode). Counts deliveries to show
+ * redelivery; a negative amount fails the effect while {@link #rejectNegative} is on (a bug, fixed by
+ * turning it off).
+ */
+@Configuration(proxyBeanMethods = false)
 public class BalanceProjection {
 
     public static final String CONSUMER = "balance-projection";
+    public static final String BATCH_CONSUMER = "balance-projection-batch";
 
     /** The consumer's own view of the event: only the fields it needs. */
     record Posted(String accountId, long amount, int sequence) {}
@@ -27,6 +36,8 @@ public class BalanceProjection {
     private final JdbcClient jdbc;
     private final Map<UUID, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     private final Map<String, List<Integer>> appliedSequences = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private volatile boolean rejectNegative = true;
 
     BalanceProjection(Inbox inbox, EnvelopeCodec codec, JdbcClient jdbc) {
         this.inbox = inbox;
@@ -34,17 +45,44 @@ public class BalanceProjection {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(topics = "ledgerflow.test.ledger-events.v1", groupId = "event-log-test")
-    void on(String message) {
-        codec.decode(message)
-                .ifPresent(e -> deliveries
-                        .computeIfAbsent(e.id(), id -> new AtomicInteger())
-                        .incrementAndGet());
-        inbox.receive(CONSUMER, message, this::apply);
+    @Bean
+    Consumer<Message<byte[]>> ledger() {
+        Consumer<Message<byte[]>> consumer = inbox.consumer(CONSUMER, this::apply);
+        return message -> {
+            codec.decode(new String(message.getPayload(), StandardCharsets.UTF_8))
+                    .ifPresent(e -> deliveries
+                            .computeIfAbsent(e.id(), id -> new AtomicInteger())
+                            .incrementAndGet());
+            consumer.accept(message);
+        };
+    }
+
+    @Bean
+    Consumer<Message<List<byte[]>>> ledgerBatch() {
+        return inbox.batchConsumer(BATCH_CONSUMER, this::apply);
+    }
+
+    public void rejectNegative(boolean reject) {
+        this.rejectNegative = reject;
+    }
+
+    /** How often an effect was tried for {@code accountId} (rolled back tries included). */
+    public int attempts(String accountId) {
+        AtomicInteger count = attempts.get(accountId);
+        return count == null ? 0 : count.get();
+    }
+
+    /** The effect, for a rebuild by replay. */
+    public void applyForReplay(EventEnvelope event) {
+        apply(event);
     }
 
     private void apply(EventEnvelope event) {
         Posted posted = codec.payload(event, Posted.class);
+        attempts.computeIfAbsent(posted.accountId(), a -> new AtomicInteger()).incrementAndGet();
+        if (posted.amount() < 0 && rejectNegative) {
+            throw new IllegalStateException("negative amount for " + posted.accountId());
+        }
         jdbc.sql("insert into balance_view (account_id, total, applied) values (?, ?, 1)"
                         + " on conflict (account_id) do update"
                         + " set total = balance_view.total + excluded.total, applied = balance_view.applied + 1")

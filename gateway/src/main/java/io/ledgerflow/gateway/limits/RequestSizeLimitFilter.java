@@ -1,6 +1,7 @@
 package io.ledgerflow.gateway.limits;
 
 import io.ledgerflow.gateway.GatewaySettings;
+import io.ledgerflow.gateway.problem.PayloadTooLargeException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;

@@ -1,9 +1,6 @@
 package io.ledgerflow.gateway.limits;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import io.ledgerflow.http.RequestTargetRules;
 
 /**
  * What is wrong with a request target (the raw path and query of the request line), if anything: percent-encoding
@@ -59,46 +56,6 @@ final class RequestTargets {
     }
 
     private static String problemWithPart(String raw, boolean plusIsSpace) {
-        String decoded = decode(raw, plusIsSpace);
-        if (decoded == null) {
-            return "is not validly percent-encoded UTF-8";
-        }
-        for (int i = 0; i < decoded.length(); i++) {
-            char c = decoded.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                return c == 0 ? "contains a NUL character" : "contains a control character (U+%04X)".formatted((int) c);
-            }
-        }
-        return null;
-    }
-
-    /** Strict percent-decoding: null when a {@code %} is not followed by two hex digits or the bytes are not UTF-8. */
-    static String decode(String raw, boolean plusIsSpace) {
-        ByteBuffer bytes = ByteBuffer.allocate(raw.length() * 4);
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
-                int low = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
-                if (high < 0 || low < 0) {
-                    return null;
-                }
-                bytes.put((byte) (high * 16 + low));
-                i += 2;
-            } else {
-                bytes.put(String.valueOf(c == '+' && plusIsSpace ? ' ' : c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        bytes.flip();
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(bytes)
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return RequestTargetRules.problemWithPart(raw, plusIsSpace);
     }
 }

@@ -1,5 +1,6 @@
 package io.ledgerflow.gateway.problem;
 
+import io.ledgerflow.http.Problems;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -11,7 +12,7 @@ import org.springframework.http.ProblemDetail;
 public final class GatewayProblems {
 
     /** The same base the services use for their problem types (service-support's ProblemHandler). */
-    static final String BASE = "https://ledgerflow.io/problems/";
+    static final String BASE = Problems.TYPE_BASE;
 
     public static final URI ROUTE_NOT_FOUND = URI.create(BASE + "route-not-found");
     public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");

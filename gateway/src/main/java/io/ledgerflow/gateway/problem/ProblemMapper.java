@@ -1,7 +1,6 @@
 package io.ledgerflow.gateway.problem;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.ledgerflow.gateway.limits.PayloadTooLargeException;
 import io.netty.channel.ConnectTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;

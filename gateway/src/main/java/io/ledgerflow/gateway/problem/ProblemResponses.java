@@ -1,7 +1,6 @@
 package io.ledgerflow.gateway.problem;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.ledgerflow.http.Problems;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -32,26 +31,6 @@ public class ProblemResponses {
 
     /** The problem as JSON, for answers written below WebFlux (straight to Netty). */
     public byte[] bytes(ProblemDetail problem) {
-        return json.writeValueAsBytes(fields(problem));
-    }
-
-    /** RFC 9457 members first, extension members after them, at the top level. */
-    static Map<String, Object> fields(ProblemDetail problem) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("type", problem.getType().toString());
-        if (problem.getTitle() != null) {
-            fields.put("title", problem.getTitle());
-        }
-        fields.put("status", problem.getStatus());
-        if (problem.getDetail() != null) {
-            fields.put("detail", problem.getDetail());
-        }
-        if (problem.getInstance() != null) {
-            fields.put("instance", problem.getInstance().toString());
-        }
-        if (problem.getProperties() != null) {
-            problem.getProperties().forEach(fields::putIfAbsent);
-        }
-        return fields;
+        return Problems.bytes(problem, json);
     }
 }

@@ -6,7 +6,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.ledgerflow.gateway.GatewaySettings;
-import io.ledgerflow.gateway.limits.PayloadTooLargeException;
+import io.ledgerflow.gateway.problem.PayloadTooLargeException;
 import java.net.ConnectException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

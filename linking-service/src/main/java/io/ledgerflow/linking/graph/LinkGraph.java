@@ -1,5 +1,6 @@
 package io.ledgerflow.linking.graph;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ledgerflow.linking.reference.Area;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -61,6 +62,8 @@ public final class LinkGraph {
             return new Node("dataset", document, null, column, key);
         }
 
+        /** The canonical reference: a workbook area, or a dataset's {@code column[key]}. */
+        @JsonProperty("ref")
         public String ref() {
             if (area != null) {
                 return area.toString();

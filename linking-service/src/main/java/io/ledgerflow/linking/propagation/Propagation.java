@@ -7,6 +7,7 @@ import io.ledgerflow.linking.dataset.persistence.DatasetStore;
 import io.ledgerflow.linking.document.KnownDocument;
 import io.ledgerflow.linking.link.Link;
 import io.ledgerflow.linking.link.LinkAdded;
+import io.ledgerflow.linking.link.LinkStateChanged;
 import io.ledgerflow.linking.link.persistence.LinkStore;
 import io.ledgerflow.linking.propagation.persistence.HeldValues;
 import io.ledgerflow.linking.reference.Area;
@@ -47,20 +48,28 @@ public class Propagation {
         this.outbox = outbox;
     }
 
-    /** Cells of workbook {@code workbookId} took new values at {@code revision}. */
+    /**
+     * Cells of workbook {@code workbookId} took new values at {@code revision}. The links' revision
+     * bookkeeping is one statement each for all links (a cell linked 10⁴ times is one event).
+     */
     public int cellsChanged(UUID workbookId, long revision, List<SourceCell> cells) {
         if (cells.isEmpty()) {
             return 0;
         }
-        int emitted = 0;
+        List<UUID> changed = new ArrayList<>();
+        List<UUID> carried = new ArrayList<>();
         for (Link link : links.activeFrom(KnownDocument.WORKBOOK, workbookId)) {
             List<LinkedValuesSet.Value> values = carried(link, cells);
             if (!values.isEmpty()) {
-                links.sourceChanged(link.id(), revision);
-                emitted += deliver(link, values, revision, false);
+                changed.add(link.id());
+                if (deliver(link, values, revision, false)) {
+                    carried.add(link.id());
+                }
             }
         }
-        return emitted;
+        links.sourceChanged(changed, revision);
+        links.propagated(carried, revision);
+        return carried.size();
     }
 
     /** The owner of a link's source answered a SourceValuesRequested: the values a new link starts with. */
@@ -70,7 +79,7 @@ public class Propagation {
                 .filter(link -> link.fromWorkbook() && link.sourceDocumentId().equals(workbookId))
                 .map(link -> {
                     List<LinkedValuesSet.Value> values = carried(link, cells);
-                    return values.isEmpty() ? 0 : deliver(link, values, revision, true);
+                    return values.isEmpty() ? 0 : carriedOne(link, values, revision);
                 })
                 .orElse(0);
     }
@@ -102,7 +111,8 @@ public class Propagation {
         if (applied.isEmpty()) {
             return 0;
         }
-        int emitted = 0;
+        List<UUID> changed = new ArrayList<>();
+        List<UUID> carried = new ArrayList<>();
         for (Link link : links.activeFrom(KnownDocument.DATASET, datasetId)) {
             Grant grant = link.grantId() == null
                     ? null
@@ -115,11 +125,15 @@ public class Propagation {
                 }
             }
             if (!values.isEmpty()) {
-                links.sourceChanged(link.id(), version);
-                emitted += deliver(link, values, version, false);
+                changed.add(link.id());
+                if (deliver(link, values, version, false)) {
+                    carried.add(link.id());
+                }
             }
         }
-        return emitted;
+        links.sourceChanged(changed, version);
+        links.propagated(carried, version);
+        return carried.size();
     }
 
     /**
@@ -153,20 +167,42 @@ public class Propagation {
             }
         }
         if (!values.isEmpty()) {
-            deliver(link, values, version, true);
+            carriedOne(link, values, version);
         }
+    }
+
+    /** Delivers one link's values now (whatever its mode) and records the revision carried. */
+    private int carriedOne(Link link, List<LinkedValuesSet.Value> values, long revision) {
+        deliver(link, values, revision, true);
+        links.propagated(List.of(link.id()), revision);
+        return 1;
     }
 
     /**
      * Emits the values for the link's destination (or, for a manual link not forced, holds them);
-     * returns the events emitted.
+     * returns whether they were emitted. The caller records the revision carried.
      */
-    private int deliver(Link link, List<LinkedValuesSet.Value> values, long revision, boolean force) {
+    private boolean deliver(Link link, List<LinkedValuesSet.Value> values, long revision, boolean force) {
         if (Link.MANUAL.equals(link.publishMode()) && !force) {
             for (LinkedValuesSet.Value value : values) {
                 held.hold(link.id(), Area.parse("ref", value.ref()), value.value(), revision);
             }
-            return 0;
+            // The destination learns that it is behind and why (held for publishing).
+            outbox.append(
+                    Topics.Linking.LINKED_VALUES,
+                    "workbook",
+                    link.destinationWorkbookId().toString(),
+                    link.workspace(),
+                    new LinkStateChanged(
+                            link.destinationWorkbookId(),
+                            link.id(),
+                            link.status(),
+                            null,
+                            false,
+                            link.destinationRef(),
+                            revision,
+                            revision));
+            return false;
         }
         outbox.append(
                 Topics.Linking.LINKED_VALUES,
@@ -184,9 +220,22 @@ public class Propagation {
                                 link.sourceColumn(),
                                 link.sourceKeys()),
                         revision,
-                        List.copyOf(values)));
-        links.propagated(link.id(), revision);
-        return 1;
+                        values.stream()
+                                .map(v -> new LinkedValuesSet.Value(
+                                        v.ref(), v.value(), sourceRefOf(link, Area.parse("ref", v.ref()))))
+                                .toList()));
+        return true;
+    }
+
+    /** The source cell (or dataset {@code column[key]}) a destination cell of the link reflects. */
+    private static String sourceRefOf(Link link, Area cell) {
+        Area d = link.destinationArea();
+        int dr = cell.row1() - d.row1();
+        int dc = cell.col1() - d.col1();
+        if (link.fromWorkbook()) {
+            return link.sourceArea().at(dr, dc).toString();
+        }
+        return link.sourceColumn() + link.sourceKeys().get(d.cols() == 1 ? dr : dc);
     }
 
     /** Publishes what a manual link holds; returns the links published (0 or 1). */
@@ -201,14 +250,12 @@ public class Propagation {
         }
         long revision =
                 values.stream().mapToLong(HeldValues.Held::sourceRevision).max().orElseThrow();
-        deliver(
+        return carriedOne(
                 link,
                 values.stream()
                         .map(v -> new LinkedValuesSet.Value(v.cell().toString(), v.value()))
                         .toList(),
-                revision,
-                true);
-        return 1;
+                revision);
     }
 
     /** Publishes every pending link of the workspace, or those from or into {@code document}. */

@@ -35,7 +35,7 @@ class PidRegistryTest {
         List<String> stopped = PidRegistry.stopStale(file);
 
         assertThat(stopped).containsExactly("pong-service (pid " + sleeper.pid() + ")");
-        await().atMost(Duration.ofSeconds(5)).until(() -> !sleeper.isAlive());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !sleeper.isAlive());
         assertThat(file).doesNotExist();
     }
 

@@ -17,13 +17,13 @@ class ProcessSpawnerTest {
         try {
             assertThat(child.isAlive()).isTrue();
             // The same PID runs the real command: setpriv execs it.
-            await().atMost(Duration.ofSeconds(5))
+            await().atMost(Duration.ofSeconds(30))
                     .until(() -> child.info().command().orElse("").endsWith("sleep"));
 
             // What a SIGKILLed launcher amounts to for the child: its forking thread is gone.
             spawner.close();
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> !child.isAlive());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !child.isAlive());
         } finally {
             child.destroyForcibly();
         }
@@ -36,7 +36,7 @@ class ProcessSpawnerTest {
             Process child = spawner.start(builder);
 
             assertThat(builder.command()).containsExactly("true");
-            await().atMost(Duration.ofSeconds(5)).until(() -> !child.isAlive());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !child.isAlive());
             assertThat(child.exitValue()).isZero();
         }
     }

@@ -81,13 +81,14 @@ class ServiceSupervisionIT {
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> new ReadinessWaiter()
-                        .awaitReady(List.of(ready, crashing), Duration.ofSeconds(60), progress::add))
+                        .awaitReady(List.of(ready, crashing), Duration.ofSeconds(300), progress::add))
                 .isInstanceOfSatisfying(
                         ReadinessWaiter.ServiceNotReadyException.class,
                         e -> assertThat(e.service()).isEqualTo("bad-service"))
                 .hasMessageContaining("bad-service exited with code 3")
                 .hasMessageContaining("[bad-service] boom: cannot connect to the database");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        // "at once": long before the wait's timeout, with room for a machine too busy to start a JVM quickly
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(150));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ledgerflow.service.problem;
 
+import io.ledgerflow.http.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -48,11 +49,11 @@ public class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (!(code instanceof Integer)) {
             // Asked for directly (GET /error), not dispatched by the container for an error: there is nothing here.
-            return ProblemJson.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource.");
+            return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource.");
         }
         int status = (Integer) code;
         if (causedBy(failure, InvalidParameterException.class) || causedBy(failure, MultipartException.class)) {
-            return ProblemJson.problem(
+            return Problems.problem(
                     HttpStatus.BAD_REQUEST,
                     "malformed-body",
                     "Malformed request",
@@ -60,7 +61,7 @@ public class ProblemErrorController implements ErrorController {
         }
         if (status >= 500) {
             log.error("unexpected error outside a controller (status {})", status, failure);
-            return ProblemJson.problem(
+            return Problems.problem(
                     HttpStatus.INTERNAL_SERVER_ERROR,
                     "internal",
                     "Internal error",

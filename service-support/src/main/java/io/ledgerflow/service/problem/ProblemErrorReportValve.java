@@ -1,5 +1,6 @@
 package io.ledgerflow.service.problem;
 
+import io.ledgerflow.http.Problems;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String detail =
                 message == null || message.isBlank() ? "The server refused the request (" + status + ")." : message;
         if (status == HttpStatus.BAD_REQUEST.value()) {
-            return ProblemJson.invalidRequestTarget("The request line or its headers are malformed: " + detail
+            return Problems.invalidRequestTarget("The request line or its headers are malformed: " + detail
                     + " (percent-encoding must be valid UTF-8; NUL, control characters and encoded"
                     + " slashes or backslashes are not allowed in a path).");
         }

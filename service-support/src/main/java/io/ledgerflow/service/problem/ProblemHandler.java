@@ -1,5 +1,6 @@
 package io.ledgerflow.service.problem;
 
+import io.ledgerflow.http.Problems;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
@@ -36,7 +37,6 @@ import tools.jackson.databind.DatabindException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    private static final String TYPE_BASE = "https://ledgerflow.io/problems/";
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -218,7 +218,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setType(URI.create(Problems.TYPE_BASE + type));
         problem.setTitle(title);
         return problem;
     }

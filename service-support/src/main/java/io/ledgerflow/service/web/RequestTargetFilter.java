@@ -1,15 +1,13 @@
 package io.ledgerflow.service.web;
 
+import io.ledgerflow.http.Problems;
+import io.ledgerflow.http.RequestTargetRules;
 import io.ledgerflow.service.problem.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,7 +35,7 @@ public class RequestTargetFilter extends OncePerRequestFilter implements Ordered
             throws ServletException, IOException {
         String problem = problemWith(request.getRequestURI(), request.getQueryString());
         if (problem != null) {
-            ProblemDetail detail = ProblemJson.invalidRequestTarget(problem);
+            ProblemDetail detail = Problems.invalidRequestTarget(problem);
             ProblemJson.write(response, detail);
             return;
         }
@@ -71,58 +69,11 @@ public class RequestTargetFilter extends OncePerRequestFilter implements Ordered
     }
 
     private static String problemWith(String raw, boolean plusIsSpace) {
-        if (raw == null) {
-            return null;
-        }
-        String decoded = decode(raw, plusIsSpace);
-        if (decoded == null) {
-            return "is not validly percent-encoded UTF-8";
-        }
-        for (int i = 0; i < decoded.length(); i++) {
-            char c = decoded.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                return c == 0 ? "contains a NUL character" : "contains a control character (U+%04X)".formatted((int) c);
-            }
-        }
-        return null;
+        return RequestTargetRules.problemWithPart(raw, plusIsSpace);
     }
 
-    /** Strict percent-decoding: null when a {@code %} is not followed by two hex digits or the bytes are not UTF-8. */
     static String decode(String raw, boolean plusIsSpace) {
-        if (raw.indexOf('%') < 0) {
-            return plusIsSpace ? raw.replace('+', ' ') : raw;
-        }
-        ByteBuffer bytes = ByteBuffer.allocate(raw.length() * 3);
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= raw.length()) {
-                    return null;
-                }
-                int high = Character.digit(raw.charAt(i + 1), 16);
-                int low = Character.digit(raw.charAt(i + 2), 16);
-                if (high < 0 || low < 0) {
-                    return null;
-                }
-                bytes.put((byte) (high * 16 + low));
-                i += 2;
-            } else if (c == '+' && plusIsSpace) {
-                bytes.put((byte) ' ');
-            } else {
-                bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        bytes.flip();
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(bytes)
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return RequestTargetRules.decode(raw, plusIsSpace);
     }
 
     private static String printable(String text) {

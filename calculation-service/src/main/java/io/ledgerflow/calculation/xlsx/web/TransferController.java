@@ -1,7 +1,7 @@
 package io.ledgerflow.calculation.xlsx.web;
 
-import io.ledgerflow.calculation.cell.web.Revisions;
 import io.ledgerflow.calculation.document.WorkbookDocuments;
+import io.ledgerflow.calculation.web.RevisionTags;
 import io.ledgerflow.calculation.workbook.Workbook;
 import io.ledgerflow.calculation.workbook.Workbooks;
 import io.ledgerflow.calculation.xlsx.ImportReport;
@@ -82,7 +82,7 @@ class TransferController {
         Workbook workbook = workbooks.create(workspace, name, xlsx.read(file));
         ImportReport.Summary report = documents.read(workbook.id(), workbook.revision(), ImportReport::of);
         return ResponseEntity.created(URI.create("/api/calc/workspaces/" + workspace + "/workbooks/" + workbook.id()))
-                .header(HttpHeaders.ETAG, Revisions.etag(workbook.revision()))
+                .header(HttpHeaders.ETAG, RevisionTags.etag(workbook.revision()))
                 .body(Map.of(
                         "id",
                         workbook.id(),
@@ -113,11 +113,11 @@ class TransferController {
         return switch (format) {
             case "json" ->
                 ResponseEntity.ok()
-                        .header(HttpHeaders.ETAG, Revisions.etag(at))
+                        .header(HttpHeaders.ETAG, RevisionTags.etag(at))
                         .body(new WorkbookContents(workbook.name(), at, sheets));
             case "xlsx" ->
                 ResponseEntity.ok()
-                        .header(HttpHeaders.ETAG, Revisions.etag(at))
+                        .header(HttpHeaders.ETAG, RevisionTags.etag(at))
                         .header(
                                 HttpHeaders.CONTENT_DISPOSITION,
                                 ContentDisposition.attachment()

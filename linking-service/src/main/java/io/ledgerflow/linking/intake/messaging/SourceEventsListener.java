@@ -16,16 +16,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Learns of workbooks and datasets from the calculation and data-sharing services' events, each
  * applied once through the inbox, and hands value changes to propagation. Reads tolerantly: only
- * the fields linking needs.
+ * the fields linking needs. Two Spring Cloud Stream consumers in batch mode ({@code workbookEvents},
+ * {@code datasetEvents}; bindings in application.yml): each poll's events in one transaction.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class SourceEventsListener {
 
     static final String WORKBOOK_CONSUMER = "linking-workbook-events";
@@ -107,14 +110,16 @@ class SourceEventsListener {
         this.links = links;
     }
 
-    @KafkaListener(topics = "#{T(io.ledgerflow.eventlog.topic.Topics.Calculation).WORKBOOK_EVENTS.name()}")
-    void onWorkbookEvent(String message) {
-        inbox.receive(WORKBOOK_CONSUMER, message, this::workbook);
+    /** Calculation's workbook events (binding {@code workbookEvents-in-0}). */
+    @Bean
+    Consumer<Message<List<byte[]>>> workbookEvents() {
+        return inbox.batchConsumer(WORKBOOK_CONSUMER, this::workbook);
     }
 
-    @KafkaListener(topics = "#{T(io.ledgerflow.eventlog.topic.Topics.Sharing).DATASET_EVENTS.name()}")
-    void onDatasetEvent(String message) {
-        inbox.receive(DATASET_CONSUMER, message, this::dataset);
+    /** Data-sharing's dataset events (binding {@code datasetEvents-in-0}). */
+    @Bean
+    Consumer<Message<List<byte[]>>> datasetEvents() {
+        return inbox.batchConsumer(DATASET_CONSUMER, this::dataset);
     }
 
     private void workbook(EventEnvelope event) {
@@ -187,6 +192,10 @@ class SourceEventsListener {
                                 : facts.rows().stream()
                                         .map(r -> new Propagation.RowChange(r.key(), r.change(), r.values()))
                                         .toList());
+            }
+            case "DatasetDeleted" -> {
+                catalogue.deleted(KnownDocument.DATASET, id, at);
+                links.documentDeleted(id, KnownDocument.DATASET);
             }
             case "DatasetShared" ->
                 datasets.granted(

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -179,18 +180,26 @@ public class LinkStore {
         jdbc.sql("delete from link where id = ?").param(id).update();
     }
 
-    /** Records that the source changed the link's cells at {@code revision}. */
-    public void sourceChanged(UUID id, long revision) {
+    /** Records that the source changed the links' cells at {@code revision}: one statement for all. */
+    public void sourceChanged(Collection<UUID> ids, long revision) {
+        if (ids.isEmpty()) {
+            return;
+        }
         jdbc.sql("update link set source_changed_revision = greatest(coalesce(source_changed_revision, 0), ?)"
-                        + " where id = ?")
-                .params(revision, id)
+                        + " where id = any(?)")
+                .params(revision, ids.toArray(UUID[]::new))
                 .update();
     }
 
-    public void propagated(UUID id, long revision) {
+    /** Records that the links carried the source at {@code revision}: one statement for all. */
+    public void propagated(Collection<UUID> ids, long revision) {
+        if (ids.isEmpty()) {
+            return;
+        }
         jdbc.sql("update link set propagated_revision = greatest(coalesce(propagated_revision, 0), ?),"
-                        + " source_changed_revision = greatest(coalesce(source_changed_revision, 0), ?) where id = ?")
-                .params(revision, revision, id)
+                        + " source_changed_revision = greatest(coalesce(source_changed_revision, 0), ?)"
+                        + " where id = any(?)")
+                .params(revision, revision, ids.toArray(UUID[]::new))
                 .update();
     }
 

@@ -1,9 +1,9 @@
-package io.ledgerflow.gateway.limits;
+package io.ledgerflow.gateway.problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
-/** A request body over {@code ledgerflow.gateway.max-request-size}, declared or counted. */
+/** Thrown by the limits filters, answered here as 413: a request body over {@code ledgerflow.gateway.max-request-size}, declared or counted. */
 public class PayloadTooLargeException extends ResponseStatusException {
 
     private final long limitBytes;
