@@ -480,7 +480,9 @@ public final class AccountantLoad {
                 ref = ref.substring(ref.indexOf('!') + 1);
                 int col = ref.charAt(0) - 'A';
                 int row = Integer.parseInt(ref.substring(1));
-                grid[row][col] = cell.get("value").get("value").asDouble();
+                // an empty cell has no value member; an error or a text is not a number (NaN: reported below)
+                JsonNode value = cell.get("value").get("value");
+                grid[row][col] = value != null && value.isNumber() ? value.asDouble() : Double.NaN;
             }
             double total = 0;
             for (int r = 1; r <= rows; r++) {
