@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -131,6 +132,12 @@ class EngineProperties {
                 }
             }
         }
+    }
+
+    /** A seed that once failed: a range on a cycle only through its chain read #CYCLE! as its first error. */
+    @Example
+    void incrementalRecalculationEqualsFullRecalculationForRangeChainCycle() {
+        incrementalRecalculationEqualsFullRecalculation(-4398632820147800694L);
     }
 
     @Property(tries = 150)

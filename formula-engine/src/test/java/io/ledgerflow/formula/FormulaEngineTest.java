@@ -129,6 +129,25 @@ class FormulaEngineTest {
     }
 
     @Test
+    void rangeOnACycleOnlyThroughItsLargerRangeStillReportsTheFirstErrorOfItsCells() {
+        // A2 reads A1:A3, which is built on A1:A2 (invariant 2): the range node A1:A2 is in the
+        // strongly connected component of A2 though C1 is on no cycle. C1 sums A1 (#DIV/0!, first
+        // in row-major order) and A2 (#CYCLE!): #DIV/0!, in a full build as after any edit.
+        Object[][] cells = {{"=1/0", null, "=SUM(A1:A2)"}, {"=SUM(A1:A3)"}};
+        assertThat(engine(cells).getValue("Sheet1", 0, 2)).isEqualTo(ErrorValue.DIV0);
+        FormulaEngine e = engine(new Object[][] {{"=1/0", null, "=SUM(A1:A2)"}, {5}});
+        e.setCell("Sheet1", 1, 0, "=SUM(A1:A3)"); // closes the cycle
+        assertThat(e.getValue("Sheet1", 1, 0)).isEqualTo(ErrorValue.CYCLE);
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(ErrorValue.DIV0);
+        e.setCell("Sheet1", 0, 0, "=\"a\"+1"); // another error first in the range
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(ErrorValue.VALUE);
+        e.setCell("Sheet1", 0, 0, 1); // now the cycle's error is the first
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(ErrorValue.CYCLE);
+        e.setCell("Sheet1", 1, 0, 2); // breaks the cycle
+        assertThat(e.getValue("Sheet1", 0, 2)).isEqualTo(num(3));
+    }
+
+    @Test
     void errorsAreValues() {
         FormulaEngine e = engine(new Object[][] {{0, "=1/A1", "=B1+1", "=IFERROR(C1,-1)", "=\"a\"+1", "=FOO(1)"}});
         assertThat(e.getValue("Sheet1", 0, 1)).isEqualTo(ErrorValue.DIV0);

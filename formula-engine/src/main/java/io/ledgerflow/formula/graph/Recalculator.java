@@ -343,8 +343,10 @@ public final class Recalculator {
             boolean cyclic = comp.length > 1 || selfLoop(comp[0]);
             for (int v : comp) {
                 boolean ch = cyclic ? ev.markCycle(v) : ev.evaluate(v, 0);
-                flags[v] = (byte) ((cyclic ? flags[v] | CYCLIC : flags[v] & ~CYCLIC) | DONE);
-                if (ch) {
+                flags[v] = (byte) ((cyclic ? flags[v] | CYCLIC : flags[v] & ~CYCLIC) | DONE | (ch ? CHANGED : 0));
+            }
+            for (int v : comp) {
+                if ((cyclic && ev.settleCycle(v)) || (flags[v] & CHANGED) != 0) {
                     changed.add(v);
                 }
             }

@@ -77,13 +77,25 @@ public final class RangeNode implements Grid {
 
     /** Recomputes the SUM statistics from the sub-range and the own rows; drops memos. */
     void recompute() {
+        compute(sub, ownR1);
+    }
+
+    /**
+     * Recomputes the SUM statistics from every row, without the sub-range's (not current yet when
+     * both are on one cycle); the same figures in the same order as {@link #recompute}.
+     */
+    void rescan() {
+        compute(null, r1);
+    }
+
+    private void compute(RangeNode from, int firstRow) {
         double sum = 0;
         int count = 0;
         ErrorValue err = null;
-        if (sub != null) {
-            sum = sub.sum;
-            count = sub.count;
-            err = sub.error;
+        if (from != null) {
+            sum = from.sum;
+            count = from.count;
+            err = from.error;
         }
         Sheet sh = wb.sheet(sheet);
         int lastRow = lastRow();
@@ -91,7 +103,7 @@ public final class RangeNode implements Grid {
         Value[] values = wb.values;
         boolean[] numeric = wb.numeric;
         double[] nums = wb.nums;
-        for (int r = ownR1; r <= lastRow; r++) {
+        for (int r = firstRow; r <= lastRow; r++) {
             for (int c = c1; c <= lastCol; c++) {
                 int id = sh.get(r, c);
                 if (id < 0) {
@@ -108,13 +120,6 @@ public final class RangeNode implements Grid {
         this.sum = sum;
         this.count = count;
         this.error = err;
-        bump();
-    }
-
-    void markCycle() {
-        this.sum = 0;
-        this.count = 0;
-        this.error = ErrorValue.CYCLE;
         bump();
     }
 

@@ -1235,11 +1235,19 @@ public final class Workbook {
 
         @Override
         public boolean markCycle(int id) {
+            return kind[id] == CELL && store(id, ErrorValue.CYCLE);
+        }
+
+        @Override
+        public boolean settleCycle(int id) {
+            // a range node is on a cycle through a cell of its own or only through the larger
+            // range built on it (invariant 2); either way it holds the statistics of its cells,
+            // the first error in row-major order included, as a full build or a direct scan has
             if (kind[id] == RANGE) {
-                rangeOf[id].markCycle();
+                rangeOf[id].rescan();
                 return true;
             }
-            return kind[id] == CELL && store(id, ErrorValue.CYCLE);
+            return false;
         }
     };
 
