@@ -4,6 +4,7 @@ import io.ledgerflow.calculation.cell.CalculationLimits;
 import io.ledgerflow.calculation.cell.CellRange;
 import io.ledgerflow.calculation.cell.Cells;
 import io.ledgerflow.calculation.document.Operation;
+import io.ledgerflow.calculation.observability.CalculationMetrics;
 import io.ledgerflow.calculation.workbook.Contents;
 import io.ledgerflow.calculation.workbook.Workbook;
 import io.ledgerflow.calculation.workbook.persistence.WorkbookRepository;
@@ -27,7 +28,10 @@ public class LinkedValues {
 
     /** The consumer's own view of a LinkedValuesSet event (tolerant: only the fields it needs). */
     public record LinkedValuesSet(
-            UUID destinationWorkbookId, String linkId, long sourceRevision, List<LinkedValue> values) {}
+            UUID destinationWorkbookId, String linkId, Source source, long sourceRevision, List<LinkedValue> values) {}
+
+    /** Where the values came from: a workbook ({@code documentId}) or a dataset. */
+    public record Source(String type, UUID documentId) {}
 
     public record LinkedValue(String ref, Object value) {}
 
@@ -37,12 +41,19 @@ public class LinkedValues {
     private final Cells cells;
     private final LinkedCells linkedCells;
     private final CalculationLimits limits;
+    private final CalculationMetrics metrics;
 
-    LinkedValues(WorkbookRepository workbooks, Cells cells, LinkedCells linkedCells, CalculationLimits limits) {
+    LinkedValues(
+            WorkbookRepository workbooks,
+            Cells cells,
+            LinkedCells linkedCells,
+            CalculationLimits limits,
+            CalculationMetrics metrics) {
         this.workbooks = workbooks;
         this.cells = cells;
         this.linkedCells = linkedCells;
         this.limits = limits;
+        this.metrics = metrics;
     }
 
     /**
@@ -81,6 +92,9 @@ public class LinkedValues {
             Cells.Edit edit = cells.applyFromOutside(tenant, event.destinationWorkbookId(), edits, origin);
             for (Operation.CellEdit cell : edits) {
                 remember(event, cell, edit.revision());
+            }
+            if (event.source() != null && "workbook".equals(event.source().type())) {
+                metrics.linkedValueArrived(event.source().documentId(), event.sourceRevision());
             }
             return Optional.of(edit.revision());
         } catch (InvalidInputException e) {
