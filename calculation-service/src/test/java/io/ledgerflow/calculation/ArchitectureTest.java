@@ -6,7 +6,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,10 +19,6 @@ class ArchitectureTest {
             .importPackages("io.ledgerflow.calculation");
 
     @Test
-    @Disabled(
-            "known cycles found when this test was added (2026-12-02): cell -> linkedvalue -> cell, cell -> workbook -> cell and"
-                    + " cell -> linkedvalue -> workbook -> cell; cell's edit path calls them and they call back into cell. To break"
-                    + " them: an interface owned by cell. Enable this test with that change.")
     void featurePackagesHaveNoCycles() {
         slices().matching("io.ledgerflow.calculation.(*)..")
                 .should()

@@ -25,7 +25,12 @@ import tools.jackson.databind.JsonNode;
 class DatasetEventsContractIT {
 
     private static final List<String> TYPES = List.of(
-            "DatasetCreated", "DatasetVersionPublished", "DatasetRowsChanged", "DatasetShared", "DatasetShareRevoked");
+            "DatasetCreated",
+            "DatasetVersionPublished",
+            "DatasetRowsChanged",
+            "DatasetShared",
+            "DatasetShareRevoked",
+            "DatasetDeleted");
 
     @LocalServerPort
     int port;
@@ -52,9 +57,17 @@ class DatasetEventsContractIT {
                 .asString();
         assertThat(api.http.delete(api.dataset(id) + "/grants/" + grant).status())
                 .isEqualTo(200);
+        assertThat(api.http.delete(api.dataset(id)).status()).isEqualTo(204);
+        assertThat(api.http.get(api.dataset(id)).status()).as("gone for reads").isEqualTo(404);
+        assertThat(api.http
+                        .postJson(api.dataset(id) + "/versions", "{\"rows\":[]}")
+                        .status())
+                .as("and for publishes")
+                .isEqualTo(404);
+        assertThat(api.http.delete(api.dataset(id)).status()).as("deleted once").isEqualTo(404);
 
         List<JsonNode> events = new ArrayList<>();
-        TopicReader.read(Topics.Sharing.DATASET_EVENTS.name(), id, 7, m -> true)
+        TopicReader.read(Topics.Sharing.DATASET_EVENTS.name(), id, 8, m -> true)
                 .forEach(m -> events.add(JSON.readTree(m)));
         assertThat(events)
                 .extracting(e -> e.get("type").asString())
@@ -65,7 +78,8 @@ class DatasetEventsContractIT {
                         "DatasetVersionPublished",
                         "DatasetRowsChanged",
                         "DatasetShared",
-                        "DatasetShareRevoked");
+                        "DatasetShareRevoked",
+                        "DatasetDeleted");
         Map<String, JsonNode> last = new LinkedHashMap<>();
         events.forEach(e -> last.put(e.get("type").asString(), e));
         for (String type : TYPES) {

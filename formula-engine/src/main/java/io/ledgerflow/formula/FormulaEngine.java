@@ -265,10 +265,33 @@ public final class FormulaEngine {
         return wb.formulaAt(sheetIndex(sheet), row, col);
     }
 
-    /** The content as given to the engine: Double, String, Boolean, null, or "=formula". */
+    /**
+     * The content as given to the engine: Double, String, Boolean, null, "=formula" or an array
+     * formula "{=formula}". A cell showing an element of another cell's spilled array has no
+     * content of its own (null).
+     */
     public Object getContent(String sheet, int row, int col) {
         String f = getFormula(sheet, row, col);
-        return f != null ? f : getValue(sheet, row, col).toJava();
+        if (f != null) {
+            return f;
+        }
+        return wb.isSpilled(sheetIndex(sheet), row, col)
+                ? null
+                : getValue(sheet, row, col).toJava();
+    }
+
+    /**
+     * The area a dynamic array spills over from the formula at a position, as {rows, columns}
+     * (1x1 for a formula whose array is a single value), or null when the cell spills nothing (no
+     * array formula, or a blocked one: its value is {@code #SPILL!}).
+     */
+    public int[] spillArea(String sheet, int row, int col) {
+        return wb.spillArea(sheetIndex(sheet), row, col);
+    }
+
+    /** Whether the cell shows an element of a dynamic array spilled from another cell. */
+    public boolean isSpilled(String sheet, int row, int col) {
+        return wb.isSpilled(sheetIndex(sheet), row, col);
     }
 
     /** Defined names and their formulas. */

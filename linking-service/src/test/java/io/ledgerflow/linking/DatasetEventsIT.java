@@ -218,5 +218,45 @@ class DatasetEventsIT {
                         .get("statusReason")
                         .asString())
                 .contains(source.toString());
+        EventEnvelope state = ownerSide.linkStates(destination, 1).getFirst();
+        assertThat(state.payload().get("sourceDeleted").asBoolean())
+                .as("its source went: the destination shows #REF!")
+                .isTrue();
+        assertThat(state.payload().get("destinationRef").asString()).isEqualTo("Sheet1!A1");
+    }
+
+    @Test
+    void aDeletedDatasetBreaksItsLinksAndTheirDestinationsShowRefErrors() throws Exception {
+        sample("DatasetCreated");
+        sample("DatasetRowsChanged");
+        ownerSide.awaitDocument(dataset);
+        UUID budget = ownerSide.workbook("Budget");
+        JsonNode field = ownerSide.link(datasetLink(owner, "rate", "\"key\":[\"EUR\"]", budget, "Sheet1!B2"));
+        EventEnvelope initial = ownerSide.linkedValues(budget, 1).getFirst();
+        assertThat(initial.payload().get("values").get(0).get("sourceRef").asString())
+                .isEqualTo("rate[EUR]");
+
+        sample("DatasetDeleted");
+        sample("DatasetDeleted"); // redelivered under a new id: the link was broken once
+        String id = field.get("id").asString();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ownerSide
+                        .get(ownerSide.links() + "/" + id)
+                        .get("status")
+                        .asString()
+                        .equals("broken"));
+        EventEnvelope state = ownerSide.linkStates(budget, 1).getFirst();
+        assertThat(state.payload().get("linkId").asString()).isEqualTo(id);
+        assertThat(state.payload().get("sourceDeleted").asBoolean()).isTrue();
+        assertThat(ownerSide
+                        .http
+                        .get("/api/linking/workspaces/" + owner + "/documents")
+                        .body())
+                .as("the dataset left the catalogue")
+                .doesNotContain(dataset.toString());
+        Http.Response onDeleted = ownerSide.http.postJson(
+                ownerSide.links(), datasetLink(owner, "rate", "\"key\":[\"CHF\"]", budget, "Sheet1!C2"));
+        assertThat(onDeleted.status()).isEqualTo(422);
+        assertThat(onDeleted.body()).contains("source.documentId");
     }
 }

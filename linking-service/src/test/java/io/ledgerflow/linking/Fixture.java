@@ -129,8 +129,23 @@ final class Fixture {
 
     /** The first {@code count} LinkedValuesSet events for the destination, in log order. */
     List<EventEnvelope> linkedValues(UUID destination, int count) {
-        return TopicReader.read(Topics.Linking.LINKED_VALUES.name(), destination.toString(), count, m -> true).stream()
+        return forDestination(destination, "LinkedValuesSet", count);
+    }
+
+    /** The first {@code count} LinkStateChanged events for the destination, in log order. */
+    List<EventEnvelope> linkStates(UUID destination, int count) {
+        return forDestination(destination, "LinkStateChanged", count);
+    }
+
+    private List<EventEnvelope> forDestination(UUID destination, String type, int count) {
+        return TopicReader.read(
+                        Topics.Linking.LINKED_VALUES.name(),
+                        destination.toString(),
+                        count,
+                        m -> m.contains("\"" + type + "\""))
+                .stream()
                 .map(m -> codec.decode(m).orElseThrow())
+                .filter(e -> e.type().equals(type))
                 .toList();
     }
 

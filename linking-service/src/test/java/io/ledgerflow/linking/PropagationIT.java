@@ -70,7 +70,13 @@ class PropagationIT {
         assertThat(event.causationId()).isEqualTo(changed.id());
         assertThat(event.payload().get("sourceRevision").asLong()).isEqualTo(2);
         assertThat(values(event)).containsExactly(Map.entry("Sheet1!C3", 1.0825));
-        String raw = TopicReader.read(Topics.Linking.LINKED_VALUES.name(), destination.toString(), 1, m -> true)
+        assertThat(event.payload().get("values").get(0).get("sourceRef").asString())
+                .isEqualTo("Rates!B2");
+        String raw = TopicReader.read(
+                        Topics.Linking.LINKED_VALUES.name(),
+                        destination.toString(),
+                        1,
+                        m -> m.contains("\"LinkedValuesSet\""))
                 .getFirst();
         assertSameShape(contractSample(), Fixture.JSON.readTree(raw), "");
 
@@ -175,7 +181,13 @@ class PropagationIT {
         f.changed(source, 3, cell("Rates!A1", "Rates", 0, 0, 3));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> f.get(f.links() + "?pending=true").size() == 1);
+        List<EventEnvelope> told = f.linkStates(destination, 2); // both changes were handled
         JsonNode held = f.get(f.links() + "/" + id);
+        assertThat(told).as("the destination learns what is held").allSatisfy(state -> {
+            assertThat(state.payload().get("status").asString()).isEqualTo("active");
+            assertThat(state.payload().get("sourceDeleted").asBoolean()).isFalse();
+        });
+        assertThat(told.get(1).payload().get("heldRevision").asLong()).isEqualTo(3);
         assertThat(held.get("stale").asBoolean()).isTrue();
         assertThat(held.get("behindBy").asLong()).isEqualTo(2);
         assertThat(held.get("pending").asInt()).isEqualTo(1);
@@ -277,11 +289,45 @@ class PropagationIT {
                 .until(() ->
                         f.get(f.links() + "/" + id).get("status").asString().equals("broken"));
         assertThat(f.get(f.links() + "/" + id).get("statusReason").asString()).contains("'Rates'!A3".replace("'", ""));
+        EventEnvelope gone = f.linkStates(destination, 1).getFirst();
+        assertThat(gone.payload().get("linkId").asString()).isEqualTo(id);
+        assertThat(gone.payload().get("status").asString()).isEqualTo("broken");
+        assertThat(gone.payload().get("sourceDeleted").asBoolean())
+                .as("the destination shows #REF!")
+                .isTrue();
+        assertThat(gone.payload().get("destinationRef").asString()).isEqualTo("'Dst'!A2");
+        assertThat(gone.payload().propertyNames())
+                .as("every field of the contract sample (nullable ones null here)")
+                .containsAll(contractSample("LinkStateChanged").get("payload").propertyNames());
+    }
+
+    @Test
+    void aLinkWhoseDestinationIsDeletedBreaksWithoutARefError() {
+        UUID source = f.workbook("Rates");
+        UUID destination = f.workbook("Budget");
+        String id = f.link(workbookLink(source, "Rates!A1", destination, "Sheet1!A1"))
+                .get("id")
+                .asString();
+        f.sendWorkbook(
+                destination,
+                f.workbookEvent(
+                        destination,
+                        new WorkbookStructureChanged(destination, 2, "delete-rows", "Sheet1", null, 0, 1)));
+        EventEnvelope state = f.linkStates(destination, 1).getFirst();
+        assertThat(state.payload().get("linkId").asString()).isEqualTo(id);
+        assertThat(state.payload().get("status").asString()).isEqualTo("broken");
+        assertThat(state.payload().get("sourceDeleted").asBoolean()).isFalse();
     }
 
     private static JsonNode contractSample() throws Exception {
-        try (InputStream in = PropagationIT.class.getResourceAsStream("/contracts/LinkedValuesSet.v1.json")) {
+        return contractSample("LinkedValuesSet");
+    }
+
+    private static JsonNode contractSample(String type) {
+        try (InputStream in = PropagationIT.class.getResourceAsStream("/contracts/" + type + ".v1.json")) {
             return Fixture.JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -12,6 +12,7 @@ import io.ledgerflow.localstack.process.PidRegistry;
 import io.ledgerflow.localstack.process.ProcessSpawner;
 import io.ledgerflow.localstack.process.ServiceProcess;
 import io.ledgerflow.localstack.process.ServiceSpec;
+import io.ledgerflow.localstack.process.StartupCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -67,10 +68,14 @@ public final class LocalStack implements AutoCloseable {
     private volatile FileLock lock;
     private volatile PidRegistry pids;
     private volatile ProcessSpawner spawner;
+    /** The JDK's AOT cache (or CDS archive) per service; null when off. Restarts use it too. */
+    private volatile StartupCache startupCache;
+
     private volatile PostgresServer postgres;
     private volatile KafkaBroker kafka;
     private volatile Endpoints endpoints;
     private volatile LocalAuth auth;
+    private volatile Credentials credentials;
     private Duration infrastructureTime;
     private Duration readyTime;
 
@@ -122,6 +127,18 @@ public final class LocalStack implements AutoCloseable {
      * (postmaster and backends), and each service (with any process it started).
      */
     public List<MemoryUsage> memory() {
+        List<MemoryUsage> usage = new ArrayList<>();
+        processGroups()
+                .forEach((name, handles) ->
+                        usage.add(new MemoryUsage(name, Rss.totalKib(handles), Rss.totalPssKib(handles))));
+        return usage;
+    }
+
+    /**
+     * The processes of each component right now (as {@link #memory()} groups them): this launcher
+     * (with Kafka in it), PostgreSQL (postmaster and backends), each service with its children.
+     */
+    public Map<String, List<ProcessHandle>> processGroups() {
         Map<String, List<ProcessHandle>> components = new LinkedHashMap<>();
         components.put("launcher + Kafka", List.of(ProcessHandle.current()));
         PostgresServer server = postgres;
@@ -139,10 +156,7 @@ public final class LocalStack implements AutoCloseable {
                 components.put(process.name(), tree);
             }
         }
-        List<MemoryUsage> usage = new ArrayList<>();
-        components.forEach(
-                (name, handles) -> usage.add(new MemoryUsage(name, Rss.totalKib(handles), Rss.totalPssKib(handles))));
-        return usage;
+        return components;
     }
 
     // ------------------------------------------------------------------------------------ start
@@ -174,15 +188,7 @@ public final class LocalStack implements AutoCloseable {
                     () -> KafkaBroker.start(options.kafkaLogDir(), options.kafkaPort(), options.kafkaControllerPort()),
                     runnable -> new Thread(runnable, "local-stack-kafka-start").start());
             try {
-                PostgresServer started = PostgresServer.start(
-                        options.postgresDataDir(),
-                        options.postgresBinariesDir(),
-                        options.postgresPort(),
-                        options.logsDir().resolve("postgres.log"));
-                postgres = started;
-                started.postmasterPid()
-                        .flatMap(ProcessHandle::of)
-                        .ifPresent(postmaster -> pids.record(postmaster, "postgres"));
+                startPostgres();
             } finally {
                 try {
                     kafka = kafkaStart.join();
@@ -197,6 +203,7 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException("stopped while starting");
             }
             server.provision(ServiceSpec.databases(), credentials);
+            this.credentials = credentials;
         }
         infrastructureTime = Duration.ofNanos(System.nanoTime() - start);
         console.accept(String.format(
@@ -217,31 +224,52 @@ public final class LocalStack implements AutoCloseable {
         watchForExits();
     }
 
+    private void startPostgres() {
+        PostgresServer started = PostgresServer.start(
+                options.postgresDataDir(),
+                options.postgresBinariesDir(),
+                options.postgresPort(),
+                options.logsDir().resolve("postgres.log"));
+        postgres = started;
+        started.postmasterPid().flatMap(ProcessHandle::of).ifPresent(postmaster -> pids.record(postmaster, "postgres"));
+    }
+
     private void startServices(Credentials credentials) {
         if (spawner == null) {
             spawner = new ProcessSpawner();
         }
         console.accept("Starting " + options.services().size() + " services (logs in " + options.logsDir() + ")");
+        startupCache =
+                options.startupCache() ? new StartupCache(options.startupCacheDir(), options.javaCommand()) : null;
         for (ServiceSpec spec : options.services()) {
-            List<String> command = new ArrayList<>();
-            command.add(options.javaCommand().toString());
-            command.addAll(options.serviceJvmArgs());
+            startService(spec, credentials);
+        }
+    }
+
+    private ServiceProcess startService(ServiceSpec spec, Credentials credentials) {
+        List<String> command = new ArrayList<>();
+        command.add(options.javaCommand().toString());
+        command.addAll(options.serviceJvmArgs());
+        if (startupCache != null) {
+            command.addAll(startupCache.launch(spec.module(), options.execJar(spec)));
+        } else {
             command.add("-jar");
             command.add(options.execJar(spec).toString());
-            ServiceProcess process = ServiceProcess.start(
-                    spec.module(),
-                    command,
-                    environment(spec, credentials),
-                    options.home(),
-                    options.logsDir().resolve(spec.module() + ".log"),
-                    URI.create(managementUrl(spec) + "/actuator/health/readiness"),
-                    spawner);
-            synchronized (processes) {
-                processes.add(process);
-            }
-            pids.record(process.handle(), spec.module());
-            log().info("started {} with {}", process, command);
         }
+        ServiceProcess process = ServiceProcess.start(
+                spec.module(),
+                command,
+                environment(spec, credentials),
+                options.home(),
+                options.logsDir().resolve(spec.module() + ".log"),
+                URI.create(managementUrl(spec) + "/actuator/health/readiness"),
+                spawner);
+        synchronized (processes) {
+            processes.add(process);
+        }
+        pids.record(process.handle(), spec.module());
+        log().info("started {} with {}", process, command);
+        return process;
     }
 
     /**
@@ -440,6 +468,50 @@ public final class LocalStack implements AutoCloseable {
                     }
                 });
             }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ faults
+
+    /**
+     * Fault injection (system-tests' fault harness): kills one service with SIGKILL — no shutdown
+     * hook, no flush — starts it again with the same command and environment, and returns once it
+     * is ready. {@link #endpoints()} then names the new process.
+     */
+    public void killAndRestart(String module, Duration readyTimeout) {
+        ServiceSpec spec = options.services().stream()
+                .filter(s -> s.module().equals(module))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + module));
+        ServiceProcess old;
+        synchronized (processes) {
+            old = processes.stream()
+                    .filter(p -> p.name().equals(module))
+                    .findFirst()
+                    .orElseThrow();
+            processes.remove(old);
+        }
+        old.handle().descendants().forEach(ProcessHandle::destroyForcibly);
+        old.process().destroyForcibly();
+        old.process().onExit().join();
+        ServiceProcess started = startService(spec, credentials);
+        new ReadinessWaiter().awaitReady(List.of(started), readyTimeout, line -> console.accept("  " + line));
+        endpoints = endpoints(credentials);
+    }
+
+    /** Fault injection: stops the Kafka broker (controlled shutdown) and starts it again on the same data. */
+    public void restartKafka() {
+        synchronized (startLock) {
+            kafka.close();
+            kafka = KafkaBroker.start(options.kafkaLogDir(), options.kafkaPort(), options.kafkaControllerPort());
+        }
+    }
+
+    /** Fault injection: stops PostgreSQL (fast shutdown: open connections are cut) and starts it again. */
+    public void restartPostgres() {
+        synchronized (startLock) {
+            postgres.close();
+            startPostgres();
         }
     }
 

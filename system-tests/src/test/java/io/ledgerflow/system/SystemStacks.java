@@ -8,11 +8,11 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The whole stack for a system test: fresh state, ports clear of a developer's stack, auth on with the test key. */
-final class SystemStacks {
+public final class SystemStacks {
 
     private SystemStacks() {}
 
-    static LocalStackOptions options(Path state) {
+    public static LocalStackOptions options(Path state) {
         Path home = Path.of(System.getProperty("ledgerflow.home", ".."))
                 .toAbsolutePath()
                 .normalize();
@@ -24,11 +24,13 @@ final class SystemStacks {
                 .withFresh(true)
                 .withPortOffset(offset)
                 .withHealthTimeout(Duration.ofSeconds(240))
+                // a throw-away state directory: recording a start-up cache would cost, not save
+                .withStartupCache(false)
                 // auth on, as in production, with the key this JVM signs its test tokens with
                 .withEnv("AUTH_JWT_SECRET", Tokens.secret());
     }
 
-    static LocalStack start(LocalStackOptions options) {
+    public static LocalStack start(LocalStackOptions options) {
         return LocalStack.start(options, line -> System.out.println("[local-stack] " + line));
     }
 }

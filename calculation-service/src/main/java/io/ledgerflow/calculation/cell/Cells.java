@@ -3,7 +3,7 @@ package io.ledgerflow.calculation.cell;
 import io.ledgerflow.calculation.document.LoadedWorkbook;
 import io.ledgerflow.calculation.document.Operation;
 import io.ledgerflow.calculation.document.WorkbookDocuments;
-import io.ledgerflow.calculation.linkedvalue.LinkedCells;
+import io.ledgerflow.calculation.workbook.CalculationLimits;
 import io.ledgerflow.calculation.workbook.Contents;
 import io.ledgerflow.calculation.workbook.Workbook;
 import io.ledgerflow.calculation.workbook.Workbooks;
@@ -29,8 +29,13 @@ public class Cells {
     /** One cell as read at a revision. */
     public record Cell(String ref, String sheet, int row, int col, Object content, String formula, CellValue value) {}
 
-    /** A block of cells read at one revision. */
-    public record Read(UUID workbookId, long revision, String range, List<Cell> cells) {}
+    /**
+     * A block of cells read at one revision; {@code links}: the cells of the block holding a link's
+     * value, with its source, the source revision reflected and whether it is stale or held (read
+     * at the latest revision only: links describe the present).
+     */
+    public record Read(
+            UUID workbookId, long revision, String range, List<Cell> cells, List<LinkedCells.Linked> links) {}
 
     /** A cell's new content in an edit. */
     public record CellInput(String ref, Object content) {}
@@ -67,7 +72,7 @@ public class Cells {
     private final Outbox outbox;
     private final CalculationLimits limits;
     private final RevisionWaiter waiter;
-    private final LinkedCells linkedCells;
+    private final LinkMarks linkMarks;
 
     Cells(
             Workbooks workbooks,
@@ -75,13 +80,13 @@ public class Cells {
             Outbox outbox,
             CalculationLimits limits,
             RevisionWaiter waiter,
-            LinkedCells linkedCells) {
+            LinkMarks linkMarks) {
         this.workbooks = workbooks;
         this.documents = documents;
         this.outbox = outbox;
         this.limits = limits;
         this.waiter = waiter;
-        this.linkedCells = linkedCells;
+        this.linkMarks = linkMarks;
     }
 
     /**
@@ -99,6 +104,9 @@ public class Cells {
         Workbook workbook =
                 minRevision == null ? workbooks.get(workspace, id) : waiter.awaitRevision(workspace, id, minRevision);
         long revision = workbook.revisionToRead(asOf);
+        List<LinkedCells.Linked> links = revision == workbook.revision()
+                ? linkedCells.in(id, range.sheet(), range.row1(), range.col1(), range.row2(), range.col2())
+                : List.of();
         return documents.read(id, revision, loaded -> {
             loaded.requireSheet("range", range.sheet());
             List<Cell> cells = new ArrayList<>((int) range.cellCount());
@@ -107,7 +115,7 @@ public class Cells {
                     cells.add(cell(loaded, revision, range.sheet(), row, col));
                 }
             }
-            return new Read(id, revision, range.toString(), cells);
+            return new Read(id, revision, range.toString(), cells, links);
         });
     }
 
@@ -141,7 +149,7 @@ public class Cells {
             edits.add(new Operation.CellEdit(cell.sheet(), cell.row1(), cell.col1(), input.content()));
         }
         Edit edit = apply(workspace, id, expectedRevision, edits, origin);
-        linkedCells.forget(id, edits); // the cells no longer reflect a link
+        linkMarks.forget(id, edits); // the cells no longer reflect a link
         return edit;
     }
 

@@ -1,5 +1,6 @@
 package io.ledgerflow.calculation.cell;
 
+import io.ledgerflow.calculation.workbook.CalculationLimits;
 import io.ledgerflow.calculation.workbook.Workbook;
 import io.ledgerflow.calculation.workbook.Workbooks;
 import java.util.UUID;

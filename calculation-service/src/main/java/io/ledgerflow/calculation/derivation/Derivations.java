@@ -35,8 +35,24 @@ public class Derivations {
 
     public record Dependencies(UUID workbookId, long revision, String ref, String direction, List<Related> cells) {}
 
-    /** Where an input's value came from outside the workbook. */
-    public record External(String linkId, long sourceRevision) {}
+    /**
+     * Where an input's value came from outside the workbook: the link, the source (document and
+     * cell, or dataset {@code column[key]}) and the source revision (dataset version) it reflects;
+     * for a workbook source of the same workspace, {@code explained}: the source cell explained at
+     * that revision (one more step of the requested depth).
+     */
+    public record External(
+            String linkId,
+            long sourceRevision,
+            String sourceType,
+            UUID sourceDocumentId,
+            String sourceRef,
+            Explanation explained) {
+
+        External explainedBy(Explanation source) {
+            return new External(linkId, sourceRevision, sourceType, sourceDocumentId, sourceRef, source);
+        }
+    }
 
     /**
      * One step of a derivation: the cell, its formula (if any) and value, whether a link set it,
@@ -120,10 +136,51 @@ public class Derivations {
         Workbook workbook = workbooks.getIncludingDeleted(workspace, id);
         long revision = workbook.revisionToRead(asOf);
         Map<String, External> external = externalInputs(id, revision);
-        return documents.read(id, workbook.revision(), revision, loaded -> {
+        Explanation inside = documents.read(id, workbook.revision(), revision, loaded -> {
             loaded.requireSheet("ref", cell.sheet());
             return explain(loaded, revision, cell.sheet(), cell.row1(), cell.col1(), depth, external);
         });
+        return acrossLinks(workspace, inside, depth);
+    }
+
+    /**
+     * Follows linked inputs into their source workbooks (at the source revision each reflects),
+     * outside the workbook's read so no two workbooks are held at once; a hop costs one level of
+     * depth. Datasets are data-sharing's: their step names the dataset, version and row.
+     */
+    private Explanation acrossLinks(String workspace, Explanation step, int depthLeft) {
+        if (step.inputs().isEmpty() && (step.external() == null || depthLeft == 0)) {
+            return step;
+        }
+        List<Explanation> inputs = step.inputs().stream()
+                .map(input -> acrossLinks(workspace, input, depthLeft - 1))
+                .toList();
+        External external = step.external();
+        if (external != null
+                && depthLeft > 0
+                && "workbook".equals(external.sourceType())
+                && external.sourceDocumentId() != null
+                && external.sourceRef() != null) {
+            try {
+                external = external.explainedBy(explain(
+                        workspace,
+                        external.sourceDocumentId(),
+                        external.sourceRef(),
+                        depthLeft - 1,
+                        external.sourceRevision()));
+            } catch (RuntimeException e) {
+                // the source workbook or revision cannot be read here: the step still names it
+            }
+        }
+        return new Explanation(
+                step.ref(),
+                step.range(),
+                step.cellCount(),
+                step.formula(),
+                step.value(),
+                external,
+                inputs,
+                step.truncated());
     }
 
     private Explanation explain(
@@ -162,13 +219,19 @@ public class Derivations {
     /** Cells whose content at the revision was set by a link (and not overwritten since). */
     private Map<String, External> externalInputs(UUID id, long revision) {
         Map<String, External> external = new HashMap<>();
-        jdbc.sql("select sheet, row_index, col_index, link_id, source_revision from linked_cell"
-                        + " where workbook_id = ? and revision <= ?")
+        jdbc.sql("select sheet, row_index, col_index, link_id, source_revision, source_type, source_document_id,"
+                        + " source_ref from linked_cell where workbook_id = ? and revision <= ?")
                 .params(id, revision)
                 .query(rs -> {
                     external.put(
                             CellRange.name(rs.getString("sheet"), rs.getInt("row_index"), rs.getInt("col_index")),
-                            new External(rs.getString("link_id"), rs.getLong("source_revision")));
+                            new External(
+                                    rs.getString("link_id"),
+                                    rs.getLong("source_revision"),
+                                    rs.getString("source_type"),
+                                    rs.getObject("source_document_id", UUID.class),
+                                    rs.getString("source_ref"),
+                                    null));
                 });
         return external;
     }

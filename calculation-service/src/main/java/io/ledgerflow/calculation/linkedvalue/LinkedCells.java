@@ -1,6 +1,10 @@
 package io.ledgerflow.calculation.linkedvalue;
 
+import io.ledgerflow.calculation.cell.LinkMarks;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.ledgerflow.calculation.cell.CellRange;
 import io.ledgerflow.calculation.document.Operation;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * in step with edits: a user's write forgets the link, structural edits move or drop the marks.
  */
 @Repository
-public class LinkedCells {
+public class LinkedCells implements LinkMarks {
 
     private final JdbcClient jdbc;
 
@@ -29,19 +33,130 @@ public class LinkedCells {
                 > 0;
     }
 
+    /** Where a linked value comes from: the link's source document and the source cell or field. */
+    public record Source(String type, UUID documentId, String workspace, String ref) {}
+
+    /**
+     * A cell holding a link's value, as a read shows it: the source and the revision (dataset
+     * version) it reflects, when it arrived, and what linking said of the link since — {@code held}
+     * (a manual link holds a newer value), {@code stale} (the source moved on: held, not yet
+     * carried, or the link stopped) and by how many source revisions.
+     */
+    public record Linked(
+            String ref,
+            String linkId,
+            Source source,
+            long sourceRevision,
+            Instant linkedAt,
+            String status,
+            String statusReason,
+            Long sourceChangedRevision,
+            Long heldRevision) {
+
+        @JsonProperty("held")
+        public boolean isHeld() {
+            return heldRevision != null && heldRevision > sourceRevision;
+        }
+
+        @JsonProperty("stale")
+        public boolean isStale() {
+            return isHeld()
+                    || !ACTIVE.equals(status)
+                    || (sourceChangedRevision != null && sourceChangedRevision > sourceRevision);
+        }
+
+        /** Source revisions the cell is behind (0 when current or when a stopped link cannot say). */
+        @JsonProperty("behindBy")
+        public long behindBy() {
+            long newest = Math.max(
+                    heldRevision == null ? 0 : heldRevision, sourceChangedRevision == null ? 0 : sourceChangedRevision);
+            return Math.max(0, newest - sourceRevision);
+        }
+    }
+
+    static final String ACTIVE = "active";
+
     public void remember(
-            UUID workbookId, String sheet, int row, int col, String linkId, long sourceRevision, long revision) {
+            UUID workbookId,
+            String sheet,
+            int row,
+            int col,
+            String linkId,
+            long sourceRevision,
+            long revision,
+            Source source) {
         jdbc.sql(
-                        "insert into linked_cell (workbook_id, sheet, row_index, col_index, link_id, source_revision, revision)"
-                                + " values (?, ?, ?, ?, ?, ?, ?)"
+                        "insert into linked_cell (workbook_id, sheet, row_index, col_index, link_id, source_revision, revision,"
+                                + " source_type, source_document_id, source_workspace, source_ref, linked_at)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
                                 + " on conflict (workbook_id, sheet, row_index, col_index) do update set"
                                 + " link_id = excluded.link_id, source_revision = excluded.source_revision,"
-                                + " revision = excluded.revision")
-                .params(workbookId, sheet, row, col, linkId, sourceRevision, revision)
+                                + " revision = excluded.revision, source_type = excluded.source_type,"
+                                + " source_document_id = excluded.source_document_id,"
+                                + " source_workspace = excluded.source_workspace, source_ref = excluded.source_ref,"
+                                + " linked_at = excluded.linked_at")
+                .params(
+                        workbookId,
+                        sheet,
+                        row,
+                        col,
+                        linkId,
+                        sourceRevision,
+                        revision,
+                        source.type(),
+                        source.documentId(),
+                        source.workspace(),
+                        source.ref())
+                .update();
+    }
+
+    /** The cells of a block holding a link's value now, with what linking last said of each link. */
+    public List<Linked> in(UUID workbookId, String sheet, int row1, int col1, int row2, int col2) {
+        return jdbc.sql("select c.*, s.status, s.status_reason, s.source_changed_revision, s.held_revision"
+                        + " from linked_cell c left join link_state s on s.link_id = c.link_id"
+                        + " where c.workbook_id = ? and lower(c.sheet) = lower(?) and c.row_index between ? and ?"
+                        + " and c.col_index between ? and ? order by c.row_index, c.col_index")
+                .params(workbookId, sheet, row1, row2, col1, col2)
+                .query((rs, n) -> new Linked(
+                        CellRange.name(rs.getString("sheet"), rs.getInt("row_index"), rs.getInt("col_index")),
+                        rs.getString("link_id"),
+                        new Source(
+                                rs.getString("source_type"),
+                                rs.getObject("source_document_id", UUID.class),
+                                rs.getString("source_workspace"),
+                                rs.getString("source_ref")),
+                        rs.getLong("source_revision"),
+                        rs.getTimestamp("linked_at").toInstant(),
+                        rs.getString("status") == null ? ACTIVE : rs.getString("status"),
+                        rs.getString("status_reason"),
+                        rs.getObject("source_changed_revision", Long.class),
+                        rs.getObject("held_revision", Long.class)))
+                .list();
+    }
+
+    /** Records linking's word on a link (the newest wins: held revisions only grow). */
+    public void state(
+            String linkId,
+            UUID workbookId,
+            String status,
+            String reason,
+            boolean sourceDeleted,
+            Long sourceChangedRevision,
+            Long heldRevision) {
+        jdbc.sql("insert into link_state (link_id, workbook_id, status, status_reason, source_deleted,"
+                        + " source_changed_revision, held_revision) values (?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (link_id) do update set status = excluded.status,"
+                        + " status_reason = excluded.status_reason, source_deleted = excluded.source_deleted,"
+                        + " source_changed_revision = greatest(link_state.source_changed_revision,"
+                        + " excluded.source_changed_revision),"
+                        + " held_revision = greatest(link_state.held_revision, excluded.held_revision),"
+                        + " updated_at = now()")
+                .params(linkId, workbookId, status, reason, sourceDeleted, sourceChangedRevision, heldRevision)
                 .update();
     }
 
     /** Writes from inside the workbook replace what links put there: one statement per edit. */
+    @Override
     public void forget(UUID workbookId, List<Operation.CellEdit> cells) {
         jdbc.sql("delete from linked_cell where workbook_id = ? and (sheet, row_index, col_index) in"
                         + " (select * from unnest(cast(? as text[]), cast(? as int[]), cast(? as int[])))")

@@ -1,10 +1,10 @@
 package io.ledgerflow.calculation.linkedvalue;
 
-import io.ledgerflow.calculation.cell.CalculationLimits;
 import io.ledgerflow.calculation.cell.CellRange;
 import io.ledgerflow.calculation.cell.Cells;
 import io.ledgerflow.calculation.document.Operation;
 import io.ledgerflow.calculation.observability.CalculationMetrics;
+import io.ledgerflow.calculation.workbook.CalculationLimits;
 import io.ledgerflow.calculation.workbook.Contents;
 import io.ledgerflow.calculation.workbook.Workbook;
 import io.ledgerflow.calculation.workbook.persistence.WorkbookRepository;
@@ -28,12 +28,31 @@ public class LinkedValues {
 
     /** The consumer's own view of a LinkedValuesSet event (tolerant: only the fields it needs). */
     public record LinkedValuesSet(
-            UUID destinationWorkbookId, String linkId, Source source, long sourceRevision, List<LinkedValue> values) {}
+            UUID destinationWorkbookId,
+            String linkId,
+            LinkSource source,
+            long sourceRevision,
+            List<LinkedValue> values) {}
 
-    /** Where the values came from: a workbook ({@code documentId}) or a dataset. */
-    public record Source(String type, UUID documentId) {}
+    /** The link's source as LinkedValuesSet names it (absent from older producers). */
+    public record LinkSource(String type, UUID documentId, String workspace) {}
 
-    public record LinkedValue(String ref, Object value) {}
+    /** A destination cell's value and the source cell (or dataset {@code column[key]}) it reflects. */
+    public record LinkedValue(String ref, Object value, String sourceRef) {}
+
+    /** The consumer's view of a LinkStateChanged event: a link stopped, or holds newer values. */
+    public record LinkStateChanged(
+            UUID destinationWorkbookId,
+            String linkId,
+            String status,
+            String statusReason,
+            boolean sourceDeleted,
+            String destinationRef,
+            Long sourceChangedRevision,
+            Long heldRevision) {}
+
+    /** What a cell whose link lost its source shows, as a formula referring to nothing would. */
+    static final String REF_ERROR = "=#REF!";
 
     private static final Logger log = LoggerFactory.getLogger(LinkedValues.class);
 
@@ -73,12 +92,14 @@ public class LinkedValues {
             return Optional.empty();
         }
         List<Operation.CellEdit> edits = new ArrayList<>();
+        List<String> sourceRefs = new ArrayList<>();
         for (LinkedValue value : event.values()) {
             try {
                 CellRange cell = CellRange.parse("ref", value.ref());
                 Contents.check("value", value.value(), limits);
                 if (cell.isSingleCell() && !isNewerValueThere(event, cell) && !isFormula(value.value())) {
                     edits.add(new Operation.CellEdit(cell.sheet(), cell.row1(), cell.col1(), value.value()));
+                    sourceRefs.add(value.sourceRef());
                 }
             } catch (InvalidInputException e) {
                 log.warn("linked value for {} of link {} ignored: {}", value.ref(), event.linkId(), e.getMessage());
@@ -90,8 +111,8 @@ public class LinkedValues {
         String origin = "link:" + event.linkId() + "@" + event.sourceRevision();
         try {
             Cells.Edit edit = cells.applyFromOutside(tenant, event.destinationWorkbookId(), edits, origin);
-            for (Operation.CellEdit cell : edits) {
-                remember(event, cell, edit.revision());
+            for (int i = 0; i < edits.size(); i++) {
+                remember(event, edits.get(i), edit.revision(), sourceRefs.get(i));
             }
             if (event.source() != null && "workbook".equals(event.source().type())) {
                 metrics.linkedValueArrived(event.source().documentId(), event.sourceRevision());
@@ -118,7 +139,8 @@ public class LinkedValues {
                 event.sourceRevision());
     }
 
-    private void remember(LinkedValuesSet event, Operation.CellEdit cell, long revision) {
+    private void remember(LinkedValuesSet event, Operation.CellEdit cell, long revision, String sourceRef) {
+        LinkSource source = event.source() == null ? new LinkSource(null, null, null) : event.source();
         linkedCells.remember(
                 event.destinationWorkbookId(),
                 cell.sheet(),
@@ -126,6 +148,49 @@ public class LinkedValues {
                 cell.col(),
                 event.linkId(),
                 event.sourceRevision(),
-                revision);
+                revision,
+                new LinkedCells.Source(source.type(), source.documentId(), source.workspace(), sourceRef));
+    }
+
+    /**
+     * Linking's word on a link into this workspace's workbook, in the caller's (the inbox's)
+     * transaction: remembered for reads; a link whose source is gone turns every cell of its
+     * destination block into {@code #REF!} (one new revision), so the loss shows instead of the
+     * last value lingering.
+     */
+    public void stateChanged(String tenant, LinkStateChanged event) {
+        Optional<Workbook> destination = workbooks
+                .findByIdAndWorkspace(event.destinationWorkbookId(), tenant)
+                .filter(workbook -> !workbook.isDeleted());
+        if (destination.isEmpty()) {
+            return;
+        }
+        linkedCells.state(
+                event.linkId(),
+                event.destinationWorkbookId(),
+                event.status(),
+                event.statusReason(),
+                event.sourceDeleted(),
+                event.sourceChangedRevision(),
+                event.heldRevision());
+        if (!event.sourceDeleted() || event.destinationRef() == null) {
+            return;
+        }
+        try {
+            CellRange block = CellRange.parse("destinationRef", event.destinationRef());
+            if (block.cellCount() > limits.maxBatchCells()) {
+                throw new InvalidInputException("destinationRef", "too many cells for one edit: " + block);
+            }
+            List<Operation.CellEdit> edits = new ArrayList<>();
+            for (int row = block.row1(); row <= block.row2(); row++) {
+                for (int col = block.col1(); col <= block.col2(); col++) {
+                    edits.add(new Operation.CellEdit(block.sheet(), row, col, REF_ERROR));
+                }
+            }
+            cells.applyFromOutside(
+                    tenant, event.destinationWorkbookId(), edits, "link:" + event.linkId() + ":source-deleted");
+        } catch (InvalidInputException e) {
+            log.warn("#REF! for link {} not written: {}", event.linkId(), e.getMessage());
+        }
     }
 }

@@ -1,11 +1,11 @@
 package io.ledgerflow.calculation.revision;
 
-import io.ledgerflow.calculation.cell.CalculationLimits;
 import io.ledgerflow.calculation.cell.CellRange;
 import io.ledgerflow.calculation.cell.CellValue;
 import io.ledgerflow.calculation.document.LoadedWorkbook;
 import io.ledgerflow.calculation.document.RevisionLog;
 import io.ledgerflow.calculation.document.WorkbookDocuments;
+import io.ledgerflow.calculation.workbook.CalculationLimits;
 import io.ledgerflow.calculation.workbook.Workbook;
 import io.ledgerflow.calculation.workbook.Workbooks;
 import io.ledgerflow.service.problem.InvalidInputException;

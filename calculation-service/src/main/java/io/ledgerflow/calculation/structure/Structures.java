@@ -1,11 +1,11 @@
 package io.ledgerflow.calculation.structure;
 
-import io.ledgerflow.calculation.cell.CalculationLimits;
 import io.ledgerflow.calculation.cell.CellRange;
 import io.ledgerflow.calculation.cell.Cells;
 import io.ledgerflow.calculation.document.LoadedWorkbook;
 import io.ledgerflow.calculation.document.Operation;
 import io.ledgerflow.calculation.linkedvalue.LinkedCells;
+import io.ledgerflow.calculation.workbook.CalculationLimits;
 import io.ledgerflow.calculation.workbook.Contents;
 import io.ledgerflow.calculation.workbook.Workbooks;
 import io.ledgerflow.eventlog.outbox.Outbox;

@@ -1,6 +1,5 @@
 package io.ledgerflow.calculation.workbook;
 
-import io.ledgerflow.calculation.cell.CalculationLimits;
 import io.ledgerflow.formula.parse.FormulaParser;
 import io.ledgerflow.formula.parse.ParseException;
 import io.ledgerflow.service.problem.InvalidInputException;

@@ -1,6 +1,5 @@
 package io.ledgerflow.calculation.workbook;
 
-import io.ledgerflow.calculation.cell.CalculationLimits;
 import io.ledgerflow.calculation.document.Operation;
 import io.ledgerflow.calculation.document.WorkbookDocuments;
 import io.ledgerflow.calculation.workbook.persistence.WorkbookRepository;

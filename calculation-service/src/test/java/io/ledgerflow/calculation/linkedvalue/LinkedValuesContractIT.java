@@ -85,6 +85,131 @@ class LinkedValuesContractIT {
         assertThat(value("Sheet1!B2")).isEqualTo(7.0);
     }
 
+    @Test
+    void aLinkedCellsReadSaysWhereItsValueComesFromAndWhetherItIsStaleOrHeld() throws Exception {
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, sample(UUID.randomUUID(), 12, 1.0825))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> revision() == 2);
+        JsonNode link = linkOf("Sheet1!A1:B2");
+        assertThat(link.get("ref").asString()).isEqualTo("Sheet1!B2");
+        assertThat(link.get("linkId").asString()).isEqualTo("3c9a4f0e-6d2b-4b1e-8f7a-2e5c9d1b0a64");
+        assertThat(link.get("source").get("type").asString()).isEqualTo("workbook");
+        assertThat(link.get("source").get("ref").asString()).isEqualTo("Rates!B2");
+        assertThat(link.get("sourceRevision").asLong()).isEqualTo(12);
+        assertThat(link.get("linkedAt").isString()).isTrue();
+        assertThat(link.get("stale").asBoolean()).isFalse();
+        assertThat(link.get("held").asBoolean()).isFalse();
+
+        // linking holds revision 14 for a manual publish: the cell says it is two behind
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, state(false, "active", 14L))
+                .get();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> linkOf("Sheet1!B2").get("held").asBoolean());
+        assertThat(linkOf("Sheet1!B2").get("stale").asBoolean()).isTrue();
+        assertThat(linkOf("Sheet1!B2").get("behindBy").asLong()).isEqualTo(2);
+        assertThat(revision()).as("a state is no edit").isEqualTo(2);
+
+        // published: the value at 14 arrives and the cell is current again
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, sample(UUID.randomUUID(), 14, 1.5))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> revision() == 3);
+        assertThat(linkOf("Sheet1!B2").get("stale").asBoolean()).isFalse();
+        assertThat(linkOf("Sheet1!B2").get("held").asBoolean()).isFalse();
+        assertThat(cells("Sheet1!B2", "?revision=2").get("links"))
+                .as("links describe the present, not an old revision")
+                .isEmpty();
+    }
+
+    @Test
+    void aLinkWhoseSourceWasDeletedTurnsItsDestinationIntoRefErrors() throws Exception {
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, sample(UUID.randomUUID(), 12, 1.0825))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> revision() == 2);
+        String gone = state(true, "broken", null);
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, gone).get();
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, gone).get(); // redelivered
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> revision() == 3);
+        JsonNode cell = cells("Sheet1!B2", "").get("cells").get(0);
+        assertThat(cell.get("value").get("type").asString()).isEqualTo("error");
+        assertThat(cell.get("value").get("value").asString()).isEqualTo("#REF!");
+        JsonNode link = linkOf("Sheet1!B2");
+        assertThat(link.get("status").asString()).isEqualTo("broken");
+        assertThat(link.get("statusReason").asString()).contains("deleted");
+        assertThat(link.get("stale").asBoolean()).isTrue();
+        // a later marker on the same partition: the redelivery made no second revision
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, state(false, "broken", null))
+                .get();
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, sample(UUID.randomUUID(), 15, 3.0))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> revision() >= 4);
+        assertThat(revision()).isEqualTo(4);
+    }
+
+    @Test
+    void explainFollowsALinkedInputIntoItsSourceWorkbookAtTheRevisionItReflects() throws Exception {
+        Http.Response created = http.postJson(
+                "/api/calc/workspaces/" + workspace + "/workbooks",
+                "{\"name\":\"Rates\",\"sheets\":{\"Rates\":[[2,\"=A1*3\"]]}}");
+        String source = JSON.readTree(created.body()).get("id").asString();
+        http.putJson(
+                "/api/calc/workspaces/" + workspace + "/workbooks/" + source + "/cells/Rates!A1",
+                "{\"content\":5}"); // revision 2: the destination reflects revision 1 (B1 = 6)
+        ObjectNode event = (ObjectNode) JSON.readTree(sample(UUID.randomUUID(), 1, 6.0));
+        ObjectNode payload = (ObjectNode) event.get("payload");
+        ((ObjectNode) payload.get("source")).put("documentId", source);
+        ((ObjectNode) payload.get("values").get(0)).put("ref", "Sheet1!A2").put("sourceRef", "Rates!B1");
+        http.putJson(
+                "/api/calc/workspaces/" + workspace + "/workbooks/" + workbookId + "/cells/Sheet1!B1",
+                "{\"content\":\"=A2+1\"}");
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, event.toString())
+                .get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> revision() == 3);
+
+        JsonNode explained = JSON.readTree(http.get("/api/calc/workspaces/" + workspace + "/workbooks/" + workbookId
+                        + "/cells/Sheet1!B1/explain?depth=4")
+                .body());
+        assertThat(explained.get("value").get("value").asDouble()).isEqualTo(7.0);
+        JsonNode external = explained.get("inputs").get(0).get("external");
+        assertThat(external.get("sourceDocumentId").asString()).isEqualTo(source);
+        assertThat(external.get("sourceRef").asString()).isEqualTo("Rates!B1");
+        JsonNode there = external.get("explained");
+        assertThat(there.get("formula").asString()).isEqualTo("=A1*3");
+        assertThat(there.get("value").get("value").asDouble())
+                .as("the source at the revision the link carried, not its latest")
+                .isEqualTo(6.0);
+        assertThat(there.get("inputs").get(0).get("value").get("value").asDouble())
+                .isEqualTo(2.0);
+    }
+
+    private JsonNode cells(String range, String query) {
+        return JSON.readTree(
+                http.get("/api/calc/workspaces/" + workspace + "/workbooks/" + workbookId + "/cells/" + range + query)
+                        .body());
+    }
+
+    private JsonNode linkOf(String range) {
+        JsonNode links = cells(range, "").get("links");
+        assertThat(links).hasSize(1);
+        return links.get(0);
+    }
+
+    /** The LinkStateChanged sample for this workbook's B2. */
+    private String state(boolean sourceDeleted, String status, Long held) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/contracts/LinkStateChanged.v1.json")) {
+            ObjectNode envelope = (ObjectNode) JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            envelope.put("id", UUID.randomUUID().toString());
+            envelope.put("aggregateId", workbookId);
+            envelope.put("tenant", workspace);
+            ObjectNode payload = (ObjectNode) envelope.get("payload");
+            payload.put("destinationWorkbookId", workbookId);
+            payload.put("sourceDeleted", sourceDeleted);
+            payload.put("status", status);
+            payload.put("heldRevision", held);
+            return envelope.toString();
+        }
+    }
+
     private String sample(UUID eventId, long sourceRevision, double value) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/contracts/LinkedValuesSet.v1.json")) {
             ObjectNode envelope = (ObjectNode) JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -4,7 +4,7 @@ import io.ledgerflow.eventlog.DomainEvent;
 import java.util.List;
 import java.util.UUID;
 
-/** The definition event of a dataset, keyed by the dataset id (contract {@code DatasetCreated.v1}). */
+/** A dataset's own events (definition, deletion), keyed by the dataset id (contract {@code DatasetCreated.v1}). */
 public final class DatasetEvents {
 
     private DatasetEvents() {}
@@ -19,4 +19,7 @@ public final class DatasetEvents {
                     dataset.id(), dataset.workspace(), dataset.name(), dataset.columns(), dataset.primaryKey());
         }
     }
+
+    /** A dataset was deleted at its {@code version}: links from it break (contract {@code DatasetDeleted.v1}). */
+    public record DatasetDeleted(UUID datasetId, String workspace, long version) implements DomainEvent {}
 }

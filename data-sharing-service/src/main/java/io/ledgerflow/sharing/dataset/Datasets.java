@@ -8,6 +8,7 @@ import io.ledgerflow.sharing.dataset.persistence.DatasetStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -44,6 +45,22 @@ public class Datasets {
         return dataset;
     }
 
+    /**
+     * Deletes the dataset (it waits for a publish in progress): reads, publishes and grants no
+     * longer find it, and DatasetDeleted goes out in the same transaction.
+     */
+    @Transactional
+    public void delete(String workspace, UUID id) {
+        Dataset dataset = lock(workspace, id);
+        store.markDeleted(id, clock.instant());
+        outbox.append(
+                Topics.Sharing.DATASET_EVENTS,
+                AGGREGATE,
+                id.toString(),
+                workspace,
+                new DatasetEvents.DatasetDeleted(id, workspace, dataset.latestVersion()));
+    }
+
     @Transactional(readOnly = true)
     public Dataset get(String workspace, UUID id) {
         return store.find(id, workspace).orElseThrow(() -> notFound(workspace, id));
@@ -53,6 +70,12 @@ public class Datasets {
     @Transactional(readOnly = true)
     public Dataset get(UUID id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("dataset " + id + " does not exist"));
+    }
+
+    /** Any workspace's dataset, or empty when there is none (or it was deleted). */
+    @Transactional(readOnly = true)
+    public Optional<Dataset> find(UUID id) {
+        return store.find(id);
     }
 
     /** The dataset, its row locked until the caller's transaction ends (publishes take turns). */

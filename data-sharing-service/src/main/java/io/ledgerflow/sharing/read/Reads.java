@@ -9,6 +9,7 @@ import io.ledgerflow.sharing.dataset.Datasets;
 import io.ledgerflow.sharing.dataset.RowValues;
 import io.ledgerflow.sharing.dataset.Schema;
 import io.ledgerflow.sharing.read.persistence.RowVersionReader;
+import io.ledgerflow.sharing.read.persistence.RowVersionReader.PageRow;
 import io.ledgerflow.sharing.read.persistence.RowVersionReader.StoredChange;
 import io.ledgerflow.sharing.read.persistence.RowVersionReader.StoredRow;
 import java.math.BigDecimal;
@@ -43,11 +44,7 @@ public class Reads {
 
     /** A page of rows in key order; {@code nextCursor} is null on the last page. */
     public record RowPage(
-            Dataset dataset,
-            DatasetVersion version,
-            List<Column> columns,
-            List<Map<String, Object>> rows,
-            String nextCursor) {}
+            Dataset dataset, DatasetVersion version, List<Column> columns, List<RowJson> rows, String nextCursor) {}
 
     /** A row's change between two versions: {@code inserted} (after), {@code updated} (both), {@code deleted} (before). */
     public record Change(List<String> key, String change, Map<String, Object> before, Map<String, Object> after) {}
@@ -74,21 +71,22 @@ public class Reads {
         for (String filter : query.filters()) {
             where.add(Condition.parse(filter, visible(schema, slice)));
         }
-        List<StoredRow> stored = reader.page(
+        List<PageRow> stored = reader.page(
                 dataset.id(),
                 version.version(),
                 version.version() == dataset.latestVersion(),
                 decode(query.cursor()),
                 query.limit() + 1,
                 schema,
-                where);
+                where,
+                columns);
         boolean more = stored.size() > query.limit();
-        List<StoredRow> page = more ? stored.subList(0, query.limit()) : stored;
+        List<PageRow> page = more ? stored.subList(0, query.limit()) : stored;
         return new RowPage(
                 dataset,
                 version,
                 columns,
-                page.stream().map(row -> values(columns, row.values())).toList(),
+                page.stream().map(row -> new RowJson(row.json())).toList(),
                 more ? encode(page.getLast().key()) : null);
     }
 
@@ -115,7 +113,7 @@ public class Reads {
             throw new NotFoundException(
                     "version " + version.version() + " of dataset " + dataset.id() + " has no row with key " + key);
         }
-        return new RowPage(dataset, version, columns, List.of(values(columns, row.values())), null);
+        return new RowPage(dataset, version, columns, List.of(RowJson.of(values(columns, row.values()))), null);
     }
 
     /** The rows that differ between version {@code from} (0: empty) and {@code to}, as the slice sees them. */

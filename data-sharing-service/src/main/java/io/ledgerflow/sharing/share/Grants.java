@@ -123,7 +123,7 @@ public class Grants {
     @Transactional(readOnly = true)
     public List<Access> sharedWith(String grantee) {
         return store.activeFor(grantee).stream()
-                .map(grant -> new Access(datasets.get(grant.datasetId()), grant))
+                .flatMap(grant -> datasets.find(grant.datasetId()).map(d -> new Access(d, grant)).stream())
                 .toList();
     }
 

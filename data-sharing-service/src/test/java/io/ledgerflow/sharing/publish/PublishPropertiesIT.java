@@ -119,7 +119,10 @@ class PublishPropertiesIT {
         String cursor = null;
         do {
             RowPage page = reads.rows(dataset, new RowQuery(version, asOf, cursor, 2, null, null), Slice.ALL);
-            page.rows().forEach(row -> rows.put((String) row.get("k"), ((Number) row.get("v")).intValue()));
+            page.rows()
+                    .forEach(row -> rows.put(
+                            (String) row.values().get("k"),
+                            ((Number) row.values().get("v")).intValue()));
             cursor = page.nextCursor();
         } while (cursor != null);
         return rows;

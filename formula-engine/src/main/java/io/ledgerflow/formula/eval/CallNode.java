@@ -33,6 +33,9 @@ public final class CallNode extends Node {
                 Value v = spec.function().apply(a);
                 return v == null ? EmptyValue.INSTANCE : v;
             }
+            if (spec.arrayFunction() != null) {
+                return ArrayOps.first(spec.arrayFunction().apply(a));
+            }
             Reference ref = spec.referenceFunction().apply(a);
             if (ref.rows() == 1 && ref.cols() == 1) {
                 return ctx.cell(ref.sheet(), ref.row1(), ref.col1());
@@ -58,6 +61,16 @@ public final class CallNode extends Node {
 
     @Override
     public Grid evalGrid(EvalContext ctx) {
+        if (spec.arrayFunction() != null) {
+            try {
+                Grid g = spec.arrayFunction().apply(new CallArgs(args, ctx));
+                return g == null ? Grid.of(EmptyValue.INSTANCE) : g;
+            } catch (FormulaError e) {
+                return Grid.of(e.error());
+            } catch (RuntimeException e) {
+                return Grid.of(failure(e));
+            }
+        }
         if (spec.referenceFunction() != null) {
             Reference ref = evalReference(ctx);
             return ref == null ? Grid.of(ErrorValue.REF) : ctx.area(ref);
@@ -79,9 +92,23 @@ public final class CallNode extends Node {
         }
     }
 
+    /** Reference functions, and array functions (their arrays are taken whole, as ranges are). */
     @Override
     public boolean isReference() {
-        return spec.referenceFunction() != null;
+        return spec.referenceFunction() != null || spec.arrayFunction() != null;
+    }
+
+    @Override
+    public boolean isArray() {
+        return spec.arrayFunction() != null;
+    }
+
+    public FunctionSpec spec() {
+        return spec;
+    }
+
+    Node[] args() {
+        return args;
     }
 
     @Override

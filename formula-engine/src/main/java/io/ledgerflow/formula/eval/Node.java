@@ -37,6 +37,15 @@ public abstract class Node {
         return false;
     }
 
+    /**
+     * True when the node yields an array ({@link #evalGrid} is its result, {@link #eval} only its
+     * first element): a formula with such a node on top spills (FILTER, SEQUENCE, {@code A1#},
+     * operators of an array formula).
+     */
+    public boolean isArray() {
+        return false;
+    }
+
     public boolean isMissing() {
         return false;
     }

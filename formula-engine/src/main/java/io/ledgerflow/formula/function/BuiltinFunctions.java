@@ -8,6 +8,7 @@ import io.ledgerflow.formula.function.finance.FinanceFunctions;
 import io.ledgerflow.formula.function.finance.SecuritiesFunctions;
 import io.ledgerflow.formula.function.info.InfoFunctions;
 import io.ledgerflow.formula.function.logic.LogicFunctions;
+import io.ledgerflow.formula.function.lookup.ArrayFunctions;
 import io.ledgerflow.formula.function.lookup.LookupFunctions;
 import io.ledgerflow.formula.function.lookup.ReferenceFunctions;
 import io.ledgerflow.formula.function.math.ConditionalFunctions;
@@ -42,7 +43,8 @@ public final class BuiltinFunctions {
             new ReferenceFunctions(),
             new CalendarFunctions(),
             new SecuritiesFunctions(),
-            new TextPartsFunctions());
+            new TextPartsFunctions(),
+            new ArrayFunctions());
 
     /**
      * The names each family of {@link #FAMILIES} registers, in the same order. The shared registry
@@ -77,6 +79,7 @@ public final class BuiltinFunctions {
                 case 13 -> new CalendarFunctions();
                 case 14 -> new SecuritiesFunctions();
                 case 15 -> new TextPartsFunctions();
+                case 16 -> new ArrayFunctions();
                 default -> throw new IllegalArgumentException("No built-in family " + f);
             };
         }
@@ -365,6 +368,22 @@ public final class BuiltinFunctions {
                         "SYD",
                         "VDB",
                         "YIELD"),
-                List.of("CLEAN", "DOLLAR", "NUMBERVALUE", "TEXTAFTER", "TEXTBEFORE", "UNICHAR", "UNICODE"));
+                List.of("CLEAN", "DOLLAR", "NUMBERVALUE", "TEXTAFTER", "TEXTBEFORE", "UNICHAR", "UNICODE"),
+                List.of(
+                        "CHOOSECOLS",
+                        "CHOOSEROWS",
+                        "DROP",
+                        "FILTER",
+                        "HSTACK",
+                        "MMULT",
+                        "SEQUENCE",
+                        "SORT",
+                        "SORTBY",
+                        "TAKE",
+                        "TOCOL",
+                        "TOROW",
+                        "TRANSPOSE",
+                        "UNIQUE",
+                        "VSTACK"));
     }
 }

@@ -141,6 +141,11 @@ public final class FunctionRegistry {
         return add(new FunctionSpec(name.toUpperCase(Locale.ROOT), minArgs, maxArgs, true, null, fn));
     }
 
+    /** Registers a function returning an array, which spills from the formula's cell. */
+    public FunctionRegistry registerArray(String name, int minArgs, int maxArgs, ArrayFunction fn) {
+        return add(new FunctionSpec(name.toUpperCase(Locale.ROOT), minArgs, maxArgs, false, null, null, fn));
+    }
+
     public FunctionRegistry add(FunctionSpec spec) {
         if (frozen) {
             throw new IllegalStateException("This registry is frozen; use FunctionRegistry.defaults() for your own");

@@ -67,6 +67,19 @@ public final class Graph {
         return false;
     }
 
+    /** Removes every edge from a node to a node {@code drop} accepts, in one pass. */
+    public void removeEdges(int from, java.util.function.IntPredicate drop) {
+        int[] a = out[from];
+        int c = outCount[from];
+        int k = 0;
+        for (int i = 0; i < c; i++) {
+            if (!drop.test(a[i])) {
+                a[k++] = a[i];
+            }
+        }
+        outCount[from] = k;
+    }
+
     /** Removes all outgoing edges of a node. */
     public void clearOut(int from) {
         out[from] = null;

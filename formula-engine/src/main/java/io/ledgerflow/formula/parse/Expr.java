@@ -67,6 +67,19 @@ public sealed interface Expr {
 
     record Binary(String op, Expr left, Expr right) implements Expr {}
 
+    /**
+     * The spill range of the dynamic array anchored at a cell: {@code A1#} (stored in files as
+     * {@code ANCHORARRAY(A1)}).
+     */
+    record SpillRef(CellRef anchor) implements Expr {}
+
+    /**
+     * An array formula, written {@code {=...}}: the whole formula is evaluated over arrays (operators
+     * and scalar functions element by element) and its result spills from the cell it is in. Only at
+     * the top of a formula.
+     */
+    record ArrayFormula(Expr formula) implements Expr {}
+
     record Call(String name, List<Expr> args) implements Expr {
         public Call {
             args = List.copyOf(args);

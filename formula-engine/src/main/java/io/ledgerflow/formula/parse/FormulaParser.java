@@ -34,6 +34,11 @@ public final class FormulaParser {
 
     /** Parses a formula; a leading '=' is allowed and skipped. */
     public static Expr parse(String formula) {
+        String t = formula.strip();
+        if (t.length() > 3 && t.startsWith("{=") && t.endsWith("}")) {
+            // an array formula as Excel shows it: {=SUM(A1:A3*B1:B3)}
+            return new Expr.ArrayFormula(parse(t.substring(2, t.length() - 1)));
+        }
         FormulaParser p = new FormulaParser(formula);
         p.skipWs();
         if (p.peek() == '=') {
@@ -351,6 +356,10 @@ public final class FormulaParser {
 
     private Expr postfix() {
         Expr e = primary();
+        if (e instanceof Expr.CellRef r && peek() == '#') {
+            pos++; // the spill-range operator: A1#
+            e = new Expr.SpillRef(r);
+        }
         while (true) {
             skipWs();
             if (peek() != '%') {
@@ -550,7 +559,8 @@ public final class FormulaParser {
         pos++;
     }
 
-    private Expr call(String name) {
+    private Expr call(String stored) {
+        String name = functionName(stored);
         List<Expr> args = new ArrayList<>();
         skipWs();
         if (peek() == ')') {
@@ -571,13 +581,36 @@ public final class FormulaParser {
             }
             if (peek() == ')') {
                 pos++;
-                return new Expr.Call(name, args);
+                return call(name, args);
             }
             if (pos >= src.length()) {
                 throw new ParseException("Missing ')' to close " + name + "(", pos);
             }
             throw new ParseException("Expected ',' or ')' but found '" + peek() + "'", pos);
         }
+    }
+
+    /** How files store the newer functions: {@code _xlfn._xlws.FILTER}, {@code _xlfn.SEQUENCE}, {@code _xlfn.ANCHORARRAY}. */
+    private static String functionName(String stored) {
+        String n = stored;
+        if (n.startsWith("_XLFN.")) {
+            n = n.substring(6);
+        }
+        if (n.startsWith("_XLWS.")) {
+            n = n.substring(6);
+        }
+        return n;
+    }
+
+    /** A call; {@code ANCHORARRAY(A1)} is how a file stores the spill reference {@code A1#}. */
+    private static Expr call(String name, List<Expr> args) {
+        if (name.equals("ANCHORARRAY") && args.size() == 1 && args.get(0) instanceof Expr.CellRef r) {
+            return new Expr.SpillRef(r);
+        }
+        if (name.equals("SINGLE") && args.size() == 1) {
+            return args.get(0); // the implicit-intersection operator @: what a plain formula does anyway
+        }
+        return new Expr.Call(name, args);
     }
 
     private String string() {

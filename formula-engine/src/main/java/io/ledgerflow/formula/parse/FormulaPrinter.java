@@ -14,6 +14,9 @@ public final class FormulaPrinter {
 
     /** The formula text with a leading '='. */
     public static String print(Expr e) {
+        if (e instanceof Expr.ArrayFormula) {
+            return printExpr(e); // {=...}
+        }
         StringBuilder sb = new StringBuilder("=");
         write(sb, e);
         return sb.toString();
@@ -93,6 +96,15 @@ public final class FormulaPrinter {
                         sb.append(a.row2Abs() ? "$" : "").append(a.row2() + 1);
                     }
                 }
+            }
+            case Expr.SpillRef s -> {
+                write(sb, s.anchor());
+                sb.append('#');
+            }
+            case Expr.ArrayFormula af -> {
+                sb.append("{=");
+                write(sb, af.formula());
+                sb.append('}');
             }
             case Expr.Unary u -> {
                 sb.append(u.op());

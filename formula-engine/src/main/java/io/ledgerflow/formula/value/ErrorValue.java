@@ -1,6 +1,6 @@
 package io.ledgerflow.formula.value;
 
-/** Excel's error values, plus #CYCLE! for cells on (or fed by) a circular reference. */
+/** Excel's error values, plus #CYCLE! for cells on (or fed by) a circular reference, #SPILL! and #CALC! of dynamic arrays. */
 public enum ErrorValue implements Value {
     NULL("#NULL!"),
     DIV0("#DIV/0!"),
@@ -9,7 +9,11 @@ public enum ErrorValue implements Value {
     NAME("#NAME?"),
     NUM("#NUM!"),
     NA("#N/A"),
-    CYCLE("#CYCLE!");
+    CYCLE("#CYCLE!"),
+    /** A dynamic array whose spill range is not empty (or runs off the sheet). */
+    SPILL("#SPILL!"),
+    /** A calculation with no result, such as FILTER matching nothing. */
+    CALC("#CALC!");
 
     private final String text;
 

@@ -76,6 +76,11 @@ public final class Structure {
                         a.col2Abs(),
                         a.kind());
             }
+            case Expr.SpillRef s -> {
+                Expr anchor = transform(s.anchor(), host, newHost, map);
+                yield anchor instanceof Expr.CellRef r ? new Expr.SpillRef(r) : anchor;
+            }
+            case Expr.ArrayFormula af -> new Expr.ArrayFormula(transform(af.formula(), host, newHost, map));
             case Expr.Unary u -> new Expr.Unary(u.op(), transform(u.operand(), host, newHost, map));
             case Expr.Percent p -> new Expr.Percent(transform(p.operand(), host, newHost, map));
             case Expr.Binary b ->

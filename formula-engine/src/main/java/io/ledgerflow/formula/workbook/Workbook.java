@@ -2,6 +2,7 @@ package io.ledgerflow.formula.workbook;
 
 import io.ledgerflow.formula.eval.AreaNode;
 import io.ledgerflow.formula.eval.ArrayNode;
+import io.ledgerflow.formula.eval.ArrayOps;
 import io.ledgerflow.formula.eval.CallNode;
 import io.ledgerflow.formula.eval.CellNode;
 import io.ledgerflow.formula.eval.ConstNode;
@@ -88,6 +89,10 @@ public final class Workbook {
     private int[] nodeCol = new int[1024];
     private RangeNode[] rangeOf = new RangeNode[1024];
     private boolean[] isVolatile = new boolean[1024];
+    /** Formulas whose result is an array, which spills (see {@link Spills}). */
+    private boolean[] arrayTop = new boolean[1024];
+
+    final Spills spills = new Spills(this);
     // value before the current edit: state 0 none recorded, 1 number in prevNum, 2 value in prev
     private byte[] prevState = new byte[1024];
     private double[] prevNum = new double[1024];
@@ -226,6 +231,8 @@ public final class Workbook {
         nodeCol = Arrays.copyOf(nodeCol, cap);
         rangeOf = Arrays.copyOf(rangeOf, cap);
         isVolatile = Arrays.copyOf(isVolatile, cap);
+        arrayTop = Arrays.copyOf(arrayTop, cap);
+        spills.grow(cap);
         prev = Arrays.copyOf(prev, cap);
         graph.ensureCapacity(cap);
     }
@@ -233,6 +240,27 @@ public final class Workbook {
     /** The id of the cell at a position, or -1 when it was never created. */
     public int cellId(int sheet, int row, int col) {
         return sheets.get(sheet).get(row, col);
+    }
+
+    /** A cell of a spill area (created empty if it was never created). */
+    int ensureSpillCell(int sheet, int row, int col) {
+        return ensureCell(sheet, row, col);
+    }
+
+    /** A cell leaves a spill area: empty again (its old value recorded for the edit's change set). */
+    void clearSpilledValue(int id) {
+        recordPrev(id);
+        setValue(id, EmptyValue.INSTANCE);
+    }
+
+    /** {rows, cols} of the area the formula at a position spills over, or null when it spills nothing. */
+    public int[] spillArea(int sheet, int row, int col) {
+        return spills.appliedArea(cellId(sheet, row, col));
+    }
+
+    /** Whether the cell at a position shows an element of another cell's spilled array. */
+    public boolean isSpilled(int sheet, int row, int col) {
+        return spills.isSpillCell(cellId(sheet, row, col));
     }
 
     private int ensureCell(int sheet, int row, int col) {
@@ -395,7 +423,7 @@ public final class Workbook {
             }
             if (formulas[id] != null) {
                 v.visit(nodeSheet[id], nodeRow[id], nodeCol[id], exprOf(formulas[id], nodeSheet[id]));
-            } else if (!val(id).isEmpty()) {
+            } else if (!val(id).isEmpty() && !spills.isSpillCell(id)) {
                 v.visit(nodeSheet[id], nodeRow[id], nodeCol[id], val(id));
             }
         }
@@ -447,6 +475,9 @@ public final class Workbook {
         for (int i = 0; i < edits.size(); i++) {
             CellEdit e = edits.get(i);
             int id = ensureCell(e.sheet(), e.row(), e.col());
+            if (spills.isSpillCell(id)) {
+                spills.invade(id, spills.pendingSeeds); // new content in a spill area blocks it
+            }
             contents.add(new ContentChange(id, formulas[id] != null ? formulas[id] : val(id)));
             detachFormula(id);
             if (prevState[id] == 0) {
@@ -475,7 +506,7 @@ public final class Workbook {
                 }
             }
         }
-        IntList changed = recalculator.recalc(seeds.raw(), seeds.size(), evaluator);
+        IntList changed = recalcSpilling(seeds);
         int m = changed.size();
         IntList out = new IntList(m);
         double[] oldNums = new double[m];
@@ -516,6 +547,58 @@ public final class Workbook {
                 contents);
     }
 
+    /**
+     * Recalculates from seeds, then moves the areas of arrays that changed shape and re-checks
+     * blocked ones (single-threaded, between rounds), and recalculates again from the cells that
+     * joined or left an area, until nothing moves (at most 16 rounds: arrays whose shapes depend on
+     * each other's areas could otherwise chase each other). Returns the nodes changed in any round.
+     */
+    IntList recalcSpilling(IntList seeds) {
+        IntList pending = spills.pendingSeeds;
+        for (int i = 0; i < pending.size(); i++) {
+            seeds.add(pending.get(i));
+        }
+        pending.clear();
+        IntList changed = recalculator.recalc(seeds.raw(), seeds.size(), evaluator);
+        for (int round = 0; round < 16; round++) {
+            List<Integer> work = spills.takeWork();
+            if (work.isEmpty()) {
+                break;
+            }
+            IntList more = new IntList(16);
+            for (int anchor : work) {
+                spills.respill(anchor, more);
+            }
+            if (more.isEmpty()) {
+                break;
+            }
+            if (round == 0) {
+                changed = copy(changed); // the recalculator reuses its result list
+            }
+            IntList again = recalculator.recalc(more.raw(), more.size(), evaluator);
+            for (int i = 0; i < again.size(); i++) {
+                changed.add(again.get(i));
+            }
+        }
+        return changed;
+    }
+
+    /** "=..." or an array formula "{=...}". */
+    static boolean isFormula(String s) {
+        int n = s.length();
+        return n > 1
+                && (s.charAt(0) == '='
+                        || (n > 3 && s.charAt(0) == '{' && s.charAt(1) == '=' && s.charAt(n - 1) == '}'));
+    }
+
+    private static IntList copy(IntList list) {
+        IntList c = new IntList(list.size() + 16);
+        for (int i = 0; i < list.size(); i++) {
+            c.add(list.get(i));
+        }
+        return c;
+    }
+
     private static void checkPosition(int sheet, int row, int col) {
         if (row < 0 || row > Expr.MAX_ROW || col < 0 || col > Expr.MAX_COL) {
             throw new IllegalArgumentException("Cell position out of range: row " + row + ", column " + col);
@@ -523,7 +606,7 @@ public final class Workbook {
     }
 
     private static Object parseContent(Object content) {
-        if (content instanceof String s && s.length() > 1 && s.charAt(0) == '=') {
+        if (content instanceof String s && isFormula(s)) {
             return FormulaParser.parse(s);
         }
         if (content instanceof Expr e) {
@@ -552,7 +635,7 @@ public final class Workbook {
             if (content == null) {
                 continue;
             }
-            if ((content instanceof String s && s.length() > 1 && s.charAt(0) == '=') || content instanceof Expr) {
+            if ((content instanceof String s && isFormula(s)) || content instanceof Expr) {
                 checkPosition(sheet, r, c);
                 formulaCells.add(ensureCell(sheet, r, c));
                 formulaSources.add(content);
@@ -653,7 +736,7 @@ public final class Workbook {
         for (int i = 0; i < n; i++) {
             seeds.add(formulaCells.get(i));
         }
-        recalculator.recalc(seeds.raw(), seeds.size(), evaluator);
+        recalcSpilling(seeds);
         Arrays.fill(prevState, 0, nodeCount, (byte) 0);
         Arrays.fill(prev, 0, nodeCount, null);
     }
@@ -827,6 +910,7 @@ public final class Workbook {
         vol[0] = false;
         Node node = compile(ex, nodeSheet[id], pre, vol, 0, dr, dc);
         formulas[id] = node;
+        arrayTop[id] = node.isArray();
         int[] p = pre.toArray();
         precedents[id] = p;
         for (int q : p) {
@@ -850,6 +934,10 @@ public final class Workbook {
         }
         precedents[id] = null;
         formulas[id] = null;
+        if (arrayTop[id]) {
+            arrayTop[id] = false;
+            spills.drop(id, spills.pendingSeeds);
+        }
         if (isVolatile[id]) {
             isVolatile[id] = false;
             volatileCount--;
@@ -887,10 +975,12 @@ public final class Workbook {
             return new CellNode(cell, s, row, col, r.rowAbs(), r.colAbs(), r.sheet() != null);
         }
         if (e instanceof Expr.Binary b) {
-            return OpNodes.binary(
-                    b.op(),
-                    compile(b.left(), host, pre, vol, depth + 1, dr, dc),
-                    compile(b.right(), host, pre, vol, depth + 1, dr, dc));
+            Node l = compile(b.left(), host, pre, vol, depth + 1, dr, dc);
+            Node r = compile(b.right(), host, pre, vol, depth + 1, dr, dc);
+            if (arrayMode > 0 || l.isArray() || r.isArray()) {
+                return new ArrayOps.Binary(b.op(), l, r); // element by element
+            }
+            return OpNodes.binary(b.op(), l, r);
         }
         if (e instanceof Expr.Num n) {
             return literal(n);
@@ -932,10 +1022,24 @@ public final class Workbook {
             return new NameNode(n.name(), target == null ? null : compile(target, host, pre, vol, depth + 1, 0, 0));
         }
         if (e instanceof Expr.Unary u) {
-            return new OpNodes.Unary(u.op(), compile(u.operand(), host, pre, vol, depth + 1, dr, dc));
+            Node x = compile(u.operand(), host, pre, vol, depth + 1, dr, dc);
+            return arrayMode > 0 || x.isArray() ? new ArrayOps.Unary(u.op(), x) : new OpNodes.Unary(u.op(), x);
         }
         if (e instanceof Expr.Percent p) {
-            return new OpNodes.Percent(compile(p.operand(), host, pre, vol, depth + 1, dr, dc));
+            Node x = compile(p.operand(), host, pre, vol, depth + 1, dr, dc);
+            return arrayMode > 0 || x.isArray() ? new ArrayOps.Unary('%', x) : new OpNodes.Percent(x);
+        }
+        if (e instanceof Expr.SpillRef sr) {
+            Node a = compile(sr.anchor(), host, pre, vol, depth + 1, dr, dc);
+            return a instanceof CellNode cell ? new ArrayOps.SpillRef(cell) : a;
+        }
+        if (e instanceof Expr.ArrayFormula af) {
+            arrayMode++;
+            try {
+                return new ArrayOps.Formula(compile(af.formula(), host, pre, vol, depth + 1, dr, dc));
+            } finally {
+                arrayMode--;
+            }
         }
         throw new IllegalArgumentException("Unknown expression " + e);
     }
@@ -999,6 +1103,18 @@ public final class Workbook {
         return new Ref3DNode(sheet, parts);
     }
 
+    /** Above 0 while an array formula or an array function's arguments compile (single-threaded). */
+    private int arrayMode;
+
+    private static boolean anyArray(Node[] args) {
+        for (Node a : args) {
+            if (a.isArray()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The names LET binds while its arguments compile (compiling is single-threaded); else null. */
     private Map<String, Node> letScope;
 
@@ -1036,8 +1152,18 @@ public final class Workbook {
         }
         List<Expr> argExprs = c.args();
         Node[] args = new Node[argExprs.size()];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = compile(argExprs.get(i), host, pre, vol, depth + 1, dr, dc);
+        boolean arrayArgs = ArrayOps.ARRAY_ARGUMENTS.contains(c.name());
+        if (arrayArgs) {
+            arrayMode++;
+        }
+        try {
+            for (int i = 0; i < args.length; i++) {
+                args[i] = compile(argExprs.get(i), host, pre, vol, depth + 1, dr, dc);
+            }
+        } finally {
+            if (arrayArgs) {
+                arrayMode--;
+            }
         }
         FunctionSpec spec = lookup(c.name());
         if (spec == null) {
@@ -1050,6 +1176,9 @@ public final class Workbook {
             vol[0] = true;
         }
         CallNode call = new CallNode(spec, args);
+        if ((arrayMode > 0 || anyArray(args)) && spec.function() != null && ArrayOps.LIFTED.contains(spec.name())) {
+            return new ArrayOps.Lift(call); // a scalar function element by element
+        }
         if (lastCallBuiltinSum // spec is lastCallSpec
                 && args.length == 1
                 && args[0] instanceof AreaNode area
@@ -1320,12 +1449,18 @@ public final class Workbook {
             }
             Node f = formulas[id];
             if (f == null) {
+                if (spills.isSpillCell(id)) {
+                    return store(id, spills.valueOf(id));
+                }
                 return true; // a constant seed: its value was set directly
             }
             Ctx ctx = contexts[worker];
             // the host position is read from the node arrays only when a node asks for it (most
             // formulas never do), which saves three random reads per evaluated cell
             ctx.id = id;
+            if (arrayTop[id]) {
+                return evaluateArray(id, f, ctx);
+            }
             Value v;
             try {
                 double d = f.evalDouble(ctx);
@@ -1359,6 +1494,22 @@ public final class Workbook {
             return kind[id] == CELL && store(id, ErrorValue.CYCLE);
         }
     };
+
+    private boolean evaluateArray(int id, Node f, Ctx ctx) {
+        Grid g;
+        try {
+            g = f.evalGrid(ctx);
+        } catch (FormulaError err) {
+            g = Grid.of(err.error());
+        } catch (RuntimeException ex) {
+            g = Grid.of(CallNode.failure(ex));
+        } catch (StackOverflowError ex) {
+            g = Grid.of(ErrorValue.VALUE);
+        }
+        boolean[] changed = new boolean[1];
+        Value top = spills.evaluate(id, g, changed);
+        return store(id, top) | changed[0];
+    }
 
     private boolean store(int id, Value v) {
         if (v instanceof NumberValue n) {
@@ -1423,6 +1574,16 @@ public final class Workbook {
         @Override
         public double numberById(int id) {
             return num(id);
+        }
+
+        @Override
+        public Grid spill(int cellId) {
+            return spills.grid(cellId);
+        }
+
+        @Override
+        public Reference spillArea(int cellId) {
+            return spills.area(cellId);
         }
 
         @Override

@@ -77,9 +77,14 @@ class FunctionTableTest {
     record Case(int line, String formula, String expected) {}
 
     static List<Case> cases() throws Exception {
+        return cases("/function-cases.txt");
+    }
+
+    /** The cases of a table in the format of function-cases.txt. */
+    static List<Case> cases(String resource) throws Exception {
         List<Case> list = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                Objects.requireNonNull(FunctionTableTest.class.getResourceAsStream("/function-cases.txt")),
+                Objects.requireNonNull(FunctionTableTest.class.getResourceAsStream(resource), resource),
                 StandardCharsets.UTF_8))) {
             String line;
             int no = 0;

@@ -116,6 +116,19 @@ public record Link(
                 publishMode);
     }
 
+    /** This link's state for its destination; {@code held}: the source revision of values it holds. */
+    public LinkStateChanged state(boolean sourceDeleted, Long held) {
+        return new LinkStateChanged(
+                destinationWorkbookId,
+                id,
+                status,
+                statusReason,
+                sourceDeleted,
+                destinationRef,
+                sourceChangedRevision,
+                held);
+    }
+
     public LinkRemoved removed() {
         return new LinkRemoved(id, destinationWorkbookId, destinationRef);
     }

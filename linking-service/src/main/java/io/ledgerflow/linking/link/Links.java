@@ -329,11 +329,16 @@ public class Links {
         });
     }
 
-    /** A workbook went: its links (either end) are {@code broken} and stop. */
+    /**
+     * A workbook or dataset went: its links (either end) are {@code broken} and stop; where it was
+     * the source, the destination is told the source is gone (it shows {@code #REF!}).
+     */
     @Transactional
     public void documentDeleted(UUID documentId, String type) {
-        links.breakLinksOf(documentId, "the " + type + " " + documentId + " was deleted")
-                .forEach(this::deactivate);
+        for (UUID id : links.breakLinksOf(documentId, "the " + type + " " + documentId + " was deleted")) {
+            links.find(id)
+                    .ifPresent(link -> stopped(link, link.sourceDocumentId().equals(documentId)));
+        }
     }
 
     /**
@@ -347,8 +352,10 @@ public class Links {
             Area source = link.sourceArea();
             Area destination = link.destinationArea();
             String problem = null;
+            boolean sourceGone = false;
             if (source != null && link.sourceDocumentId().equals(workbookId)) {
                 StructureEdit.Result moved = edit.apply(source);
+                sourceGone = moved.gone();
                 problem = moved.gone()
                         ? "its source " + source + " was deleted"
                         : moved.reshaped() ? "an edit changed the shape of its source " + source : null;
@@ -363,7 +370,8 @@ public class Links {
             }
             if (problem != null) {
                 links.breakLink(link.id(), problem + " (" + edit.operation() + ")");
-                deactivate(link.id());
+                boolean refError = sourceGone;
+                links.find(link.id()).ifPresent(broken -> stopped(broken, refError));
             } else if (!destination.equals(link.destinationArea())
                     || (source != null && !source.equals(link.sourceArea()))) {
                 links.relocate(link, source, destination);
@@ -376,20 +384,32 @@ public class Links {
     /** A grant ended: the links resting on it are {@code revoked} and stop. */
     @Transactional
     public void grantRevoked(UUID grantId) {
-        links.revokeGrant(grantId, "grant " + grantId + " was revoked").forEach(this::deactivate);
+        for (UUID id : links.revokeGrant(grantId, "grant " + grantId + " was revoked")) {
+            links.find(id).ifPresent(link -> stopped(link, false));
+        }
     }
 
-    /** A source could not be read (its owner said so): the link is {@code broken}. */
+    /**
+     * A source could not be read (its owner said so: the workbook or the range is gone): the link
+     * is {@code broken} and its destination shows {@code #REF!}.
+     */
     @Transactional
     public void sourceUnreadable(UUID linkId, String why) {
         links.find(linkId).filter(Link::isActive).ifPresent(link -> {
             links.breakLink(linkId, why);
-            deactivate(linkId);
+            links.find(linkId).ifPresent(broken -> stopped(broken, true));
         });
     }
 
-    private void deactivate(UUID linkId) {
-        graph.get(linkId)
+    /** A link stopped: out of the graph's active edges, and its destination told why. */
+    private void stopped(Link link, boolean sourceDeleted) {
+        outbox.append(
+                Topics.Linking.LINKED_VALUES,
+                "workbook",
+                link.destinationWorkbookId().toString(),
+                link.workspace(),
+                link.state(sourceDeleted, null));
+        graph.get(link.id())
                 .ifPresent(edge -> graph.put(new LinkGraph.Edge(
                         edge.linkId(),
                         edge.workspace(),

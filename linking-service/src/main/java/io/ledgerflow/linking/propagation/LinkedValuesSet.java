@@ -20,6 +20,15 @@ public record LinkedValuesSet(
     public record Source(
             String type, UUID documentId, String ref, String workspace, String column, List<List<String>> keys) {}
 
-    /** One destination cell and its new value (a number, text or boolean; null empties it). */
-    public record Value(String ref, Object value) {}
+    /**
+     * One destination cell, its new value (a number, text or boolean; null empties it) and the
+     * source cell it comes from ({@code sourceRef}: a canonical cell, or {@code column[key]} of a
+     * dataset row), so the destination can explain it.
+     */
+    public record Value(String ref, Object value, String sourceRef) {
+
+        public Value(String ref, Object value) {
+            this(ref, value, null);
+        }
+    }
 }

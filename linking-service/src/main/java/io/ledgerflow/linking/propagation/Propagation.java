@@ -7,6 +7,7 @@ import io.ledgerflow.linking.dataset.persistence.DatasetStore;
 import io.ledgerflow.linking.document.KnownDocument;
 import io.ledgerflow.linking.link.Link;
 import io.ledgerflow.linking.link.LinkAdded;
+import io.ledgerflow.linking.link.LinkStateChanged;
 import io.ledgerflow.linking.link.persistence.LinkStore;
 import io.ledgerflow.linking.propagation.persistence.HeldValues;
 import io.ledgerflow.linking.reference.Area;
@@ -186,6 +187,21 @@ public class Propagation {
             for (LinkedValuesSet.Value value : values) {
                 held.hold(link.id(), Area.parse("ref", value.ref()), value.value(), revision);
             }
+            // The destination learns that it is behind and why (held for publishing).
+            outbox.append(
+                    Topics.Linking.LINKED_VALUES,
+                    "workbook",
+                    link.destinationWorkbookId().toString(),
+                    link.workspace(),
+                    new LinkStateChanged(
+                            link.destinationWorkbookId(),
+                            link.id(),
+                            link.status(),
+                            null,
+                            false,
+                            link.destinationRef(),
+                            revision,
+                            revision));
             return 0;
         }
         outbox.append(
@@ -204,9 +220,23 @@ public class Propagation {
                                 link.sourceColumn(),
                                 link.sourceKeys()),
                         revision,
-                        List.copyOf(values)));
+                        values.stream()
+                                .map(v -> new LinkedValuesSet.Value(
+                                        v.ref(), v.value(), sourceRefOf(link, Area.parse("ref", v.ref()))))
+                                .toList()));
         links.propagated(link.id(), revision);
         return 1;
+    }
+
+    /** The source cell (or dataset {@code column[key]}) a destination cell of the link reflects. */
+    private static String sourceRefOf(Link link, Area cell) {
+        Area d = link.destinationArea();
+        int dr = cell.row1() - d.row1();
+        int dc = cell.col1() - d.col1();
+        if (link.fromWorkbook()) {
+            return link.sourceArea().at(dr, dc).toString();
+        }
+        return link.sourceColumn() + link.sourceKeys().get(d.cols() == 1 ? dr : dc);
     }
 
     /** Publishes what a manual link holds; returns the links published (0 or 1). */

@@ -1,6 +1,7 @@
 package io.ledgerflow.calculation.cell.web;
 
 import io.ledgerflow.calculation.cell.Cells;
+import io.ledgerflow.calculation.web.RevisionTags;
 import io.ledgerflow.service.web.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -58,7 +59,7 @@ class CellController {
                     Long minRevision) {
         Cells.Read read = cells.read(workspace, id, range, revision, minRevision);
         return ResponseEntity.ok()
-                .header(HttpHeaders.ETAG, Revisions.etag(read.revision()))
+                .header(HttpHeaders.ETAG, RevisionTags.etag(read.revision()))
                 .body(read);
     }
 
@@ -75,11 +76,11 @@ class CellController {
         Cells.Edit edit = cells.set(
                 workspace,
                 id,
-                Revisions.ifMatch(ifMatch),
+                RevisionTags.ifMatch(ifMatch),
                 List.of(new Cells.CellInput(ref, request.content())),
                 "user");
         return ResponseEntity.ok()
-                .header(HttpHeaders.ETAG, Revisions.etag(edit.revision()))
+                .header(HttpHeaders.ETAG, RevisionTags.etag(edit.revision()))
                 .body(edit);
     }
 
@@ -95,13 +96,13 @@ class CellController {
         Cells.Edit edit = cells.set(
                 workspace,
                 id,
-                Revisions.ifMatch(ifMatch),
+                RevisionTags.ifMatch(ifMatch),
                 request.cells().stream()
                         .map(cell -> new Cells.CellInput(cell.ref(), cell.content()))
                         .toList(),
                 "user");
         return ResponseEntity.ok()
-                .header(HttpHeaders.ETAG, Revisions.etag(edit.revision()))
+                .header(HttpHeaders.ETAG, RevisionTags.etag(edit.revision()))
                 .body(edit);
     }
 }

@@ -6,7 +6,7 @@ import io.ledgerflow.eventlog.inbox.Inbox;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Takes LinkedValuesSet events off the log, each applied once through the inbox. */
+/** Takes LinkedValuesSet and LinkStateChanged events off the log, each applied once through the inbox. */
 @Component
 class LinkedValuesListener {
 
@@ -27,6 +27,8 @@ class LinkedValuesListener {
         inbox.receive(CONSUMER, message, event -> {
             if (event.type().equals("LinkedValuesSet")) {
                 linkedValues.apply(event.tenant(), codec.payload(event, LinkedValues.LinkedValuesSet.class));
+            } else if (event.type().equals("LinkStateChanged")) {
+                linkedValues.stateChanged(event.tenant(), codec.payload(event, LinkedValues.LinkStateChanged.class));
             }
         });
     }

@@ -1,8 +1,8 @@
 package io.ledgerflow.calculation.structure.web;
 
 import io.ledgerflow.calculation.cell.Cells;
-import io.ledgerflow.calculation.cell.web.Revisions;
 import io.ledgerflow.calculation.structure.Structures;
+import io.ledgerflow.calculation.web.RevisionTags;
 import io.ledgerflow.service.web.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -63,7 +63,8 @@ class StructureController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody NewSheet request) {
-        return edited(structures.addSheet(workspace, id, Revisions.ifMatch(ifMatch), request.name(), request.rows()));
+        return edited(
+                structures.addSheet(workspace, id, RevisionTags.ifMatch(ifMatch), request.name(), request.rows()));
     }
 
     @Operation(summary = "Rename a sheet; formulas referring to it follow")
@@ -74,7 +75,7 @@ class StructureController {
             @PathVariable String sheet,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody SheetRename request) {
-        return edited(structures.renameSheet(workspace, id, Revisions.ifMatch(ifMatch), sheet, request.name()));
+        return edited(structures.renameSheet(workspace, id, RevisionTags.ifMatch(ifMatch), sheet, request.name()));
     }
 
     @Schema(description = "Every sheet, in the new order")
@@ -89,7 +90,7 @@ class StructureController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody SheetOrder request) {
-        return edited(structures.reorderSheets(workspace, id, Revisions.ifMatch(ifMatch), request.sheets()));
+        return edited(structures.reorderSheets(workspace, id, RevisionTags.ifMatch(ifMatch), request.sheets()));
     }
 
     @Operation(summary = "Remove a sheet; references to it become #REF!")
@@ -99,7 +100,7 @@ class StructureController {
             @PathVariable UUID id,
             @PathVariable String sheet,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return edited(structures.removeSheet(workspace, id, Revisions.ifMatch(ifMatch), sheet));
+        return edited(structures.removeSheet(workspace, id, RevisionTags.ifMatch(ifMatch), sheet));
     }
 
     @Operation(summary = "Insert rows or columns before a 0-based index")
@@ -112,7 +113,14 @@ class StructureController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Insertion request) {
         return edited(structures.restructure(
-                workspace, id, Revisions.ifMatch(ifMatch), sheet, isRows(axis), true, request.at(), request.count()));
+                workspace,
+                id,
+                RevisionTags.ifMatch(ifMatch),
+                sheet,
+                isRows(axis),
+                true,
+                request.at(),
+                request.count()));
     }
 
     @Operation(summary = "Delete rows or columns; references to them become #REF!")
@@ -126,7 +134,7 @@ class StructureController {
             @RequestParam int at,
             @RequestParam(defaultValue = "1") int count) {
         return edited(structures.restructure(
-                workspace, id, Revisions.ifMatch(ifMatch), sheet, isRows(axis), false, at, count));
+                workspace, id, RevisionTags.ifMatch(ifMatch), sheet, isRows(axis), false, at, count));
     }
 
     private static boolean isRows(String axis) {
@@ -140,12 +148,12 @@ class StructureController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Move request) {
-        return edited(structures.move(workspace, id, Revisions.ifMatch(ifMatch), request.from(), request.to()));
+        return edited(structures.move(workspace, id, RevisionTags.ifMatch(ifMatch), request.from(), request.to()));
     }
 
     private static ResponseEntity<Cells.Edit> edited(Cells.Edit edit) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.ETAG, Revisions.etag(edit.revision()))
+                .header(HttpHeaders.ETAG, RevisionTags.etag(edit.revision()))
                 .body(edit);
     }
 }

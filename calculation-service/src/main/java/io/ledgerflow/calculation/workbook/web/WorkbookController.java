@@ -1,7 +1,7 @@
 package io.ledgerflow.calculation.workbook.web;
 
-import io.ledgerflow.calculation.cell.web.Revisions;
 import io.ledgerflow.calculation.document.WorkbookDocuments;
+import io.ledgerflow.calculation.web.RevisionTags;
 import io.ledgerflow.calculation.workbook.Workbook;
 import io.ledgerflow.calculation.workbook.Workbooks;
 import io.ledgerflow.service.web.WorkspaceId;
@@ -99,7 +99,7 @@ class WorkbookController {
                 ? workbooks.create(workspace, request.name())
                 : workbooks.create(workspace, request.name(), request.sheets());
         return ResponseEntity.created(URI.create("/api/calc/workspaces/" + workspace + "/workbooks/" + workbook.id()))
-                .header(HttpHeaders.ETAG, Revisions.etag(workbook.revision()))
+                .header(HttpHeaders.ETAG, RevisionTags.etag(workbook.revision()))
                 .body(WorkbookView.of(workbook, sheets(workbook)));
     }
 
@@ -121,7 +121,7 @@ class WorkbookController {
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
         Workbook workbook = workbooks.get(workspace, id);
         return ResponseEntity.ok()
-                .header(HttpHeaders.ETAG, Revisions.etag(workbook.revision()))
+                .header(HttpHeaders.ETAG, RevisionTags.etag(workbook.revision()))
                 .body(WorkbookView.of(workbook, sheets(workbook)));
     }
 
@@ -132,7 +132,7 @@ class WorkbookController {
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        workbooks.delete(workspace, id, Revisions.ifMatch(ifMatch));
+        workbooks.delete(workspace, id, RevisionTags.ifMatch(ifMatch));
     }
 
     private List<SheetView> sheets(Workbook workbook) {

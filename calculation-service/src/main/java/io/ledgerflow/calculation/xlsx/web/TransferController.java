@@ -1,7 +1,7 @@
 package io.ledgerflow.calculation.xlsx.web;
 
-import io.ledgerflow.calculation.cell.web.Revisions;
 import io.ledgerflow.calculation.document.WorkbookDocuments;
+import io.ledgerflow.calculation.web.RevisionTags;
 import io.ledgerflow.calculation.workbook.Workbook;
 import io.ledgerflow.calculation.workbook.Workbooks;
 import io.ledgerflow.calculation.xlsx.XlsxFiles;
@@ -77,7 +77,7 @@ class TransferController {
         }
         Workbook workbook = workbooks.create(workspace, name, xlsx.read(file));
         return ResponseEntity.created(URI.create("/api/calc/workspaces/" + workspace + "/workbooks/" + workbook.id()))
-                .header(HttpHeaders.ETAG, Revisions.etag(workbook.revision()))
+                .header(HttpHeaders.ETAG, RevisionTags.etag(workbook.revision()))
                 .body(Map.of("id", workbook.id(), "name", workbook.name(), "revision", workbook.revision()));
     }
 
@@ -95,11 +95,11 @@ class TransferController {
         return switch (format) {
             case "json" ->
                 ResponseEntity.ok()
-                        .header(HttpHeaders.ETAG, Revisions.etag(at))
+                        .header(HttpHeaders.ETAG, RevisionTags.etag(at))
                         .body(new WorkbookContents(workbook.name(), at, sheets));
             case "xlsx" ->
                 ResponseEntity.ok()
-                        .header(HttpHeaders.ETAG, Revisions.etag(at))
+                        .header(HttpHeaders.ETAG, RevisionTags.etag(at))
                         .header(
                                 HttpHeaders.CONTENT_DISPOSITION,
                                 ContentDisposition.attachment()

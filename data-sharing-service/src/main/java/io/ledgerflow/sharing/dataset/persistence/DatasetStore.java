@@ -52,7 +52,7 @@ public class DatasetStore {
     }
 
     public Optional<Dataset> find(UUID id, String workspace) {
-        return jdbc.sql(SELECT + "where d.id = ? and d.workspace = ?")
+        return jdbc.sql(SELECT + "where d.id = ? and d.workspace = ? and d.deleted_at is null")
                 .params(id, workspace)
                 .query(this::dataset)
                 .optional();
@@ -60,7 +60,7 @@ public class DatasetStore {
 
     /** Any workspace's dataset; only for reads a grant allows. */
     public Optional<Dataset> find(UUID id) {
-        return jdbc.sql(SELECT + "where d.id = ?")
+        return jdbc.sql(SELECT + "where d.id = ? and d.deleted_at is null")
                 .params(id)
                 .query(this::dataset)
                 .optional();
@@ -68,7 +68,8 @@ public class DatasetStore {
 
     /** Locks the dataset's row until the transaction ends: one publisher at a time, gapless versions. */
     public Optional<Dataset> lock(UUID id, String workspace) {
-        boolean locked = jdbc.sql("select id from dataset where id = ? and workspace = ? for update")
+        boolean locked = jdbc.sql(
+                        "select id from dataset where id = ? and workspace = ? and deleted_at is null for update")
                 .params(id, workspace)
                 .query(UUID.class)
                 .optional()
@@ -77,17 +78,25 @@ public class DatasetStore {
     }
 
     public List<Dataset> list(String workspace, int page, int size) {
-        return jdbc.sql(SELECT + "where d.workspace = ? order by d.created_at, d.id limit ? offset ?")
+        return jdbc.sql(SELECT
+                        + "where d.workspace = ? and d.deleted_at is null order by d.created_at, d.id limit ? offset ?")
                 .params(workspace, size, (long) page * size)
                 .query(this::dataset)
                 .list();
     }
 
     public long count(String workspace) {
-        return jdbc.sql("select count(*) from dataset where workspace = ?")
+        return jdbc.sql("select count(*) from dataset where workspace = ? and deleted_at is null")
                 .param(workspace)
                 .query(Long.class)
                 .single();
+    }
+
+    /** Marks the dataset deleted: from now on nothing finds it. */
+    public void markDeleted(UUID id, Instant at) {
+        jdbc.sql("update dataset set deleted_at = ? where id = ?")
+                .params(Timestamp.from(at), id)
+                .update();
     }
 
     /** Records a published version and makes it (and its schema) the dataset's latest. */

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -118,6 +119,18 @@ class DatasetController {
                 .map(DatasetView::of)
                 .toList();
         return new DatasetPage(items, page, size, datasets.count(workspace));
+    }
+
+    @Operation(
+            summary = "Delete a dataset",
+            description = "204; afterwards every read, publish and grant of it is 404, and links from it break"
+                    + " (their destinations show #REF!). Another workspace's is 404.")
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(
+            @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
+            @Parameter(example = "5a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d") @PathVariable UUID id) {
+        datasets.delete(workspace, id);
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Get a dataset: its latest schema and version number; another workspace's is 404")

@@ -26,6 +26,9 @@ public class RowVersionReader {
     /** A stored row: its key and values. */
     public record StoredRow(String key, Map<String, Object> values) {}
 
+    /** A row of a page: its key (for the cursor) and the JSON object of the asked columns. */
+    public record PageRow(String key, String json) {}
+
     /** A key that changed between two versions, with its values before and after (null: absent). */
     public record StoredChange(String key, Map<String, Object> before, Map<String, Object> after) {}
 
@@ -42,12 +45,27 @@ public class RowVersionReader {
 
     /**
      * Up to {@code limit} rows of version {@code version} after key {@code after} (null: from the
-     * first) that satisfy every condition, in key order.
+     * first) that satisfy every condition, in key order, each as the JSON object of
+     * {@code columns} (in their order, null where the row has no value) built by PostgreSQL.
      */
-    public List<StoredRow> page(
-            UUID dataset, long version, boolean latest, String after, int limit, Schema schema, List<Condition> where) {
-        StringBuilder sql = new StringBuilder("select row_key, data from dataset_row_version where dataset_id = ?");
-        List<Object> params = new ArrayList<>(List.of(dataset));
+    public List<PageRow> page(
+            UUID dataset,
+            long version,
+            boolean latest,
+            String after,
+            int limit,
+            Schema schema,
+            List<Condition> where,
+            List<Column> columns) {
+        StringBuilder sql = new StringBuilder("select row_key, json_build_object(");
+        List<Object> params = new ArrayList<>();
+        for (Column column : columns) {
+            sql.append(params.isEmpty() ? "" : ", ").append("?::text, data -> ?");
+            params.add(column.name());
+            params.add(column.name());
+        }
+        sql.append(")::text from dataset_row_version where dataset_id = ?");
+        params.add(dataset);
         if (latest) {
             sql.append(" and valid_to is null");
         } else {
@@ -71,7 +89,7 @@ public class RowVersionReader {
         params.add(limit);
         return jdbc.sql(sql.toString())
                 .params(params)
-                .query((rs, n) -> new StoredRow(rs.getString(1), json.readValue(rs.getString(2), ROW)))
+                .query((rs, n) -> new PageRow(rs.getString(1), rs.getString(2)))
                 .list();
     }
 

@@ -2,10 +2,11 @@ package io.ledgerflow.sharing.read.web;
 
 import io.ledgerflow.sharing.dataset.Column;
 import io.ledgerflow.sharing.read.Reads;
+import io.ledgerflow.sharing.read.RowJson;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The JSON of reads, shared by the owner's and a grantee's paths. */
@@ -26,8 +27,13 @@ public final class RowViews {
                             + "{\"name\":\"rate\",\"type\":\"decimal\",\"scale\":4}]")
             List<Column> columns,
 
-            @Schema(example = "[{\"currency\":\"CHF\",\"rate\":1.1310},{\"currency\":\"EUR\",\"rate\":1.0825}]")
-            List<Map<String, Object>> rows,
+            @ArraySchema(
+                    schema = @Schema(type = "object", description = "a row: its values by column name"),
+                    arraySchema =
+                            @Schema(
+                                    example =
+                                            "[{\"currency\":\"CHF\",\"rate\":1.1310},{\"currency\":\"EUR\",\"rate\":1.0825}]"))
+            List<RowJson> rows,
 
             @Schema(description = "null on the last page", example = "RVVS")
             String nextCursor) {

@@ -52,6 +52,8 @@ public final class InfoFunctions implements FunctionFamily {
                 case NUM -> NumberValue.of(6);
                 case NA -> NumberValue.of(7);
                 case CYCLE -> NumberValue.of(8);
+                case SPILL -> NumberValue.of(9);
+                case CALC -> NumberValue.of(14);
             };
         });
         r.register(

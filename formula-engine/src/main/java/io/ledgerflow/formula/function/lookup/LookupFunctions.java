@@ -32,7 +32,7 @@ public final class LookupFunctions implements FunctionFamily {
             int pos = xmatch(a.value(0), a.grid(1), a.integer(2, 0), a.integer(3, 1));
             return pos < 0 ? ErrorValue.NA : NumberValue.of(pos + 1);
         });
-        r.register("XLOOKUP", 3, 6, LookupFunctions::xlookup);
+        r.registerArray("XLOOKUP", 3, 6, LookupFunctions::xlookup);
         r.register("INDEX", 2, 3, LookupFunctions::index);
         r.registerReference("OFFSET", 3, 5, LookupFunctions::offset);
         r.register("ROWS", 1, 1, a -> {
@@ -234,18 +234,30 @@ public final class LookupFunctions implements FunctionFamily {
         return best;
     }
 
-    private static Value xlookup(Args a) {
+    /** XLOOKUP: the matching row (or column) of the return array, a single value or an array that spills. */
+    private static Grid xlookup(Args a) {
         Grid look = a.grid(1);
         Grid ret = a.grid(2);
         int pos = xmatch(a.value(0), look, a.integer(4, 0), a.integer(5, 1));
         if (pos < 0) {
-            return a.isMissing(3) ? ErrorValue.NA : a.value(3);
+            return a.isMissing(3) ? Grid.of(ErrorValue.NA) : a.grid(3);
         }
         boolean vertical = look.cols() == 1;
         if (vertical) {
-            return pos < ret.rows() ? ret.get(pos, 0) : ErrorValue.VALUE;
+            if (pos >= ret.rows()) {
+                return Grid.of(ErrorValue.VALUE);
+            }
+            Value[][] line = {ArrayFunctions.row(ret, pos)};
+            return Grid.of(line);
         }
-        return pos < ret.cols() ? ret.get(0, pos) : ErrorValue.VALUE;
+        if (pos >= ret.cols()) {
+            return Grid.of(ErrorValue.VALUE);
+        }
+        Value[][] line = new Value[ret.rows()][];
+        for (int r = 0; r < line.length; r++) {
+            line[r] = new Value[] {ret.get(r, pos)};
+        }
+        return Grid.of(line);
     }
 
     private static Value index(Args a) {

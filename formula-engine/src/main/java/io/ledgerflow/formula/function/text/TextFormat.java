@@ -20,7 +20,8 @@ final class TextFormat {
         if (fmt.isEmpty()) {
             return "";
         }
-        String lower = fmt.toLowerCase(Locale.ROOT);
+        // date codes count only outside quoted text and escapes: 0 "units" is a number format
+        String lower = fmt.replaceAll("\"[^\"]*\"?|\\\\.", "").toLowerCase(Locale.ROOT);
         if (fmt.equalsIgnoreCase("General")) {
             return io.ledgerflow.formula.value.Values.formatNumber(x);
         }
@@ -210,6 +211,11 @@ final class TextFormat {
                 int j = fmt.indexOf('"', i + 1);
                 sb.append(j < 0 ? fmt.substring(i + 1) : fmt.substring(i + 1, j));
                 i = j < 0 ? fmt.length() : j + 1;
+                continue;
+            }
+            if (c == '\\' && i + 1 < fmt.length()) {
+                sb.append(fmt.charAt(i + 1));
+                i += 2;
                 continue;
             }
             if (fmt.regionMatches(true, i, "AM/PM", 0, 5)) {

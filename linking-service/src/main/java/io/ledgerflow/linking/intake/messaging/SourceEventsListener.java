@@ -188,6 +188,10 @@ class SourceEventsListener {
                                         .map(r -> new Propagation.RowChange(r.key(), r.change(), r.values()))
                                         .toList());
             }
+            case "DatasetDeleted" -> {
+                catalogue.deleted(KnownDocument.DATASET, id, at);
+                links.documentDeleted(id, KnownDocument.DATASET);
+            }
             case "DatasetShared" ->
                 datasets.granted(
                         new Grant(

@@ -1,4 +1,4 @@
-package io.ledgerflow.calculation.cell;
+package io.ledgerflow.calculation.workbook;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,11 +1,11 @@
-package io.ledgerflow.calculation.cell.web;
+package io.ledgerflow.calculation.web;
 
 import io.ledgerflow.service.problem.InvalidInputException;
 
 /** Revisions on the wire: the ETag of a workbook is its revision, quoted. */
-public final class Revisions {
+public final class RevisionTags {
 
-    private Revisions() {}
+    private RevisionTags() {}
 
     public static String etag(long revision) {
         return "\"" + revision + "\"";

@@ -1,0 +1,167 @@
+package io.ledgerflow.system.faults;
+
+import io.ledgerflow.localstack.LocalStack;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Faults on a schedule drawn from a seed: kill -9 of a service and its restart, a restart of the Kafka broker or of
+ * PostgreSQL, and a pause (SIGSTOP, then SIGCONT) longer than the clients' timeout. The first faults go through
+ * every kind once, in the seed's order; later ones are drawn at random. After each fault heals, the nemesis waits
+ * until a probe through the gateway succeeds again and records that recovery time per kind.
+ */
+final class Nemesis {
+
+    enum Kind {
+        KILL,
+        PAUSE,
+        KAFKA_RESTART,
+        POSTGRES_RESTART,
+        NETEM
+    }
+
+    static final List<String> SERVICES =
+            List.of("calculation-service", "linking-service", "pong-service", "data-sharing-service", "gateway");
+
+    record Fault(Kind kind, String target, long startedNanos, Duration recovery, String detail) {}
+
+    private final LocalStack stack;
+    private final History history;
+    private final Random random;
+    private final Duration pause;
+    private final Duration gap;
+    private final BooleanSupplier probe;
+    private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Long, Boolean> paused = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
+    private Thread thread;
+
+    Nemesis(LocalStack stack, History history, long seed, Duration pause, Duration gap, BooleanSupplier probe) {
+        this.stack = stack;
+        this.history = history;
+        this.random = new Random(seed);
+        this.pause = pause;
+        this.gap = gap;
+        this.probe = probe;
+    }
+
+    void start() {
+        thread = Thread.ofPlatform().name("faults-nemesis").daemon().start(this::run);
+    }
+
+    /** Stops scheduling, lets the fault under way heal, and resumes anything still paused. */
+    void stop() throws InterruptedException {
+        running = false;
+        thread.interrupt();
+        thread.join();
+        paused.keySet().forEach(pid -> signal("CONT", pid));
+    }
+
+    List<Fault> faults() {
+        return List.copyOf(faults);
+    }
+
+    private void run() {
+        List<Kind> first = new ArrayList<>(List.of(Kind.KILL, Kind.PAUSE, Kind.KAFKA_RESTART, Kind.POSTGRES_RESTART));
+        Collections.shuffle(first, random);
+        history.nemesis("skipped", Kind.NETEM.name(), "", Netem.unavailableReason());
+        while (running) {
+            if (!sleep(gap)) {
+                return;
+            }
+            Kind kind = first.isEmpty() ? Kind.values()[random.nextInt(Kind.NETEM.ordinal())] : first.removeFirst();
+            inject(kind);
+        }
+    }
+
+    private void inject(Kind kind) {
+        String target = switch (kind) {
+            case KILL, PAUSE, NETEM -> SERVICES.get(random.nextInt(SERVICES.size()));
+            case KAFKA_RESTART -> "kafka";
+            case POSTGRES_RESTART -> "postgres";
+        };
+        long started = System.nanoTime();
+        String detail = "";
+        history.nemesis("start", kind.name(), target, "");
+        try {
+            switch (kind) {
+                case KILL -> stack.killAndRestart(target, Duration.ofSeconds(240));
+                case PAUSE -> {
+                    long pid = stack.endpoints().services().get(target).pid();
+                    paused.put(pid, true);
+                    signal("STOP", pid);
+                    sleepThrough(pause);
+                    signal("CONT", pid);
+                    paused.remove(pid);
+                    detail = "paused " + pause.toSeconds() + " s";
+                }
+                case KAFKA_RESTART -> stack.restartKafka();
+                case POSTGRES_RESTART -> stack.restartPostgres();
+                case NETEM -> detail = "skipped: " + Netem.unavailableReason();
+            }
+        } catch (RuntimeException e) {
+            detail = "fault failed: " + e;
+        }
+        history.nemesis("stop", kind.name(), target, detail);
+        Duration recovery = awaitRecovery(started);
+        faults.add(new Fault(kind, target, started, recovery, detail));
+        history.nemesis("recovered", kind.name(), target, recovery == null ? "never" : recovery.toMillis() + " ms");
+    }
+
+    /** From the fault's start until a probe through the gateway succeeds (null: not within 5 minutes). */
+    private Duration awaitRecovery(long started) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (probe.getAsBoolean()) {
+                return Duration.ofNanos(System.nanoTime() - started);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                // stop() during recovery: keep probing to the end, a fault's recovery is part of the result
+            }
+        }
+        return null;
+    }
+
+    private boolean sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** A pause always lasts its whole length, even when the run is stopping meanwhile. */
+    private static void sleepThrough(Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                Thread.sleep(Duration.ofNanos(end - System.nanoTime()));
+            } catch (InterruptedException e) {
+                // keep pausing
+            }
+        }
+    }
+
+    static void signal(String signal, long pid) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .start();
+            kill.waitFor();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
