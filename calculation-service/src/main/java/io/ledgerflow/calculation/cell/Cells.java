@@ -34,8 +34,7 @@ public class Cells {
      * value, with its source, the source revision reflected and whether it is stale or held (read
      * at the latest revision only: links describe the present).
      */
-    public record Read(
-            UUID workbookId, long revision, String range, List<Cell> cells, List<LinkedCells.Linked> links) {}
+    public record Read(UUID workbookId, long revision, String range, List<Cell> cells, List<LinkedCell> links) {}
 
     /** A cell's new content in an edit. */
     public record CellInput(String ref, Object content) {}
@@ -104,8 +103,8 @@ public class Cells {
         Workbook workbook =
                 minRevision == null ? workbooks.get(workspace, id) : waiter.awaitRevision(workspace, id, minRevision);
         long revision = workbook.revisionToRead(asOf);
-        List<LinkedCells.Linked> links = revision == workbook.revision()
-                ? linkedCells.in(id, range.sheet(), range.row1(), range.col1(), range.row2(), range.col2())
+        List<LinkedCell> links = revision == workbook.revision()
+                ? linkMarks.in(id, range.sheet(), range.row1(), range.col1(), range.row2(), range.col2())
                 : List.of();
         return documents.read(id, revision, loaded -> {
             loaded.requireSheet("range", range.sheet());

@@ -1,10 +1,9 @@
 package io.ledgerflow.calculation.linkedvalue;
 
-import io.ledgerflow.calculation.cell.LinkMarks;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ledgerflow.calculation.cell.CellRange;
+import io.ledgerflow.calculation.cell.LinkMarks;
+import io.ledgerflow.calculation.cell.LinkedCell;
 import io.ledgerflow.calculation.document.Operation;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,48 +32,7 @@ public class LinkedCells implements LinkMarks {
                 > 0;
     }
 
-    /** Where a linked value comes from: the link's source document and the source cell or field. */
-    public record Source(String type, UUID documentId, String workspace, String ref) {}
-
-    /**
-     * A cell holding a link's value, as a read shows it: the source and the revision (dataset
-     * version) it reflects, when it arrived, and what linking said of the link since — {@code held}
-     * (a manual link holds a newer value), {@code stale} (the source moved on: held, not yet
-     * carried, or the link stopped) and by how many source revisions.
-     */
-    public record Linked(
-            String ref,
-            String linkId,
-            Source source,
-            long sourceRevision,
-            Instant linkedAt,
-            String status,
-            String statusReason,
-            Long sourceChangedRevision,
-            Long heldRevision) {
-
-        @JsonProperty("held")
-        public boolean isHeld() {
-            return heldRevision != null && heldRevision > sourceRevision;
-        }
-
-        @JsonProperty("stale")
-        public boolean isStale() {
-            return isHeld()
-                    || !ACTIVE.equals(status)
-                    || (sourceChangedRevision != null && sourceChangedRevision > sourceRevision);
-        }
-
-        /** Source revisions the cell is behind (0 when current or when a stopped link cannot say). */
-        @JsonProperty("behindBy")
-        public long behindBy() {
-            long newest = Math.max(
-                    heldRevision == null ? 0 : heldRevision, sourceChangedRevision == null ? 0 : sourceChangedRevision);
-            return Math.max(0, newest - sourceRevision);
-        }
-    }
-
-    static final String ACTIVE = "active";
+    static final String ACTIVE = LinkedCell.ACTIVE;
 
     public void remember(
             UUID workbookId,
@@ -84,7 +42,7 @@ public class LinkedCells implements LinkMarks {
             String linkId,
             long sourceRevision,
             long revision,
-            Source source) {
+            LinkedCell.Source source) {
         jdbc.sql(
                         "insert into linked_cell (workbook_id, sheet, row_index, col_index, link_id, source_revision, revision,"
                                 + " source_type, source_document_id, source_workspace, source_ref, linked_at)"
@@ -111,16 +69,17 @@ public class LinkedCells implements LinkMarks {
     }
 
     /** The cells of a block holding a link's value now, with what linking last said of each link. */
-    public List<Linked> in(UUID workbookId, String sheet, int row1, int col1, int row2, int col2) {
+    @Override
+    public List<LinkedCell> in(UUID workbookId, String sheet, int row1, int col1, int row2, int col2) {
         return jdbc.sql("select c.*, s.status, s.status_reason, s.source_changed_revision, s.held_revision"
                         + " from linked_cell c left join link_state s on s.link_id = c.link_id"
                         + " where c.workbook_id = ? and lower(c.sheet) = lower(?) and c.row_index between ? and ?"
                         + " and c.col_index between ? and ? order by c.row_index, c.col_index")
                 .params(workbookId, sheet, row1, row2, col1, col2)
-                .query((rs, n) -> new Linked(
+                .query((rs, n) -> new LinkedCell(
                         CellRange.name(rs.getString("sheet"), rs.getInt("row_index"), rs.getInt("col_index")),
                         rs.getString("link_id"),
-                        new Source(
+                        new LinkedCell.Source(
                                 rs.getString("source_type"),
                                 rs.getObject("source_document_id", UUID.class),
                                 rs.getString("source_workspace"),

@@ -2,6 +2,7 @@ package io.ledgerflow.calculation.linkedvalue;
 
 import io.ledgerflow.calculation.cell.CellRange;
 import io.ledgerflow.calculation.cell.Cells;
+import io.ledgerflow.calculation.cell.LinkedCell;
 import io.ledgerflow.calculation.document.Operation;
 import io.ledgerflow.calculation.observability.CalculationMetrics;
 import io.ledgerflow.calculation.workbook.CalculationLimits;
@@ -149,7 +150,7 @@ public class LinkedValues {
                 event.linkId(),
                 event.sourceRevision(),
                 revision,
-                new LinkedCells.Source(source.type(), source.documentId(), source.workspace(), sourceRef));
+                new LinkedCell.Source(source.type(), source.documentId(), source.workspace(), sourceRef));
     }
 
     /**
