@@ -84,6 +84,18 @@ spec:
               value: {{ $v.ports.management | quote }}
             - name: LOG_FORMAT
               value: {{ $root.Values.logFormat | quote }}
+            - name: TRACING_SAMPLING_PROBABILITY
+              value: {{ $root.Values.observability.tracing.samplingProbability | quote }}
+            {{- with $root.Values.observability.tracing.zipkinEndpoint }}
+            - name: TRACING_EXPORT_ENABLED
+              value: "true"
+            - name: TRACING_ZIPKIN_ENDPOINT
+              value: {{ . | quote }}
+            {{- end }}
+            {{- if not $root.Values.observability.introspection }}
+            - name: MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE
+              value: "health,prometheus"
+            {{- end }}
             - name: JAVA_TOOL_OPTIONS
               value: {{ $root.Values.javaToolOptions | quote }}
             {{- if $v.database }}

@@ -1,5 +1,6 @@
 package io.ledgerflow.eventlog;
 
+import io.ledgerflow.eventlog.trace.EventTracing;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -9,11 +10,17 @@ public final class EventFactory {
     private final String source;
     private final EnvelopeCodec codec;
     private final Clock clock;
+    private final EventTracing tracing;
 
     public EventFactory(String source, EnvelopeCodec codec, Clock clock) {
+        this(source, codec, clock, EventTracing.NONE);
+    }
+
+    public EventFactory(String source, EnvelopeCodec codec, Clock clock, EventTracing tracing) {
         this.source = source;
         this.codec = codec;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     public EventEnvelope envelope(String aggregateType, String aggregateId, String tenant, DomainEvent event) {
@@ -29,7 +36,13 @@ public final class EventFactory {
                 clock.instant(),
                 EventContext.causationId(),
                 EventContext.correlationId(id),
-                EventContext.traceparent(),
+                traceparent(),
                 codec.toTree(event));
+    }
+
+    /** The current span's context when tracing is on (so the trace continues from here), else the cause's. */
+    private String traceparent() {
+        String current = tracing.currentTraceparent();
+        return current != null ? current : EventContext.traceparent();
     }
 }

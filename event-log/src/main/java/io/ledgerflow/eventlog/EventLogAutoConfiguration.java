@@ -10,7 +10,10 @@ import io.ledgerflow.eventlog.outbox.OutboxRelay;
 import io.ledgerflow.eventlog.replay.Replay;
 import io.ledgerflow.eventlog.topic.Topic;
 import io.ledgerflow.eventlog.topic.Topics;
+import io.ledgerflow.eventlog.trace.EventTracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -48,10 +51,20 @@ public class EventLogAutoConfiguration {
         return new EnvelopeCodec();
     }
 
+    /** Spans of the outbox, relay and inbox when the service has a tracer (Micrometer Tracing); no-ops otherwise. */
     @Bean
     @ConditionalOnMissingBean
-    EventFactory eventFactory(Environment environment, EnvelopeCodec codec) {
-        return new EventFactory(environment.getRequiredProperty("spring.application.name"), codec, Clock.systemUTC());
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer t = tracer.getIfAvailable();
+        Propagator p = propagator.getIfAvailable();
+        return t == null || p == null ? EventTracing.NONE : new EventTracing(t, p);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventFactory eventFactory(Environment environment, EnvelopeCodec codec, EventTracing tracing) {
+        return new EventFactory(
+                environment.getRequiredProperty("spring.application.name"), codec, Clock.systemUTC(), tracing);
     }
 
     @Bean
@@ -60,24 +73,34 @@ public class EventLogAutoConfiguration {
             JdbcClient jdbc,
             TransactionTemplate transactions,
             KafkaTemplate<String, String> kafka,
-            EventLogProperties properties) {
-        return new OutboxRelay(
+            EventLogProperties properties,
+            EventTracing tracing) {
+        OutboxRelay relay = new OutboxRelay(
                 jdbc,
                 transactions,
                 kafka,
                 properties.relayBatchSize(),
                 properties.relayPollInterval(),
                 properties.outboxRetention());
+        relay.setTracing(tracing);
+        return relay;
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, EventFactory events, EnvelopeCodec codec, ObjectProvider<OutboxRelay> relay) {
-        return new Outbox(jdbc, events, codec, relay.getIfAvailable());
+    Outbox outbox(
+            JdbcClient jdbc,
+            EventFactory events,
+            EnvelopeCodec codec,
+            ObjectProvider<OutboxRelay> relay,
+            EventTracing tracing) {
+        return new Outbox(jdbc, events, codec, relay.getIfAvailable(), tracing);
     }
 
     @Bean
-    Inbox inbox(JdbcClient jdbc, TransactionTemplate transactions, EnvelopeCodec codec) {
-        return new Inbox(jdbc, transactions, codec);
+    Inbox inbox(JdbcClient jdbc, TransactionTemplate transactions, EnvelopeCodec codec, EventTracing tracing) {
+        Inbox inbox = new Inbox(jdbc, transactions, codec);
+        inbox.setTracing(tracing);
+        return inbox;
     }
 
     /** Retries with back-off, then the binding's dead-letter topic, for every Spring Cloud Stream consumer binding. */

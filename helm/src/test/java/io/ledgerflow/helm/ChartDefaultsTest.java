@@ -60,7 +60,7 @@ class ChartDefaultsTest {
                         Map.entry("PodDisruptionBudget", 4L), // not for pong-service's single pod
                         Map.entry("NetworkPolicy", 5L),
                         Map.entry("ServiceAccount", 1L),
-                        Map.entry("ConfigMap", 1L)); // the topics; the hook Jobs: HookJobsTest
+                        Map.entry("ConfigMap", 2L)); // the topics and the dashboard; the hook Jobs: HookJobsTest
         assertThat(chart.all(Deployment.class))
                 .extracting(d -> d.getMetadata().getName())
                 .containsExactlyInAnyOrderElementsOf(

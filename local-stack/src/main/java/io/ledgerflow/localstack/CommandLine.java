@@ -25,6 +25,7 @@ public final class CommandLine {
               --timeout <seconds>         how long the services may take to become ready (default 300)
               --env NAME=VALUE            add a variable to every service's environment (repeatable)
               --no-auth                   no bearer tokens needed anywhere (AUTH_ENABLED=false): an open stack
+              --no-tracing                no trace server (Zipkin), no spans exported (TRACING_EXPORT_ENABLED=false)
               --skip <module>[,<module>]  do not start these (e.g. the one you run from your IDE)
               --home <dir>                the repository (default: found from the working directory)
               --state-dir <dir>           data, logs and pids (default <home>/.local-stack)
@@ -85,6 +86,7 @@ public final class CommandLine {
                 case "--fresh" -> fresh = true;
                 case "--only-infra" -> onlyInfra = true;
                 case "--no-auth" -> extraEnv.put("AUTH_ENABLED", "false");
+                case "--no-tracing" -> extraEnv.put(LocalStackOptions.TRACING_EXPORT_ENABLED, "false");
                 default -> {
                     if (!VALUED.contains(name)) {
                         throw new UsageException("unknown option '" + arg + "' (see --help)");

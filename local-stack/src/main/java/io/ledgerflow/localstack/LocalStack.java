@@ -211,6 +211,9 @@ public final class LocalStack implements AutoCloseable {
                 infrastructureTime.toMillis() / 1000.0, ServiceSpec.databases()));
 
         if (!options.services().isEmpty()) {
+            if (options.tracing()) {
+                startZipkin();
+            }
             startServices(credentials);
             stopIfClosing();
             new ReadinessWaiter()
@@ -232,7 +235,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices(Credentials credentials) {
-        spawner = new ProcessSpawner();
+        if (spawner == null) {
+            spawner = new ProcessSpawner();
+        }
         console.accept("Starting " + options.services().size() + " services (logs in " + options.logsDir() + ")");
         startupCache =
                 options.startupCache() ? new StartupCache(options.startupCacheDir(), options.javaCommand()) : null;
@@ -267,6 +272,49 @@ public final class LocalStack implements AutoCloseable {
         return process;
     }
 
+    /**
+     * The Zipkin server (in-memory storage, its UI at {@link #tracingUrl()}), started before the services so it
+     * collects their spans from the first request on. Its readiness is awaited with theirs.
+     */
+    private void startZipkin() {
+        if (spawner == null) {
+            spawner = new ProcessSpawner();
+        }
+        console.accept("Starting the trace server (Zipkin) on port " + options.zipkinPort());
+        List<String> command = List.of(
+                options.javaCommand().toString(),
+                "-Xmx192m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                options.zipkinJar().toString());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUERY_PORT", Integer.toString(options.zipkinPort()));
+        env.put("STORAGE_TYPE", "mem");
+        env.put("MEM_MAX_SPANS", "200000");
+        // only the HTTP collector: the others would pick up a developer's KAFKA_BOOTSTRAP_SERVERS, RABBIT_URI, ...
+        for (String collector : List.of("KAFKA", "RABBITMQ", "ACTIVEMQ", "GRPC", "SCRIBE")) {
+            env.put("COLLECTOR_" + collector + "_ENABLED", "false");
+        }
+        ServiceProcess process = ServiceProcess.start(
+                "zipkin",
+                command,
+                env,
+                options.home(),
+                options.logsDir().resolve("zipkin.log"),
+                URI.create(tracingUrl() + "/health"),
+                spawner);
+        synchronized (processes) {
+            processes.add(process);
+        }
+        pids.record(process.handle(), "zipkin");
+    }
+
+    /** The trace server's UI and API (Zipkin), or null when the stack runs without tracing. */
+    public String tracingUrl() {
+        return options.tracing() ? "http://localhost:" + options.zipkinPort() : null;
+    }
+
     /** The environment of one service process: the runtime contract of DEVELOPERS.md. */
     Map<String, String> environment(ServiceSpec spec, Credentials credentials) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -284,6 +332,12 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         env.putAll(auth().environment());
+        if (options.tracing()) {
+            // every span of the local stack, so one edit can be followed through the suite
+            env.put("TRACING_SAMPLING_PROBABILITY", "1.0");
+            env.put(LocalStackOptions.TRACING_EXPORT_ENABLED, "true");
+            env.put("TRACING_ZIPKIN_ENDPOINT", tracingUrl() + "/api/v2/spans");
+        }
         env.putAll(options.extraEnv());
         return env;
     }
@@ -369,8 +423,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void requireJars() {
-        List<String> missing = options.services().stream()
-                .map(options::execJar)
+        List<Path> jars = new ArrayList<>(
+                options.services().stream().map(options::execJar).toList());
+        if (options.tracing()) {
+            jars.add(options.zipkinJar());
+        }
+        List<String> missing = jars.stream()
                 .filter(jar -> !Files.isRegularFile(jar))
                 .map(Path::toString)
                 .toList();
@@ -387,6 +445,9 @@ public final class LocalStack implements AutoCloseable {
         claims.add(new PortClaim(options.postgresPort(), "PostgreSQL", "--postgres-port"));
         claims.add(new PortClaim(options.kafkaPort(), "Kafka broker", "--kafka-port"));
         claims.add(new PortClaim(options.kafkaControllerPort(), "Kafka controller", "--kafka-controller-port"));
+        if (options.tracing()) {
+            claims.add(new PortClaim(options.zipkinPort(), "Zipkin (traces)", "--port-offset"));
+        }
         for (ServiceSpec spec : options.services()) {
             claims.add(new PortClaim(
                     options.httpPort(spec),
@@ -636,6 +697,7 @@ public final class LocalStack implements AutoCloseable {
         if (urls.gatewayUrl() != null) {
             row(text, "Gateway", urls.gatewayUrl());
             row(text, "Swagger UI", urls.swaggerUiUrl());
+            row(text, "Traces (Zipkin)", tracingUrl() != null ? tracingUrl() + "/zipkin/" : "off (--no-tracing)");
             for (Endpoints.Service service : urls.services().values()) {
                 row(text, service.module(), service.url() + "   health " + service.readinessUrl());
             }

@@ -50,6 +50,11 @@ public record LocalStackOptions(
     public static final String VERSION = "0.1.0-SNAPSHOT";
     public static final int DEFAULT_POSTGRES_PORT = 15432;
     public static final int DEFAULT_KAFKA_PORT = 19092;
+    /** The Zipkin server's (UI, API and span collector): {@code --port-offset} moves it too. */
+    public static final int DEFAULT_ZIPKIN_PORT = 9411;
+    /** Set to {@code false} by {@code --no-tracing}: no trace server, services export no spans. */
+    public static final String TRACING_EXPORT_ENABLED = "TRACING_EXPORT_ENABLED";
+
     public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(300);
     /**
      * Both JIT tiers (C1 only started faster but cost throughput: the start-up cache does the
@@ -80,6 +85,7 @@ public record LocalStackOptions(
             checkPort(spec.defaultManagementPort() + portOffset);
         }
         checkPort(ServiceSpec.GATEWAY.defaultManagementPort() + portOffset);
+        checkPort(DEFAULT_ZIPKIN_PORT + portOffset);
     }
 
     /** The defaults for a repository: ports of DEVELOPERS.md, state in {@code <home>/.local-stack}. */
@@ -142,6 +148,22 @@ public record LocalStackOptions(
 
     public Path execJar(ServiceSpec spec) {
         return home.resolve(spec.module()).resolve("target").resolve(spec.execJarName(VERSION));
+    }
+
+    /** The Zipkin server's executable jar, copied from Maven Central into local-stack's target by its build. */
+    public Path zipkinJar() {
+        return home.resolve("local-stack").resolve("target").resolve("zipkin").resolve("zipkin-server-exec.jar");
+    }
+
+    // ---------------------------------------------------------------- tracing
+
+    /** Whether the stack starts a Zipkin server and every service exports its spans there (not with --no-tracing). */
+    public boolean tracing() {
+        return !onlyInfra && !"false".equalsIgnoreCase(extraEnv.getOrDefault(TRACING_EXPORT_ENABLED, "true"));
+    }
+
+    public int zipkinPort() {
+        return DEFAULT_ZIPKIN_PORT + portOffset;
     }
 
     // ---------------------------------------------------------------- ports

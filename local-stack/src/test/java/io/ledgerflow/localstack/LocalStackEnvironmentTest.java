@@ -41,6 +41,15 @@ class LocalStackEnvironmentTest {
                 .containsEntry("AUTH_ENABLED", "true")
                 .containsKey("AUTH_JWT_SECRET")
                 .doesNotContainKeys("CALC_URL");
+        // every span, to the stack's Zipkin (moved with the ports)
+        assertThat(env)
+                .containsEntry("TRACING_EXPORT_ENABLED", "true")
+                .containsEntry("TRACING_SAMPLING_PROBABILITY", "1.0")
+                .containsEntry("TRACING_ZIPKIN_ENDPOINT", "http://localhost:9511/api/v2/spans");
+        assertThat(stack(options.withEnv(LocalStackOptions.TRACING_EXPORT_ENABLED, "false"))
+                        .environment(ServiceSpec.SERVICES.get(2), credentials))
+                .containsEntry("TRACING_EXPORT_ENABLED", "false")
+                .doesNotContainKeys("TRACING_ZIPKIN_ENDPOINT");
     }
 
     @Test
@@ -67,8 +76,14 @@ class LocalStackEnvironmentTest {
     void everyPortIsClaimedOnce() {
         List<PortClaim> claims = stack(LocalStackOptions.defaults(repo)).portClaims();
 
-        assertThat(claims).extracting(PortClaim::port).doesNotHaveDuplicates().hasSize(3 + 2 * 5);
-        assertThat(claims).extracting(PortClaim::port).contains(15432, 19092, 19093, 8080, 9080, 8084, 9084);
+        // PostgreSQL, Kafka (2), Zipkin, and http + management of five processes
+        assertThat(claims).extracting(PortClaim::port).doesNotHaveDuplicates().hasSize(4 + 2 * 5);
+        assertThat(claims).extracting(PortClaim::port).contains(15432, 19092, 19093, 9411, 8080, 9080, 8084, 9084);
+        assertThat(stack(LocalStackOptions.defaults(repo).withEnv(LocalStackOptions.TRACING_EXPORT_ENABLED, "false"))
+                        .portClaims())
+                .extracting(PortClaim::port)
+                .doesNotContain(9411)
+                .hasSize(3 + 2 * 5);
         assertThat(stack(LocalStackOptions.defaults(repo).withOnlyInfra(true)).portClaims())
                 .extracting(PortClaim::owner)
                 .containsExactly("PostgreSQL", "Kafka broker", "Kafka controller");

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -51,6 +52,20 @@ class WholeStackIT {
         options = SystemStacks.options(state);
         stack = SystemStacks.start(options);
         gateway = new Http(stack.endpoints().gatewayUrl());
+    }
+
+    /** One user action is one trace, on this stack (its own class; nested so no other stack starts for it). */
+    @Nested
+    class Tracing extends OneUserActionIsOneTrace {
+        @Override
+        LocalStack stack() {
+            return stack;
+        }
+
+        @Override
+        Http gateway() {
+            return gateway;
+        }
     }
 
     @AfterAll

@@ -94,6 +94,11 @@ public final class LoadedWorkbook {
         return changes;
     }
 
+    /** The engine's graph: {nodes, edges, range nodes}; for the management port's workbook statistics. */
+    public long[] graphStats() {
+        return engine.graphStats();
+    }
+
     public List<String> sheetNames() {
         return engine.sheetNames();
     }

@@ -1,5 +1,6 @@
 package io.ledgerflow.calculation.document;
 
+import io.ledgerflow.calculation.observability.CalculationMetrics;
 import io.ledgerflow.formula.ChangeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +37,12 @@ public class WorkbookDocuments {
     };
     private final RevisionLog log;
     private final SnapshotStore snapshots;
+    private final CalculationMetrics metrics;
 
-    WorkbookDocuments(RevisionLog log, SnapshotStore snapshots) {
+    WorkbookDocuments(RevisionLog log, SnapshotStore snapshots, CalculationMetrics metrics) {
         this.log = log;
         this.snapshots = snapshots;
+        this.metrics = metrics;
     }
 
     /** Runs {@code read} on the workbook, which reads at {@code revision} only. */
@@ -74,10 +77,16 @@ public class WorkbookDocuments {
                         + ", cannot apply revision " + revision);
             }
             evictOnRollback(workbookId);
-            ChangeSet changes = workbook.apply(operation);
+            ChangeSet changes =
+                    metrics.recalculate(workbookId, operation.kind(), () -> workbook.apply(operation), ChangeSet::size);
             log.append(workbookId, revision, operation, origin);
             return changes;
         }
+    }
+
+    /** The workbooks held in memory now (a copy), for the management port's statistics. */
+    public Map<UUID, LoadedWorkbook> loadedWorkbooks() {
+        return Map.copyOf(loaded);
     }
 
     /** Starts holding a new workbook at revision 1, logging its creating operation. */

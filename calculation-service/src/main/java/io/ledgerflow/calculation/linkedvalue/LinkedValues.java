@@ -4,6 +4,7 @@ import io.ledgerflow.calculation.cell.CellRange;
 import io.ledgerflow.calculation.cell.Cells;
 import io.ledgerflow.calculation.cell.LinkedCell;
 import io.ledgerflow.calculation.document.Operation;
+import io.ledgerflow.calculation.observability.CalculationMetrics;
 import io.ledgerflow.calculation.workbook.CalculationLimits;
 import io.ledgerflow.calculation.workbook.Contents;
 import io.ledgerflow.calculation.workbook.Workbook;
@@ -60,12 +61,19 @@ public class LinkedValues {
     private final Cells cells;
     private final LinkedCells linkedCells;
     private final CalculationLimits limits;
+    private final CalculationMetrics metrics;
 
-    LinkedValues(WorkbookRepository workbooks, Cells cells, LinkedCells linkedCells, CalculationLimits limits) {
+    LinkedValues(
+            WorkbookRepository workbooks,
+            Cells cells,
+            LinkedCells linkedCells,
+            CalculationLimits limits,
+            CalculationMetrics metrics) {
         this.workbooks = workbooks;
         this.cells = cells;
         this.linkedCells = linkedCells;
         this.limits = limits;
+        this.metrics = metrics;
     }
 
     /**
@@ -106,6 +114,9 @@ public class LinkedValues {
             Cells.Edit edit = cells.applyFromOutside(tenant, event.destinationWorkbookId(), edits, origin);
             for (int i = 0; i < edits.size(); i++) {
                 remember(event, edits.get(i), edit.revision(), sourceRefs.get(i));
+            }
+            if (event.source() != null && "workbook".equals(event.source().type())) {
+                metrics.linkedValueArrived(event.source().documentId(), event.sourceRevision());
             }
             return Optional.of(edit.revision());
         } catch (InvalidInputException e) {

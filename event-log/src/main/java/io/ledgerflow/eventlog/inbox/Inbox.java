@@ -3,10 +3,12 @@ package io.ledgerflow.eventlog.inbox;
 import io.ledgerflow.eventlog.EnvelopeCodec;
 import io.ledgerflow.eventlog.EventContext;
 import io.ledgerflow.eventlog.EventEnvelope;
+import io.ledgerflow.eventlog.trace.EventTracing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,11 +31,28 @@ public class Inbox {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final EnvelopeCodec codec;
+    private volatile EventTracing tracing = EventTracing.NONE;
+    private volatile DuplicateListener duplicates = consumer -> {};
+
+    /** Told of every redelivered event the inbox skipped (a metric). */
+    @FunctionalInterface
+    public interface DuplicateListener {
+        void skipped(String consumer);
+    }
 
     public Inbox(JdbcClient jdbc, TransactionTemplate transactions, EnvelopeCodec codec) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.codec = codec;
+    }
+
+    /** The effect runs in a span: a child of the consume span, or else of the envelope's traceparent. */
+    public void setTracing(EventTracing tracing) {
+        this.tracing = tracing;
+    }
+
+    public void setDuplicateListener(DuplicateListener listener) {
+        this.duplicates = listener;
     }
 
     /**
@@ -93,17 +112,27 @@ public class Inbox {
      * @return true when the effect ran, false when the event was a duplicate
      */
     public boolean process(String consumer, EventEnvelope event, Consumer<EventEnvelope> effect) {
-        Boolean applied = transactions.execute(status -> {
-            int recorded = jdbc.sql("insert into event_inbox (consumer, event_id) values (?, ?) on conflict do nothing")
-                    .params(consumer, event.id())
-                    .update();
-            if (recorded == 0) {
-                return false;
-            }
-            EventContext.runCausedBy(event, () -> effect.accept(event));
-            return true;
-        });
-        return Boolean.TRUE.equals(applied);
+        Map<String, String> tags = Map.of("consumer", consumer, "event.type", event.type());
+        Boolean applied = tracing.inSpan(
+                "inbox " + consumer,
+                event.traceparent(),
+                tags,
+                () -> transactions.execute(status -> {
+                    int recorded = jdbc.sql(
+                                    "insert into event_inbox (consumer, event_id) values (?, ?) on conflict do nothing")
+                            .params(consumer, event.id())
+                            .update();
+                    if (recorded == 0) {
+                        return false;
+                    }
+                    EventContext.runCausedBy(event, () -> effect.accept(event));
+                    return true;
+                }));
+        if (!Boolean.TRUE.equals(applied)) {
+            duplicates.skipped(consumer);
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -139,10 +168,19 @@ public class Inbox {
         for (int i = 0; i < events.size(); i++) {
             EventEnvelope event = events.get(i);
             if (!fresh.remove(event.id())) {
+                duplicates.skipped(consumer);
                 continue; // processed before, or earlier in this batch
             }
             try {
-                EventContext.runCausedBy(event, () -> effect.accept(event));
+                // each event's effect in its own span, continuing the event's trace (as process does)
+                tracing.inSpan(
+                        "inbox " + consumer,
+                        event.traceparent(),
+                        Map.of("consumer", consumer, "event.type", event.type()),
+                        () -> {
+                            EventContext.runCausedBy(event, () -> effect.accept(event));
+                            return null;
+                        });
             } catch (RuntimeException e) {
                 throw new FailedAt(i, e);
             }

@@ -5,6 +5,8 @@ import io.ledgerflow.eventlog.EnvelopeCodec;
 import io.ledgerflow.eventlog.EventEnvelope;
 import io.ledgerflow.eventlog.EventFactory;
 import io.ledgerflow.eventlog.topic.Topic;
+import io.ledgerflow.eventlog.trace.EventTracing;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,12 +23,18 @@ public class Outbox {
     private final EventFactory events;
     private final EnvelopeCodec codec;
     private final OutboxRelay relay;
+    private final EventTracing tracing;
 
     public Outbox(JdbcClient jdbc, EventFactory events, EnvelopeCodec codec, OutboxRelay relay) {
+        this(jdbc, events, codec, relay, EventTracing.NONE);
+    }
+
+    public Outbox(JdbcClient jdbc, EventFactory events, EnvelopeCodec codec, OutboxRelay relay, EventTracing tracing) {
         this.jdbc = jdbc;
         this.events = events;
         this.codec = codec;
         this.relay = relay;
+        this.tracing = tracing;
     }
 
     /**
@@ -37,10 +45,14 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public EventEnvelope append(
             Topic topic, String aggregateType, String aggregateId, String tenant, DomainEvent event) {
-        EventEnvelope envelope = events.envelope(aggregateType, aggregateId, tenant, event);
-        jdbc.sql("insert into event_outbox (event_id, topic, message_key, envelope) values (?, ?, ?, ?)")
-                .params(envelope.id(), topic.name(), envelope.key(), codec.encode(envelope))
-                .update();
+        EventEnvelope envelope = tracing.inSpan(
+                "outbox append", null, Map.of("topic", topic.name(), "event.type", event.eventType()), () -> {
+                    EventEnvelope appended = events.envelope(aggregateType, aggregateId, tenant, event);
+                    jdbc.sql("insert into event_outbox (event_id, topic, message_key, envelope) values (?, ?, ?, ?)")
+                            .params(appended.id(), topic.name(), appended.key(), codec.encode(appended))
+                            .update();
+                    return appended;
+                });
         if (relay != null && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -1,13 +1,17 @@
 package io.ledgerflow.eventlog.outbox;
 
 import io.ledgerflow.eventlog.CloudEventHeaders;
+import io.ledgerflow.eventlog.trace.EventTracing;
+import io.micrometer.tracing.Span;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -41,6 +45,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final int batchSize;
     private final Duration pollInterval;
     private final Duration retention;
+    private volatile EventTracing tracing = EventTracing.NONE;
     private final Object signal = new Object();
     private volatile AcknowledgedHook acknowledgedHook = positions -> {};
     private volatile boolean running;
@@ -61,6 +66,11 @@ public class OutboxRelay implements SmartLifecycle {
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.retention = retention;
+    }
+
+    /** Each send becomes a span continuing the envelope's trace, its context in the record's headers. */
+    public void setTracing(EventTracing tracing) {
+        this.tracing = tracing;
     }
 
     public void setAcknowledgedHook(AcknowledgedHook hook) {
@@ -104,7 +114,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
             List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(rows.size());
             for (PendingRow row : rows) {
-                sends.add(kafka.send(CloudEventHeaders.record(row.topic(), row.key(), row.envelope())));
+                sends.add(send(row));
             }
             kafka.flush();
             awaitAcknowledgements(sends);
@@ -116,6 +126,25 @@ public class OutboxRelay implements SmartLifecycle {
             return rows.size();
         });
         return published == null ? 0 : published;
+    }
+
+    /**
+     * Sends one row, with its CloudEvents headers, in a span that ends when Kafka acknowledged (or
+     * refused) the record; the span's traceparent replaces the envelope's in the headers.
+     */
+    private CompletableFuture<SendResult<String, String>> send(PendingRow row) {
+        ProducerRecord<String, String> record = CloudEventHeaders.record(row.topic(), row.key(), row.envelope());
+        Span span = tracing.start(
+                "outbox relay send", EventTracing.traceparentOf(row.envelope()), Map.of("topic", row.topic()));
+        tracing.inject(span, record.headers());
+        CompletableFuture<SendResult<String, String>> sent = kafka.send(record);
+        sent.whenComplete((result, error) -> {
+            if (error != null) {
+                span.error(error);
+            }
+            span.end();
+        });
+        return sent;
     }
 
     /** Rows still waiting for Kafka; a gauge for operators and a handle for tests. */

@@ -12,11 +12,14 @@ import io.ledgerflow.linking.link.persistence.LinkStore;
 import io.ledgerflow.linking.propagation.persistence.HeldValues;
 import io.ledgerflow.linking.reference.Area;
 import io.ledgerflow.service.problem.NotFoundException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,22 +44,38 @@ public class Propagation {
     private final HeldValues held;
     private final DatasetStore datasets;
     private final Outbox outbox;
+    private final ObservationRegistry observations;
 
-    Propagation(LinkStore links, HeldValues held, DatasetStore datasets, Outbox outbox) {
+    Propagation(
+            LinkStore links,
+            HeldValues held,
+            DatasetStore datasets,
+            Outbox outbox,
+            ObjectProvider<ObservationRegistry> observations) {
         this.links = links;
         this.held = held;
         this.datasets = datasets;
         this.outbox = outbox;
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
     }
 
     /**
      * Cells of workbook {@code workbookId} took new values at {@code revision}. The links' revision
      * bookkeeping is one statement each for all links (a cell linked 10⁴ times is one event).
+     * Observed as {@code ledgerflow.link.propagation} (a timer, and a "propagate" span in the
+     * consumed event's trace).
      */
     public int cellsChanged(UUID workbookId, long revision, List<SourceCell> cells) {
         if (cells.isEmpty()) {
             return 0;
         }
+        return Observation.createNotStarted("ledgerflow.link.propagation", observations)
+                .contextualName("propagate")
+                .lowCardinalityKeyValue("source", KnownDocument.WORKBOOK)
+                .observe(() -> carryChangedCells(workbookId, revision, cells));
+    }
+
+    private int carryChangedCells(UUID workbookId, long revision, List<SourceCell> cells) {
         Map<Link, List<LinkedValuesSet.Value>> changed = new LinkedHashMap<>();
         for (Link link : links.activeFrom(KnownDocument.WORKBOOK, workbookId)) {
             List<LinkedValuesSet.Value> values = carried(link, cells);
