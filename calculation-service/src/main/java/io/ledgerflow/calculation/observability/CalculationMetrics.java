@@ -70,7 +70,7 @@ public class CalculationMetrics {
                 .contextualName("recalculate")
                 .lowCardinalityKeyValue("operation", kind)
                 .observe(work);
-        int cells = changedCells.applyAsInt(result);
+        int cells = result == null ? 0 : changedCells.applyAsInt(result); // a delete changes no cell
         cellsPerEdit.record(cells);
         if (last.size() >= REMEMBERED_WORKBOOKS) {
             last.clear(); // statistics, not state: start over rather than grow without bound
