@@ -360,6 +360,10 @@ public final class FormulaParser {
             pos++; // the spill-range operator: A1#
             e = new Expr.SpillRef(r);
         }
+        while ((e instanceof Expr.Call || e instanceof Expr.Apply) && peek() == '(') {
+            pos++; // a call of the function value a call yields: LAMBDA(x,x+1)(2)
+            e = new Expr.Apply(e, arguments("("));
+        }
         while (true) {
             skipWs();
             if (peek() != '%') {
@@ -455,7 +459,9 @@ public final class FormulaParser {
             if (run.indexOf('$') >= 0 || !isIdentStart(run.charAt(0))) {
                 throw new ParseException("Invalid name '" + run + "'", start);
             }
-            return new Expr.Name(run);
+            // a lambda's parameter as a file stores it: _xlpm.x
+            return new Expr.Name(
+                    run.regionMatches(true, 0, "_xlpm.", 0, 6) && run.length() > 6 ? run.substring(6) : run);
         }
         throw new ParseException("Unexpected '" + c + "'", pos);
     }
@@ -561,11 +567,17 @@ public final class FormulaParser {
 
     private Expr call(String stored) {
         String name = functionName(stored);
+        List<Expr> args = arguments(name + "(");
+        return args.isEmpty() ? new Expr.Call(name, args) : call(name, args);
+    }
+
+    /** The arguments of a call after its '(' up to its ')' (omitted ones are {@link Expr.Missing}). */
+    private List<Expr> arguments(String opened) {
         List<Expr> args = new ArrayList<>();
         skipWs();
         if (peek() == ')') {
             pos++;
-            return new Expr.Call(name, args);
+            return args;
         }
         while (true) {
             skipWs();
@@ -581,10 +593,10 @@ public final class FormulaParser {
             }
             if (peek() == ')') {
                 pos++;
-                return call(name, args);
+                return args;
             }
             if (pos >= src.length()) {
-                throw new ParseException("Missing ')' to close " + name + "(", pos);
+                throw new ParseException("Missing ')' to close " + opened, pos);
             }
             throw new ParseException("Expected ',' or ')' but found '" + peek() + "'", pos);
         }

@@ -238,6 +238,9 @@ final class Loading {
 
     /** Whether a tree has an area whose corners mix an absolute and a relative row (or column). */
     private static boolean hasMixedArea(Expr e) {
+        if (e instanceof Expr.Apply) {
+            return true; // a lambda call: parsed on its own (see shiftable)
+        }
         if (e instanceof Expr.AreaRef a) {
             return a.row1Abs() != a.row2Abs() || a.col1Abs() != a.col2Abs();
         }
@@ -268,6 +271,9 @@ final class Loading {
      * corners by their order in the text, which the tree no longer records.
      */
     private static boolean shiftable(Expr e, int dr, int dc) {
+        if (e instanceof Expr.Apply) {
+            return false; // rare in a file: not worth shifting
+        }
         if (e instanceof Expr.AreaRef a) {
             if (a.row1Abs() != a.row2Abs() && a.row1() != a.row2()) {
                 int p = a.row1Abs() ? a.row1() : a.row1() + dr;

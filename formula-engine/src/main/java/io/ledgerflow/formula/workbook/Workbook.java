@@ -7,6 +7,8 @@ import io.ledgerflow.formula.eval.CallNode;
 import io.ledgerflow.formula.eval.CellNode;
 import io.ledgerflow.formula.eval.ConstNode;
 import io.ledgerflow.formula.eval.EvalContext;
+import io.ledgerflow.formula.eval.LambdaCalls;
+import io.ledgerflow.formula.eval.LambdaNode;
 import io.ledgerflow.formula.eval.LetNode;
 import io.ledgerflow.formula.eval.NameNode;
 import io.ledgerflow.formula.eval.Node;
@@ -189,10 +191,37 @@ public final class Workbook {
         return new int[] {s.maxRow, s.maxCol};
     }
 
-    /** Defines a workbook-level name before formulas are loaded. */
+    /**
+     * Defines a name before formulas are loaded: workbook-level ({@code Rate}) or scoped to one
+     * sheet ({@code Sheet1!Rate}, {@code 'My Sheet'!Rate}), which on that sheet shadows the
+     * workbook-level name of the same spelling.
+     */
     public void defineName(String name, String formula) {
-        names.put(name.toLowerCase(Locale.ROOT), FormulaParser.parse(formula));
-        nameSpelling.put(name.toLowerCase(Locale.ROOT), name);
+        String key = nameKey(name);
+        names.put(key, FormulaParser.parse(formula));
+        nameSpelling.put(key, name);
+    }
+
+    /** A name's key: lower case; a sheet-scoped name's sheet unquoted ({@code sheet1!rate}). */
+    public static String nameKey(String name) {
+        int bang = name.lastIndexOf('!');
+        String n = name;
+        if (bang > 0 && name.charAt(0) == '\'' && name.charAt(bang - 1) == '\'') {
+            n = name.substring(1, bang - 1).replace("''", "'") + name.substring(bang);
+        }
+        return n.toLowerCase(Locale.ROOT);
+    }
+
+    /** The expression a name stands for in a formula on sheet {@code host}: its sheet's, else the workbook's. */
+    private Expr definedName(String name, int host) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (names.size() > 0 && host >= 0 && host < sheets.size()) {
+            Expr scoped = names.get(sheetName(host).toLowerCase(Locale.ROOT) + "!" + key);
+            if (scoped != null) {
+                return scoped;
+            }
+        }
+        return names.get(key);
     }
 
     public Map<String, String> names() {
@@ -766,7 +795,7 @@ public final class Workbook {
             if (bound != null) {
                 return new NameNode(n.name(), bound);
             }
-            Expr target = names.get(n.name().toLowerCase(Locale.ROOT));
+            Expr target = definedName(n.name(), host);
             return new NameNode(n.name(), target == null ? null : compile(target, host, pre, vol, depth + 1, 0, 0));
         }
         if (e instanceof Expr.Unary u) {
@@ -776,6 +805,10 @@ public final class Workbook {
         if (e instanceof Expr.Percent p) {
             Node x = compile(p.operand(), host, pre, vol, depth + 1, dr, dc);
             return arrayMode > 0 || x.isArray() ? new ArrayOps.Unary('%', x) : new OpNodes.Percent(x);
+        }
+        if (e instanceof Expr.Apply ap) {
+            Node fn = compile(ap.function(), host, pre, vol, depth + 1, dr, dc);
+            return new LambdaCalls.Apply(null, fn, compileArgs(ap.args(), host, pre, vol, depth, dr, dc));
         }
         if (e instanceof Expr.SpillRef sr) {
             Node a = compile(sr.anchor(), host, pre, vol, depth + 1, dr, dc);
@@ -891,12 +924,104 @@ public final class Workbook {
         }
     }
 
+    private Node[] compileArgs(List<Expr> exprs, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
+        Node[] args = new Node[exprs.size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = compile(exprs.get(i), host, pre, vol, depth + 1, dr, dc);
+        }
+        return args;
+    }
+
+    /**
+     * LAMBDA, the functions calling one (MAP, REDUCE, SCAN, BYROW, BYCOL, MAKEARRAY, ISOMITTED) and
+     * a LET name, parameter or defined name bound to a lambda called like a function; null for any
+     * other call. A lambda's parameters are bound like LET's names while its body compiles.
+     */
+    private Node compileLambdaCall(Expr.Call c, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
+        String name = c.name();
+        if (name.equals("LAMBDA")) {
+            return compileLambda(c, host, pre, vol, depth, dr, dc);
+        }
+        if (LambdaCalls.isHelper(name)) {
+            boolean byRows = name.equals("BYROW") || name.equals("BYCOL");
+            if (byRows) {
+                arrayMode++; // a row or column of the array reaches the lambda: operators element-wise
+            }
+            try {
+                Node[] args = compileArgs(c.args(), host, pre, vol, depth, dr, dc);
+                return LambdaCalls.acceptsArgCount(name, args.length)
+                        ? LambdaCalls.of(name, args)
+                        : new UnknownCallNode(name, args, ErrorValue.VALUE);
+            } finally {
+                if (byRows) {
+                    arrayMode--;
+                }
+            }
+        }
+        String key = name.toLowerCase(Locale.ROOT);
+        Node bound = letScope == null ? null : letScope.get(key);
+        if (bound == null && functions.lookup(name) == null) {
+            Expr target = definedName(name, host);
+            if (target instanceof Expr.Call t && t.name().equals("LAMBDA")) {
+                if (!compilingLambdaNames.add(key)) {
+                    // a lambda calling itself through its name: not supported (see README)
+                    return new UnknownCallNode(
+                            name, compileArgs(c.args(), host, pre, vol, depth, dr, dc), ErrorValue.CALC);
+                }
+                try {
+                    bound = compile(target, host, pre, vol, depth + 1, 0, 0);
+                } finally {
+                    compilingLambdaNames.remove(key);
+                }
+            }
+        }
+        if (bound == null) {
+            return null;
+        }
+        return new LambdaCalls.Apply(
+                name, new NameNode(name, bound), compileArgs(c.args(), host, pre, vol, depth, dr, dc));
+    }
+
+    /** The defined names whose lambdas are compiling (compiling is single-threaded). */
+    private final java.util.Set<String> compilingLambdaNames = new java.util.HashSet<>();
+
+    /** LAMBDA(param1, ..., calculation): #VALUE! when a parameter is not a name or repeats. */
+    private Node compileLambda(Expr.Call c, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
+        List<Expr> a = c.args();
+        Map<String, Node> outer = letScope;
+        Map<String, Node> scope = outer == null ? new HashMap<>() : new HashMap<>(outer);
+        Object key = new Object();
+        List<String> params = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < a.size() - 1; i++) {
+            if (!(a.get(i) instanceof Expr.Name n) || !seen.add(n.name().toLowerCase(Locale.ROOT))) {
+                params = null;
+                break;
+            }
+            params.add(n.name());
+            scope.put(n.name().toLowerCase(Locale.ROOT), LambdaNode.param(n.name(), key, i));
+        }
+        if (params == null || a.isEmpty()) {
+            return new UnknownCallNode("LAMBDA", compileArgs(a, host, pre, vol, depth, dr, dc), ErrorValue.VALUE);
+        }
+        letScope = scope;
+        try {
+            return new LambdaNode(params, key, compile(a.get(a.size() - 1), host, pre, vol, depth + 1, dr, dc));
+        } finally {
+            letScope = outer;
+        }
+    }
+
     private Node compileCall(Expr.Call c, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
         if (c.name().equals("LET") && c.args().size() >= 3 && c.args().size() % 2 == 1) {
             Node let = compileLet(c, host, pre, vol, depth, dr, dc);
             if (let != null) {
                 return let;
             }
+        }
+        Node lambda = compileLambdaCall(c, host, pre, vol, depth, dr, dc);
+        if (lambda != null) {
+            return lambda;
         }
         List<Expr> argExprs = c.args();
         Node[] args = new Node[argExprs.size()];
