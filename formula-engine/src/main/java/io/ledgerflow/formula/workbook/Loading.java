@@ -3,6 +3,7 @@ package io.ledgerflow.formula.workbook;
 import io.ledgerflow.formula.graph.IntList;
 import io.ledgerflow.formula.parse.Expr;
 import io.ledgerflow.formula.parse.FormulaParser;
+import io.ledgerflow.formula.parse.ShapeScanner;
 import io.ledgerflow.formula.value.Value;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -155,7 +156,7 @@ final class Loading {
         final Shape[] shapeOf;
         final IntList toParse = new IntList(16);
         final Map<String, Shape> shapes = new HashMap<>();
-        final FormulaParser.ShapeScanner scanner = new FormulaParser.ShapeScanner();
+        final ShapeScanner scanner = new ShapeScanner();
         /** The last shape met and its key: a filled block's formulas mostly repeat it. */
         Shape lastShape;
 
