@@ -21,7 +21,6 @@ import io.ledgerflow.formula.value.Value;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +33,10 @@ import java.util.Map;
  * {@link io.ledgerflow.formula.FormulaEngine}. Not thread-safe for writers; recalculation itself
  * runs on several threads.
  *
- * <p>Size: still over 1,300 lines. Of its six jobs (cell store, loading, compiling formulas, range-node
- * index, applying edits, evaluation context) loading has moved to {@link Loading} and the spill areas of
- * dynamic arrays live in {@link Spills}; compiling (with the LET scope and the shape shifts) and the
- * range-node index (chains, linking, release) are the next seams (issue 12 item 6).
+ * <p>Of its six jobs (cell store, loading, compiling formulas, range-node index, applying edits,
+ * evaluation context) loading lives in {@link Loading}, compiling in {@link Compiler}, the
+ * range-node index in {@link RangeIndex} and the spill areas of dynamic arrays in {@link Spills};
+ * the evaluation context and applying edits are the next seams (issue 12 item 6).
  */
 public final class Workbook {
 
@@ -55,7 +54,7 @@ public final class Workbook {
     final Graph graph = new Graph();
     private final Recalculator recalculator;
     private int nodeCount;
-    private byte[] kind = new byte[1024];
+    byte[] kind = new byte[1024];
     /**
      * Non-numeric values; for numeric cells null or a cached NumberValue, which may be stale (the
      * number in {@link #nums} wins: see {@link #val}).
@@ -70,7 +69,7 @@ public final class Workbook {
     private int[] nodeSheet = new int[1024];
     private int[] nodeRow = new int[1024];
     private int[] nodeCol = new int[1024];
-    private RangeNode[] rangeOf = new RangeNode[1024];
+    RangeNode[] rangeOf = new RangeNode[1024];
     private boolean[] isVolatile = new boolean[1024];
     /** Formulas whose result is an array, which spills (see {@link Spills}). */
     private boolean[] arrayTop = new boolean[1024];
@@ -84,28 +83,10 @@ public final class Workbook {
     private Value[] prev = new Value[1024];
     private int volatileCount;
 
-    /** Range nodes by sheet, columns and first row, then by last row (see {@link Chain}). */
-    private final Map<ChainKey, Chain> chains = new HashMap<>();
-    /** The chain of the last range acquired (a load acquires runs of ranges of one chain). */
-    private Chain lastChain;
-
-    private int rangeCount;
-    private final List<RangeNode> unlinked = new ArrayList<>();
+    private final RangeIndex ranges = new RangeIndex(this);
     private final Ctx[] contexts;
     private final IntList scratchPrecedents = new IntList(8);
     private final boolean[] scratchVolatile = new boolean[1];
-
-    private record ChainKey(int sheet, int c1, int c2, int r1) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ChainKey k && k.r1 == r1 && k.c1 == c1 && k.c2 == c2 && k.sheet == sheet;
-        }
-
-        @Override
-        public int hashCode() {
-            return ((sheet * 31 + r1) * 31 + c1) * 31 + c2;
-        }
-    }
 
     private final Map<String, Integer> sheetByExactName = new HashMap<>();
 
@@ -219,7 +200,7 @@ public final class Workbook {
         }
     }
 
-    private int newNode(byte k) {
+    int newNode(byte k) {
         int id = nodeCount++;
         if (id == kind.length) {
             grow(kind.length * 2);
@@ -322,7 +303,7 @@ public final class Workbook {
     }
 
     public int rangeNodeCount() {
-        return rangeCount;
+        return ranges.count();
     }
 
     // ---- reads ---------------------------------------------------------------------------------
@@ -686,7 +667,7 @@ public final class Workbook {
         for (int q : precedents[id]) {
             graph.removeEdge(q, id);
             if (kind[q] == RANGE) {
-                release(rangeOf[q]);
+                ranges.release(rangeOf[q]);
             }
         }
         precedents[id] = null;
@@ -709,203 +690,14 @@ public final class Workbook {
         compiler.forgetCaches();
     }
 
-    // ---- range nodes ---------------------------------------------------------------------------
-
-    /**
-     * The range nodes of one sheet, column span and first row, sorted by last row in two arrays
-     * (binary search; a load, which acquires a column's growing ranges in order, only appends).
-     * One chain serves both finding a range node by its area and finding the next smaller range
-     * a new range node builds on (invariant 2), with no key object or map entry per range.
-     */
-    private static final class Chain {
-        final int sheet;
-        final int c1;
-        final int c2;
-        final int r1;
-        int[] lastRows = new int[4];
-        RangeNode[] nodes = new RangeNode[4];
-        int size;
-
-        Chain(int sheet, int c1, int c2, int r1) {
-            this.sheet = sheet;
-            this.c1 = c1;
-            this.c2 = c2;
-            this.r1 = r1;
-        }
-
-        boolean is(int sheet, int c1, int c2, int r1) {
-            return this.r1 == r1 && this.c1 == c1 && this.c2 == c2 && this.sheet == sheet;
-        }
-
-        /** The index of last row r2, or -(insertion point) - 1. */
-        int find(int r2) {
-            int n = size;
-            if (n == 0 || lastRows[n - 1] < r2) {
-                return -n - 1;
-            }
-            return Arrays.binarySearch(lastRows, 0, n, r2);
-        }
-
-        void insert(int at, RangeNode rn) {
-            if (size == nodes.length) {
-                lastRows = Arrays.copyOf(lastRows, size * 2);
-                nodes = Arrays.copyOf(nodes, size * 2);
-            }
-            System.arraycopy(lastRows, at, lastRows, at + 1, size - at);
-            System.arraycopy(nodes, at, nodes, at + 1, size - at);
-            lastRows[at] = rn.r2;
-            nodes[at] = rn;
-            size++;
-        }
-
-        void remove(int at) {
-            System.arraycopy(lastRows, at + 1, lastRows, at, size - at - 1);
-            System.arraycopy(nodes, at + 1, nodes, at, size - at - 1);
-            nodes[--size] = null;
-        }
-    }
-
-    /** The chain of ranges with this sheet, columns and first row; created if absent. */
-    private Chain chain(int sheet, int c1, int c2, int r1) {
-        Chain ch = lastChain;
-        if (ch != null && ch.is(sheet, c1, c2, r1)) {
-            return ch;
-        }
-        ChainKey key = new ChainKey(sheet, c1, c2, r1);
-        ch = chains.get(key);
-        if (ch == null) {
-            ch = new Chain(sheet, c1, c2, r1);
-            chains.put(key, ch);
-        }
-        lastChain = ch;
-        return ch;
-    }
-
-    /** The range node of an area, or null. Reads only: safe during a parallel recalculation. */
-    private RangeNode findRange(int sheet, int r1, int c1, int r2, int c2) {
-        Chain ch = chains.get(new ChainKey(sheet, c1, c2, r1));
-        if (ch == null) {
-            return null;
-        }
-        int i = ch.find(r2);
-        return i >= 0 ? ch.nodes[i] : null;
-    }
+    // ---- range nodes: see RangeIndex -----------------------------------------------------------
 
     RangeNode acquireRange(int sheet, int r1, int c1, int r2, int c2) {
-        Chain ch = chain(sheet, c1, c2, r1);
-        int i = ch.find(r2);
-        RangeNode rn;
-        if (i >= 0) {
-            rn = ch.nodes[i];
-        } else {
-            int id = newNode(RANGE);
-            rn = new RangeNode(this, id, sheet, r1, c1, r2, c2);
-            rangeOf[id] = rn;
-            ch.insert(-i - 1, rn);
-            rangeCount++;
-            unlinked.add(rn);
-        }
-        rn.refCount++;
-        return rn;
+        return ranges.acquire(sheet, r1, c1, r2, c2);
     }
 
-    private static final Comparator<RangeNode> BY_LAST_ROW = new Comparator<>() {
-        @Override
-        public int compare(RangeNode a, RangeNode b) {
-            return Integer.compare(a.r2, b.r2);
-        }
-    };
-
-    /** Connects new range nodes to their cells (or to a smaller range with the same top). */
     void linkPendingRanges(IntList seeds) {
-        if (unlinked.isEmpty()) {
-            return;
-        }
-        List<RangeNode> list = new ArrayList<>(unlinked);
-        unlinked.clear();
-        // smaller ranges first, so a range can build on the next smaller one of its chain (a load
-        // usually acquires them in that order already)
-        boolean sorted = true;
-        for (int i = 1; i < list.size() && sorted; i++) {
-            sorted = list.get(i - 1).r2 <= list.get(i).r2;
-        }
-        if (!sorted) {
-            list.sort(BY_LAST_ROW);
-        }
-        for (RangeNode rn : list) {
-            if (rn.refCount > 0) {
-                link(rn, seeds); // a method: see finishLoad
-            }
-        }
-    }
-
-    /** Links one range node: to a smaller range with the same top if any, and to its own cells. */
-    private void link(RangeNode rn, IntList seeds) {
-        Chain chain = chain(rn.sheet, rn.c1, rn.c2, rn.r1);
-        int at = chain.find(rn.r2);
-        RangeNode lower = at > 0 ? chain.nodes[at - 1] : null; // the next smaller range
-        Sheet s = sheets.get(rn.sheet);
-        if (lower != null && lower.linked && rn.r2 != Expr.MAX_ROW) {
-            rn.sub = lower;
-            rn.sub.refCount++;
-            rn.ownR1 = rn.sub.r2 + 1;
-            graph.addEdge(rn.sub.id, rn.id);
-        }
-        int lastCol = Math.min(rn.c2, s.columnCount() - 1);
-        for (int c = rn.c1; c <= lastCol; c++) {
-            int len = Math.min(s.columnLength(c) - 1, rn.r2);
-            for (int r = rn.ownR1; r <= len; r++) {
-                int id = s.get(r, c);
-                if (id >= 0) {
-                    graph.addEdge(id, rn.id);
-                }
-            }
-        }
-        rn.linked = true;
-        s.addRange(rn);
-        seeds.add(rn.id);
-    }
-
-    /** Drops one reference; a range node nobody uses is unlinked, then its sub-range (iteratively). */
-    private void release(RangeNode start) {
-        RangeNode rn = start;
-        while (rn != null && --rn.refCount <= 0) {
-            Chain chain = chain(rn.sheet, rn.c1, rn.c2, rn.r1);
-            int at = chain.find(rn.r2);
-            if (at >= 0 && chain.nodes[at] == rn) {
-                chain.remove(at);
-                rangeCount--;
-            }
-            if (chain.size == 0) {
-                chains.remove(new ChainKey(rn.sheet, rn.c1, rn.c2, rn.r1));
-                lastChain = null;
-            }
-            RangeNode next = null;
-            if (rn.linked) {
-                Sheet s = sheets.get(rn.sheet);
-                s.removeRange(rn);
-                int lastCol = Math.min(rn.c2, s.columnCount() - 1);
-                for (int c = rn.c1; c <= lastCol; c++) {
-                    int len = Math.min(s.columnLength(c) - 1, rn.r2);
-                    for (int r = rn.ownR1; r <= len; r++) {
-                        int id = s.get(r, c);
-                        if (id >= 0) {
-                            graph.removeEdge(id, rn.id);
-                        }
-                    }
-                }
-                if (rn.sub != null) {
-                    graph.removeEdge(rn.sub.id, rn.id);
-                    next = rn.sub;
-                }
-            } else {
-                unlinked.remove(rn);
-            }
-            graph.clearOut(rn.id);
-            kind[rn.id] = DEAD;
-            rangeOf[rn.id] = null;
-            rn = next;
-        }
+        ranges.linkPending(seeds);
     }
 
     // ---- evaluation ----------------------------------------------------------------------------
@@ -1036,7 +828,7 @@ public final class Workbook {
             if (ref.sheet() < 0 || ref.sheet() >= sheets.size()) {
                 return Grid.of(ErrorValue.REF);
             }
-            RangeNode rn = findRange(ref.sheet(), ref.row1(), ref.col1(), ref.row2(), ref.col2());
+            RangeNode rn = ranges.find(ref.sheet(), ref.row1(), ref.col1(), ref.row2(), ref.col2());
             if (rn != null && rn.linked) {
                 return rn;
             }
