@@ -117,10 +117,12 @@ public class RowVersionWriter {
 
     /** Full replacement: every current row not staged with the same values ends; staged rows not current begin. */
     public Counts applyFull(UUID dataset, long version) {
-        int ended = jdbc.update(
+        // An ended row whose key is staged again is an update; the rest of the ended rows are deletions.
+        Ended ended = end(
                 "update dataset_row_version r set valid_to = ? where r.dataset_id = ? and r.valid_to is null"
                         + " and not exists (select 1 from publish_staging s where s.row_key = r.row_key"
-                        + " and s.data = r.data)",
+                        + " and s.data = r.data) returning exists (select 1 from publish_staging s"
+                        + " where s.row_key = r.row_key) as replaced",
                 version,
                 dataset);
         return insertAndCount(dataset, version, ended);
@@ -128,9 +130,10 @@ public class RowVersionWriter {
 
     /** Delta: current rows staged with other values or to delete end; staged rows not current begin. */
     public Counts applyDelta(UUID dataset, long version) {
-        int ended = jdbc.update(
+        Ended ended = end(
                 "update dataset_row_version r set valid_to = ? from publish_staging s where r.dataset_id = ?"
-                        + " and r.valid_to is null and s.row_key = r.row_key and (s.deleted or s.data <> r.data)",
+                        + " and r.valid_to is null and s.row_key = r.row_key and (s.deleted or s.data <> r.data)"
+                        + " returning not s.deleted as replaced",
                 version,
                 dataset);
         return insertAndCount(dataset, version, ended);
@@ -164,7 +167,24 @@ public class RowVersionWriter {
         }
     }
 
-    private Counts insertAndCount(UUID dataset, long version, int ended) {
+    /** Row versions a publish ended: all of them, and those a staged row replaces (updates). */
+    private record Ended(long all, long replaced) {}
+
+    /**
+     * Ends row versions by an {@code update … returning <replaced>} and counts them as it goes: a
+     * count from the statement itself, because a later self-join of the new and the ended row
+     * versions has no statistics yet after a large publish and was planned as a nested loop
+     * (36 s for a delta of 10^4 rows on 2×10^5).
+     */
+    private Ended end(String updateReturningReplaced, Object... params) {
+        return jdbc.queryForObject(
+                "with ended as (" + updateReturningReplaced + ") select count(*), count(*) filter (where replaced)"
+                        + " from ended",
+                (rs, n) -> new Ended(rs.getLong(1), rs.getLong(2)),
+                params);
+    }
+
+    private Counts insertAndCount(UUID dataset, long version, Ended ended) {
         int begun = jdbc.update(
                 "insert into dataset_row_version (dataset_id, row_key, valid_from, data)"
                         + " select ?, s.row_key, ?, s.data from publish_staging s where not s.deleted and not exists"
@@ -173,16 +193,7 @@ public class RowVersionWriter {
                 dataset,
                 version,
                 dataset);
-        long updated = jdbc.queryForObject(
-                "select count(*) from dataset_row_version n where n.dataset_id = ? and n.valid_from = ? and exists"
-                        + " (select 1 from dataset_row_version o where o.dataset_id = ? and o.row_key = n.row_key"
-                        + " and o.valid_to = ?)",
-                Long.class,
-                dataset,
-                version,
-                dataset,
-                version);
-        return new Counts(begun - updated, updated, ended - updated);
+        return new Counts(begun - ended.replaced(), ended.replaced(), ended.all() - ended.replaced());
     }
 
     private static void quote(StringBuilder text, String value) {

@@ -20,5 +20,6 @@ public final class GameEvents {
     public record PlayerLeft(UUID gameId, UUID playerId, int playerCount) implements DomainEvent {}
 
     /** The game was ended: its simulation stopped for good; its log (the frames topic) and players stay. */
-    public record GameEnded(UUID gameId, Instant endedAt) implements DomainEvent {}
+    /** The game ended; {@code frame} and {@code stateHash} (optional, since v1 had none) say where. */
+    public record GameEnded(UUID gameId, Instant endedAt, Long frame, Long stateHash) implements DomainEvent {}
 }
