@@ -3,6 +3,7 @@ package io.ledgerflow.linking.propagation;
 import io.ledgerflow.eventlog.DomainEvent;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Values a link carries into its destination workbook, taken from the source at {@code
@@ -15,10 +16,16 @@ public record LinkedValuesSet(
 
     /**
      * Where the values come from: a workbook and its canonical {@code ref}, or a dataset, its
-     * {@code column} and row {@code keys} ({@code ref} then reads e.g. {@code rate[EUR]}).
+     * {@code column} and row {@code keys} ({@code ref} then reads e.g. {@code rate[EUR]}). The last three
+     * came after v1 (and are null for a workbook source): optional in the schema.
      */
     public record Source(
-            String type, UUID documentId, String ref, String workspace, String column, List<List<String>> keys) {}
+            String type,
+            UUID documentId,
+            String ref,
+            @Nullable String workspace,
+            @Nullable String column,
+            @Nullable List<List<String>> keys) {}
 
     /**
      * One destination cell, its new value (a number, text or boolean; null empties it) and the
