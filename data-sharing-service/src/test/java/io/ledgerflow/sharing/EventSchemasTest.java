@@ -2,6 +2,7 @@ package io.ledgerflow.sharing;
 
 import io.ledgerflow.sharing.dataset.DatasetEvents.DatasetCreated;
 import io.ledgerflow.sharing.dataset.DatasetEvents.DatasetDeleted;
+import io.ledgerflow.sharing.publish.DatasetLatest;
 import io.ledgerflow.sharing.publish.PublishEvents.DatasetRowsChanged;
 import io.ledgerflow.sharing.publish.PublishEvents.DatasetVersionPublished;
 import io.ledgerflow.sharing.share.ShareEvents.DatasetShareRevoked;
@@ -25,7 +26,8 @@ class EventSchemasTest {
                 DatasetVersionPublished.class,
                 DatasetRowsChanged.class,
                 DatasetShared.class,
-                DatasetShareRevoked.class
+                DatasetShareRevoked.class,
+                DatasetLatest.class
             })
     void theCommittedSchemaIsTheRecordsAndCompatible(Class<?> event) {
         EventSchemas.assertCommitted(event);

@@ -115,6 +115,21 @@ public class Publisher {
                                                         : row.existed() ? "updated" : "inserted",
                                                 row.values() == null ? null : schema.complete(row.values())))
                                         .toList())));
+        outbox.append(
+                Topics.Sharing.DATASET_LATEST,
+                Datasets.AGGREGATE,
+                id.toString(),
+                workspace,
+                new DatasetLatest(
+                        id,
+                        workspace,
+                        dataset.name(),
+                        number,
+                        at,
+                        version.kind(),
+                        version.rowCount(),
+                        schema.columns(),
+                        schema.primaryKey()));
         log.info(
                 "dataset {} version {} ({}, {} rows, {} changed): checked and staged in {} ms, row versions written"
                         + " in {} ms, events in {} ms",
