@@ -21,4 +21,19 @@ public record DatasetLatest(
         long rowCount,
         List<Column> columns,
         List<String> primaryKey)
-        implements DomainEvent {}
+        implements DomainEvent {
+
+    /** The state after {@code published}. */
+    public static DatasetLatest of(PublishEvents.DatasetVersionPublished published) {
+        return new DatasetLatest(
+                published.datasetId(),
+                published.workspace(),
+                published.name(),
+                published.version(),
+                published.publishedAt(),
+                published.kind(),
+                published.rowCount(),
+                published.columns(),
+                published.primaryKey());
+    }
+}

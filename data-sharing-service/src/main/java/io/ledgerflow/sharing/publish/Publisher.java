@@ -76,21 +76,20 @@ public class Publisher {
                 schema.columns(),
                 at);
         datasets.addVersion(dataset, version);
-        append(
-                dataset,
-                new DatasetVersionPublished(
-                        id,
-                        workspace,
-                        dataset.name(),
-                        number,
-                        at,
-                        version.kind(),
-                        version.rowCount(),
-                        version.inserted(),
-                        version.updated(),
-                        version.deleted(),
-                        schema.columns(),
-                        schema.primaryKey()));
+        DatasetVersionPublished published = new DatasetVersionPublished(
+                id,
+                workspace,
+                dataset.name(),
+                number,
+                at,
+                version.kind(),
+                version.rowCount(),
+                version.inserted(),
+                version.updated(),
+                version.deleted(),
+                schema.columns(),
+                schema.primaryKey());
+        append(dataset, published);
         long changed = counts.inserted() + counts.updated() + counts.deleted();
         int chunks = (int) ((changed + CHUNK - 1) / CHUNK);
         AtomicInteger chunk = new AtomicInteger();
@@ -120,16 +119,7 @@ public class Publisher {
                 Datasets.AGGREGATE,
                 id.toString(),
                 workspace,
-                new DatasetLatest(
-                        id,
-                        workspace,
-                        dataset.name(),
-                        number,
-                        at,
-                        version.kind(),
-                        version.rowCount(),
-                        schema.columns(),
-                        schema.primaryKey()));
+                DatasetLatest.of(published));
         log.info(
                 "dataset {} version {} ({}, {} rows, {} changed): checked and staged in {} ms, row versions written"
                         + " in {} ms, events in {} ms",

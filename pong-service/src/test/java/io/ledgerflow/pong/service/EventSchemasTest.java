@@ -4,6 +4,7 @@ import io.ledgerflow.pong.service.game.GameEvents.GameCreated;
 import io.ledgerflow.pong.service.game.GameEvents.GameEnded;
 import io.ledgerflow.pong.service.game.GameEvents.PlayerJoined;
 import io.ledgerflow.pong.service.game.GameEvents.PlayerLeft;
+import io.ledgerflow.pong.service.runner.GameSnapshotTaken;
 import io.ledgerflow.testsupport.EventSchemas;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,7 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EventSchemasTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {GameCreated.class, PlayerJoined.class, PlayerLeft.class, GameEnded.class})
+    @ValueSource(
+            classes = {GameCreated.class, PlayerJoined.class, PlayerLeft.class, GameEnded.class, GameSnapshotTaken.class
+            })
     void theCommittedSchemaIsTheRecordsAndCompatible(Class<?> event) {
         EventSchemas.assertCommitted(event);
     }

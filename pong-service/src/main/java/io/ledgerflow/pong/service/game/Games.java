@@ -84,7 +84,8 @@ public class Games {
     }
 
     /**
-     * Ends a game: it is never simulated again, its players and history stay, {@code GameEnded} is published. Ending
+     * Ends a game: it is never simulated again, its players and history stay, {@code GameEnded} is published and its
+     * snapshot is tombstoned on the game-snapshots topic. Ending
      * an ended game changes nothing (DELETE is idempotent).
      */
     @Transactional
@@ -95,6 +96,7 @@ public class Games {
         }
         Game ended = repository.save(game.end(clock.instant()));
         outbox.append(Topics.Pong.GAME_EVENTS, AGGREGATE, id.toString(), workspace, ended.ended());
+        outbox.appendTombstone(Topics.Pong.GAME_SNAPSHOTS, id.toString());
         return ended;
     }
 
