@@ -74,21 +74,20 @@ public class Publisher {
                 schema.columns(),
                 at);
         datasets.addVersion(dataset, version);
-        append(
-                dataset,
-                new DatasetVersionPublished(
-                        id,
-                        workspace,
-                        dataset.name(),
-                        number,
-                        at,
-                        version.kind(),
-                        version.rowCount(),
-                        version.inserted(),
-                        version.updated(),
-                        version.deleted(),
-                        schema.columns(),
-                        schema.primaryKey()));
+        DatasetVersionPublished published = new DatasetVersionPublished(
+                id,
+                workspace,
+                dataset.name(),
+                number,
+                at,
+                version.kind(),
+                version.rowCount(),
+                version.inserted(),
+                version.updated(),
+                version.deleted(),
+                schema.columns(),
+                schema.primaryKey());
+        append(dataset, published);
         long changed = counts.inserted() + counts.updated() + counts.deleted();
         int chunks = (int) ((changed + CHUNK - 1) / CHUNK);
         writer.changeChunks(
@@ -98,6 +97,12 @@ public class Publisher {
                 schema.columns(),
                 (chunk, rowsJson) -> append(
                         dataset, new DatasetRowsChangedChunk(id, workspace, number, at, chunk, chunks, rowsJson)));
+        outbox.append(
+                Topics.Sharing.DATASET_LATEST,
+                Datasets.AGGREGATE,
+                id.toString(),
+                workspace,
+                DatasetLatest.of(published));
         log.info(
                 "dataset {} version {} ({}, {} rows, {} changed): checked and staged in {} ms, row versions written"
                         + " in {} ms, events in {} ms",
