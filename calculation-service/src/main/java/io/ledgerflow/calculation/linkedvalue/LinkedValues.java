@@ -215,11 +215,27 @@ public class LinkedValues {
      * last value lingering.
      */
     public void stateChanged(String tenant, LinkStateChanged event) {
+        if (!learnState(tenant, event)) {
+            return;
+        }
+        if (!event.sourceDeleted() || event.destinationRef() == null) {
+            return;
+        }
+        sourceDeleted(tenant, event);
+    }
+
+    /**
+     * Only remembers linking's word on the link (table {@code link_state}), with no edit of the destination: what a
+     * rebuild of the view of links by replay applies ({@code LinkStateRebuild}).
+     *
+     * @return whether the destination workbook exists (else nothing is remembered)
+     */
+    public boolean learnState(String tenant, LinkStateChanged event) {
         Optional<Workbook> destination = workbooks
                 .findByIdAndWorkspace(event.destinationWorkbookId(), tenant)
                 .filter(workbook -> !workbook.isDeleted());
         if (destination.isEmpty()) {
-            return;
+            return false;
         }
         linkedCells.state(
                 event.linkId(),
@@ -229,9 +245,10 @@ public class LinkedValues {
                 event.sourceDeleted(),
                 event.sourceChangedRevision(),
                 event.heldRevision());
-        if (!event.sourceDeleted() || event.destinationRef() == null) {
-            return;
-        }
+        return true;
+    }
+
+    private void sourceDeleted(String tenant, LinkStateChanged event) {
         try {
             CellRange block = CellRange.parse("destinationRef", event.destinationRef());
             if (block.cellCount() > limits.maxBatchCells()) {

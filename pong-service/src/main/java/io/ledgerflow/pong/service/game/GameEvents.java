@@ -3,6 +3,7 @@ package io.ledgerflow.pong.service.game;
 import io.ledgerflow.eventlog.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The events of a game, all keyed by the game id. */
 public final class GameEvents {
@@ -21,5 +22,9 @@ public final class GameEvents {
 
     /** The game was ended: its simulation stopped for good; its log (the frames topic) and players stay. */
     /** The game ended; {@code frame} and {@code stateHash} (optional, since v1 had none) say where. */
-    public record GameEnded(UUID gameId, Instant endedAt, Long frame, Long stateHash) implements DomainEvent {}
+    public record GameEnded(
+            UUID gameId,
+            Instant endedAt,
+            @Nullable Long frame,
+            @Nullable Long stateHash) implements DomainEvent {}
 }

@@ -86,7 +86,7 @@ public class Games {
     /**
      * Ends a game after frame {@code frame} with state hash {@code stateHash} (null when it ran nowhere here): it is
      * never simulated again, its players and history stay, {@code GameEnded} is published. Ending an ended game
-     * changes nothing (DELETE is idempotent).
+     * changes nothing (DELETE is idempotent). Its snapshot is tombstoned on the game-snapshots topic.
      */
     @Transactional
     public Game end(String workspace, UUID id, Long frame, Long stateHash) {
@@ -96,6 +96,7 @@ public class Games {
         }
         Game ended = repository.save(game.end(clock.instant(), frame, stateHash));
         outbox.append(Topics.Pong.GAME_EVENTS, AGGREGATE, id.toString(), workspace, ended.ended());
+        outbox.appendTombstone(Topics.Pong.GAME_SNAPSHOTS, id.toString());
         return ended;
     }
 
