@@ -22,7 +22,8 @@ public record LinkedValuesSet(UUID destinationWorkbookId, Source source, long so
     }
 
     /** The source document: a workbook, or a dataset (with the workspace owning it). */
-    public record Source(String type, UUID documentId, @Nullable String workspace) {}
+    public record Source(
+            String type, UUID documentId, @Nullable String workspace) {}
 
     /**
      * One link's values: its canonical source {@code ref} (for a dataset, {@code column} and row
@@ -41,7 +42,11 @@ public record LinkedValuesSet(UUID destinationWorkbookId, Source source, long so
      * dataset row), so the destination can explain it; {@code error} is {@code #REF!} (value null)
      * when the source cell shows a lost source of its own, so the loss travels down a chain.
      */
-    public record Value(String ref, @Nullable Object value, @Nullable String sourceRef, @Nullable String error) {
+    public record Value(
+            String ref,
+            @Nullable Object value,
+            @Nullable String sourceRef,
+            @Nullable String error) {
 
         public Value(String ref, Object value) {
             this(ref, value, null, null);
