@@ -12,6 +12,7 @@ import io.ledgerflow.eventlog.topic.Topic;
 import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.eventlog.trace.EventTracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
@@ -54,10 +55,15 @@ public class EventLogAutoConfiguration {
     /** Spans of the outbox, relay and inbox when the service has a tracer (Micrometer Tracing); no-ops otherwise. */
     @Bean
     @ConditionalOnMissingBean
-    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    EventTracing eventTracing(
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator,
+            ObjectProvider<ObservationRegistry> observations) {
         Tracer t = tracer.getIfAvailable();
         Propagator p = propagator.getIfAvailable();
-        return t == null || p == null ? EventTracing.NONE : new EventTracing(t, p);
+        return t == null || p == null
+                ? EventTracing.NONE
+                : new EventTracing(t, p, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

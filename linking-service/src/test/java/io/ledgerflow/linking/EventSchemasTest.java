@@ -6,6 +6,7 @@ import io.ledgerflow.linking.link.LinkStateChanged;
 import io.ledgerflow.linking.link.SourceValuesRequested;
 import io.ledgerflow.linking.propagation.LinkedValuesSet;
 import io.ledgerflow.testsupport.EventSchemas;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,15 +18,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EventSchemasTest {
 
     @ParameterizedTest
-    @ValueSource(
-            classes = {
-                LinkCreated.class,
-                LinkRemoved.class,
-                SourceValuesRequested.class,
-                LinkedValuesSet.class,
-                LinkStateChanged.class
-            })
+    @ValueSource(classes = {LinkCreated.class, LinkRemoved.class, SourceValuesRequested.class, LinkStateChanged.class})
     void theCommittedSchemaIsTheRecordsAndCompatible(Class<?> event) {
         EventSchemas.assertCommitted(event);
+    }
+
+    /** Version 2 (one event per destination workbook) is a new type; v1's schema stays for what is in the log. */
+    @Test
+    void linkedValuesSetVersion2() {
+        EventSchemas.assertCommitted(
+                "LinkedValuesSet", new LinkedValuesSet(null, null, 0, null).schemaVersion(), LinkedValuesSet.class);
     }
 }

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class HostileInputApp {
 
     static final AtomicInteger writes = new AtomicInteger();
+    private static final Logger LOG = LoggerFactory.getLogger(HostileInputApp.class);
 
     record Thing(@NotBlank String name, BigDecimal amount, List<Object> tags) {}
 
@@ -55,6 +58,7 @@ public class HostileInputApp {
 
         @GetMapping(path = "/api/test/things/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
         Map<String, Object> get(@PathVariable String id, @RequestParam(defaultValue = "") String q) {
+            LOG.info("thing {} read", id); // a request's log line (StructuredLogsIT)
             return Map.of("id", id, "q", q);
         }
     }

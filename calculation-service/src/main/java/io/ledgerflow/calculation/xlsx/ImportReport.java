@@ -10,6 +10,7 @@ import io.ledgerflow.formula.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -28,6 +29,10 @@ public final class ImportReport {
 
     /** The cells listed (at most {@link #MAX_CELLS}) and how many there are. */
     public record Summary(int total, List<Cell> cells) {}
+
+    /** What the engine compiles itself rather than looking up as functions (LET and LAMBDA's family). */
+    private static final Set<String> COMPILED_FORMS =
+            Set.of("LET", "LAMBDA", "MAP", "REDUCE", "SCAN", "BYROW", "BYCOL", "MAKEARRAY", "ISOMITTED");
 
     private ImportReport() {}
 
@@ -78,7 +83,8 @@ public final class ImportReport {
     private static void unknownFunctions(Expr e, TreeSet<String> out) {
         switch (e) {
             case Expr.Call call -> {
-                if (!call.name().equals("LET") && FunctionRegistry.builtins().lookup(call.name()) == null) {
+                if (!COMPILED_FORMS.contains(call.name())
+                        && FunctionRegistry.builtins().lookup(call.name()) == null) {
                     out.add(call.name());
                 }
                 call.args().forEach(a -> unknownFunctions(a, out));
@@ -90,6 +96,10 @@ public final class ImportReport {
             case Expr.Unary u -> unknownFunctions(u.operand(), out);
             case Expr.Percent p -> unknownFunctions(p.operand(), out);
             case Expr.ArrayFormula a -> unknownFunctions(a.formula(), out);
+            case Expr.Apply a -> {
+                unknownFunctions(a.function(), out);
+                a.args().forEach(x -> unknownFunctions(x, out));
+            }
             default -> {}
         }
     }

@@ -89,4 +89,12 @@ class XlsxFilesTest {
                 .build();
         assertThat(engine.getValue("S", 0, 2).toJava()).isEqualTo(2024.0);
     }
+
+    @Test
+    void theImportReportDoesNotListLambdaFormsAsUnknownFunctions() {
+        assertThat(ImportReport.reason("=MAP(A1:A3,LAMBDA(x,NOSUCH(x)))", io.ledgerflow.formula.value.ErrorValue.NAME))
+                .isEqualTo("functions the engine does not know: NOSUCH");
+        assertThat(ImportReport.reason("=LAMBDA(x,x*Rate)(2)", io.ledgerflow.formula.value.ErrorValue.NAME))
+                .isEqualTo("a name that is not defined in the workbook");
+    }
 }

@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,7 +48,7 @@ public class Inbox {
         this.codec = codec;
     }
 
-    /** The effect runs in a span: a child of the consume span, or else of the envelope's traceparent. */
+    /** Each event's effect runs in a span continuing the producer's trace ({@link #inboxSpan}). */
     public void setTracing(EventTracing tracing) {
         this.tracing = tracing;
     }
@@ -61,7 +63,12 @@ public class Inbox {
      * failing effect throws its own exception (retried with back-off, then dead-lettered).
      */
     public Consumer<Message<byte[]>> consumer(String consumer, Consumer<EventEnvelope> effect) {
-        return message -> process(consumer, decode(consumer, message.getPayload()), effect);
+        return message -> process(
+                consumer,
+                new Delivery(
+                        decode(consumer, message.getPayload()),
+                        traceparent(message.getHeaders().get(EventTracing.TRACEPARENT))),
+                effect);
     }
 
     /**
@@ -73,16 +80,36 @@ public class Inbox {
      */
     public Consumer<Message<List<byte[]>>> batchConsumer(String consumer, Consumer<EventEnvelope> effect) {
         return message -> {
-            List<EventEnvelope> events = new ArrayList<>();
+            List<?> headers = message.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.class);
+            List<Delivery> deliveries = new ArrayList<>();
             for (byte[] payload : message.getPayload()) {
+                int i = deliveries.size();
                 try {
-                    events.add(decode(consumer, payload));
+                    deliveries.add(new Delivery(
+                            decode(consumer, payload),
+                            headers != null && i < headers.size() && headers.get(i) instanceof Map<?, ?> h
+                                    ? traceparent(h.get(EventTracing.TRACEPARENT))
+                                    : null));
                 } catch (UndecodableEventException e) {
-                    processBatch(consumer, events, effect);
-                    throw new BatchListenerFailedException(e.getMessage(), e, events.size());
+                    apply(consumer, deliveries, effect);
+                    throw new BatchListenerFailedException(e.getMessage(), e, i);
                 }
             }
-            processBatch(consumer, events, effect);
+            apply(consumer, deliveries, effect);
+        };
+    }
+
+    /**
+     * An event as the log delivered it, with the W3C traceparent of its Kafka record (the relay's send span; null
+     * when the record had none, as in a replay: the envelope's is used then).
+     */
+    private record Delivery(EventEnvelope event, String traceparent) {}
+
+    private static String traceparent(Object header) {
+        return switch (header) {
+            case byte[] bytes -> new String(bytes, StandardCharsets.UTF_8);
+            case String text -> text;
+            case null, default -> null;
         };
     }
 
@@ -112,11 +139,14 @@ public class Inbox {
      * @return true when the effect ran, false when the event was a duplicate
      */
     public boolean process(String consumer, EventEnvelope event, Consumer<EventEnvelope> effect) {
-        Map<String, String> tags = Map.of("consumer", consumer, "event.type", event.type());
-        Boolean applied = tracing.inSpan(
-                "inbox " + consumer,
-                event.traceparent(),
-                tags,
+        return process(consumer, new Delivery(event, null), effect);
+    }
+
+    private boolean process(String consumer, Delivery delivery, Consumer<EventEnvelope> effect) {
+        EventEnvelope event = delivery.event();
+        Boolean applied = inboxSpan(
+                consumer,
+                delivery,
                 () -> transactions.execute(status -> {
                     int recorded = jdbc.sql(
                                     "insert into event_inbox (consumer, event_id) values (?, ?) on conflict do nothing")
@@ -144,49 +174,68 @@ public class Inbox {
      * @return how many effects ran
      */
     public int processBatch(String consumer, List<EventEnvelope> events, Consumer<EventEnvelope> effect) {
-        if (events.isEmpty()) {
+        return apply(
+                consumer,
+                events.stream().map(event -> new Delivery(event, null)).toList(),
+                effect);
+    }
+
+    private int apply(String consumer, List<Delivery> deliveries, Consumer<EventEnvelope> effect) {
+        if (deliveries.isEmpty()) {
             return 0;
         }
         try {
-            Integer applied = transactions.execute(status -> applyAll(consumer, events, effect));
+            Integer applied = transactions.execute(status -> applyAll(consumer, deliveries, effect));
             return applied == null ? 0 : applied;
         } catch (FailedAt failed) {
-            processBatch(consumer, events.subList(0, failed.index), effect);
+            apply(consumer, deliveries.subList(0, failed.index), effect);
             throw new BatchListenerFailedException(
-                    consumer + " failed on event " + events.get(failed.index).id(), failed.getCause(), failed.index);
+                    consumer + " failed on event "
+                            + deliveries.get(failed.index).event().id(),
+                    failed.getCause(),
+                    failed.index);
         }
     }
 
-    private int applyAll(String consumer, List<EventEnvelope> events, Consumer<EventEnvelope> effect) {
-        String[] ids = events.stream().map(e -> e.id().toString()).toArray(String[]::new);
+    private int applyAll(String consumer, List<Delivery> deliveries, Consumer<EventEnvelope> effect) {
+        String[] ids = deliveries.stream().map(d -> d.event().id().toString()).toArray(String[]::new);
         Set<UUID> fresh = new HashSet<>(jdbc.sql("insert into event_inbox (consumer, event_id)"
                         + " select ?, id::uuid from unnest(?::text[]) as id on conflict do nothing returning event_id")
                 .params(consumer, ids)
                 .query(UUID.class)
                 .list());
         int applied = 0;
-        for (int i = 0; i < events.size(); i++) {
-            EventEnvelope event = events.get(i);
+        for (int i = 0; i < deliveries.size(); i++) {
+            EventEnvelope event = deliveries.get(i).event();
             if (!fresh.remove(event.id())) {
                 duplicates.skipped(consumer);
                 continue; // processed before, or earlier in this batch
             }
             try {
-                // each event's effect in its own span, continuing the event's trace (as process does)
-                tracing.inSpan(
-                        "inbox " + consumer,
-                        event.traceparent(),
-                        Map.of("consumer", consumer, "event.type", event.type()),
-                        () -> {
-                            EventContext.runCausedBy(event, () -> effect.accept(event));
-                            return null;
-                        });
+                inboxSpan(consumer, deliveries.get(i), () -> {
+                    EventContext.runCausedBy(event, () -> effect.accept(event));
+                    return null;
+                });
             } catch (RuntimeException e) {
                 throw new FailedAt(i, e);
             }
             applied++;
         }
         return applied;
+    }
+
+    /**
+     * The one span of an event's effect, record or batch: a consumer span continuing the producer's trace from the
+     * Kafka record's traceparent (else the envelope's), whatever span or observation the binder has open around the
+     * poll (a batch has no per-record one), so that the effect's own spans and observations are in the event's trace.
+     */
+    private <T> T inboxSpan(String consumer, Delivery delivery, Supplier<T> work) {
+        EventEnvelope event = delivery.event();
+        return tracing.consume(
+                "inbox " + consumer,
+                delivery.traceparent() != null ? delivery.traceparent() : event.traceparent(),
+                Map.of("consumer", consumer, "event.type", event.type()),
+                work);
     }
 
     public boolean alreadyProcessed(String consumer, UUID eventId) {

@@ -1,5 +1,9 @@
 package io.ledgerflow.eventlog.trace;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.ReceiverContext;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
@@ -21,10 +25,17 @@ public final class EventTracing {
 
     private final Tracer tracer;
     private final Propagator propagator;
+    private final ObservationRegistry observations;
 
     public EventTracing(Tracer tracer, Propagator propagator) {
+        this(tracer, propagator, ObservationRegistry.NOOP);
+    }
+
+    /** With {@code observations}, a consumer's span is an observation (a timer too): see {@link #consume}. */
+    public EventTracing(Tracer tracer, Propagator propagator, ObservationRegistry observations) {
         this.tracer = tracer;
         this.propagator = propagator;
+        this.observations = observations;
     }
 
     /** The current span as a W3C traceparent, or null when no span is in scope. */
@@ -41,7 +52,10 @@ public final class EventTracing {
      * {@code remoteParent} (a traceparent from an envelope), or else a new trace.
      */
     public <T> T inSpan(String name, String remoteParent, Map<String, String> tags, Supplier<T> work) {
-        Span span = start(name, remoteParent, tags);
+        return scoped(start(name, remoteParent, tags), work);
+    }
+
+    private <T> T scoped(Span span, Supplier<T> work) {
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             return work.get();
         } catch (RuntimeException | Error e) {
@@ -50,6 +64,31 @@ public final class EventTracing {
         } finally {
             span.end();
         }
+    }
+
+    /**
+     * Runs {@code work} in a consumer span continuing {@code traceparent} (the producer's), whatever span is
+     * current: a batch consumer runs inside the binder's span of the whole poll, which is in no event's trace. The
+     * span is an observation ({@code ledgerflow.inbox}, named {@code name}) so that it is the parent of the
+     * observations {@code work} starts, not the poll's; a plain span where there is no observation registry.
+     */
+    public <T> T consume(String name, String traceparent, Map<String, String> tags, Supplier<T> work) {
+        Map<String, String> carrier = traceparent == null ? Map.of() : Map.of(TRACEPARENT, traceparent);
+        if (!observations.isNoop()) {
+            ReceiverContext<Map<String, String>> context =
+                    new ReceiverContext<>((headers, key) -> headers.get(key), Kind.CONSUMER);
+            context.setCarrier(carrier);
+            Observation observation = Observation.createNotStarted("ledgerflow.inbox", () -> context, observations)
+                    .contextualName(name);
+            tags.forEach(observation::lowCardinalityKeyValue);
+            return observation.observe(work);
+        }
+        Span.Builder builder = propagator
+                .extract(carrier, (headers, key) -> headers.get(key))
+                .kind(Span.Kind.CONSUMER)
+                .name(name);
+        tags.forEach(builder::tag);
+        return scoped(builder.start(), work);
     }
 
     /** Starts (but does not scope) a span, as {@link #inSpan}; the caller ends it. */

@@ -5,10 +5,14 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -23,14 +27,16 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Every service is an OAuth2 resource server ({@link AuthSettings}): each {@code /api/**} request needs a valid JWT
  * bearer token, except the OpenAPI document and browser pages; a workspace's paths need the workspace in the token
- * ({@link WorkspaceGrantFilter}, else 404); a write needs the {@code write} scope (else 403). The management port is
- * not matched and stays open (the gateway never routes there).
+ * ({@link WorkspaceGrantFilter}, else 404); a write needs the {@code write} scope (else 403). The management port
+ * (which the gateway never routes to) asks for its own credential when {@code MANAGEMENT_TOKEN} is set
+ * ({@link #managementSecurity}).
  */
 @AutoConfiguration(
         beforeName = {
@@ -104,6 +110,27 @@ public class ResourceServerAutoConfiguration {
                         ? JwtValidators.createDefaultWithIssuer(settings.issuer())
                         : JwtValidators.createDefault());
         return decoder;
+    }
+
+    /**
+     * {@code MANAGEMENT_TOKEN} set (the chart sets it from a Secret): every actuator endpoint of the management port
+     * but health (the kubelet's probes) needs {@code Authorization: Bearer <token>}, else 401: introspection
+     * (threaddump, heaphistogram, jfr, workbookstats), deadletters and prometheus (the PodMonitor sends it). Unset,
+     * the port is open as before, kept off the Services and the gateway (docs/observability.md).
+     */
+    @Bean
+    @ConditionalOnExpression("!'${ledgerflow.management.token:}'.isBlank()")
+    SecurityFilterChain managementSecurity(HttpSecurity http, @Value("${ledgerflow.management.token}") String token) {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint().excluding(HealthEndpoint.class))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(ManagementTokenFilter.ROLE))
+                .addFilterBefore(new ManagementTokenFilter(token), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(ManagementTokenFilter::unauthorized)
+                        .accessDeniedHandler((request, response, denied) ->
+                                ManagementTokenFilter.unauthorized(request, response, null)));
+        return http.build();
     }
 
     /** {@code AUTH_ENABLED=false}: every request is let through, which the log says loudly. */

@@ -3,6 +3,7 @@ package io.ledgerflow.sharing.publish.persistence;
 import io.ledgerflow.sharing.dataset.Column;
 import io.ledgerflow.sharing.dataset.RowValues.BadRow;
 import io.ledgerflow.sharing.dataset.Schema;
+import io.ledgerflow.sharing.dataset.persistence.RowObjects;
 import io.ledgerflow.sharing.publish.RowSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -140,14 +141,8 @@ public class RowVersionWriter {
      * parse and write each row again in Java.
      */
     public void changeChunks(UUID dataset, long version, int chunk, List<Column> columns, ChunkConsumer consumer) {
-        StringBuilder values = new StringBuilder("json_build_object(");
         List<Object> params = new ArrayList<>();
-        for (Column column : columns) {
-            values.append(params.isEmpty() ? "" : ", ").append("?::text, c.data -> ?");
-            params.add(column.name());
-            params.add(column.name());
-        }
-        values.append(")");
+        String values = RowObjects.jsonObject("c.data", columns, params);
         String key = "case when c.row_key = '' then array[''] else string_to_array(c.row_key, chr(31)) end";
         String sql = "with c as (select coalesce(n.row_key, o.row_key) as row_key, n.data, o.row_key is not null"
                 + " as existed from (select row_key, data from dataset_row_version where dataset_id = ?"

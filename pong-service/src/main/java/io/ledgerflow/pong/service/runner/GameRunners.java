@@ -103,7 +103,7 @@ public class GameRunners {
                 synchronized (this) {
                     takeInputs();
                     long start = System.nanoTime();
-                    PongGame.FrameOutcome outcome = game.nextFrame();
+                    PongGame.FrameOutcome outcome = frameTracing.commit(id, game::nextFrame);
                     if (outcome instanceof PongGame.FrameOutcome.Committed) {
                         frameCommit.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                         failedInARow = 0;
@@ -238,6 +238,7 @@ public class GameRunners {
     private final DistributedShards shards;
     private final MeterRegistry meters;
     private final Timer frameCommit;
+    private final FrameTracing frameTracing;
     private final Counter framesFailed;
     /** Helper threads the shards of every game share (pong-core's parallel lanes); null: each game on its thread. */
     private final LaneHelpers shardHelpers;
@@ -247,6 +248,7 @@ public class GameRunners {
             SnapshotStore snapshots,
             DistributedShards shards,
             MeterRegistry meters,
+            FrameTracing frameTracing,
             @Value("${pong.tick-hz:30}") int tickHz,
             @Value("${pong.snapshot-every-frames:120}") int snapshotEvery,
             @Value("${pong.shard-helper-threads:0}") int shardHelperThreads,
@@ -256,6 +258,7 @@ public class GameRunners {
         this.snapshots = snapshots;
         this.shards = shards;
         this.meters = meters;
+        this.frameTracing = frameTracing;
         this.frameCommit = Timer.builder("pong.frame.commit")
                 .description("A frame of a game: three-phase commit across its shards, merge and log append")
                 .publishPercentiles(0.5, 0.99)
