@@ -23,13 +23,20 @@ import tools.jackson.databind.json.JsonMapper;
  * thread only {@link #offer}s a snapshot; one writer thread stores it, and a newer snapshot of the same game replaces
  * one still waiting, so a slow database costs skipped snapshots, never frames. The same transaction puts it on the
  * compacted topic {@code game-snapshots} through the outbox, only while the game runs (it holds the game's row
- * shared, so an end waits, and its tombstone comes after the last snapshot).
+ * shared, so an end waits, and its tombstone comes after the last snapshot); a snapshot over {@link
+ * #MAX_STATE_TOPIC_CHARS} is stored but not put on the topic.
  */
 @Component
 public class SnapshotStore {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * Larger snapshots (tens of thousands of balls) stay off the state topic: a record over the broker's
+     * {@code max.message.bytes} (1 MiB by default) would stop the outbox relay at that row, every later event with it.
+     */
+    static final int MAX_STATE_TOPIC_CHARS = 512 * 1024;
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
@@ -94,7 +101,7 @@ public class SnapshotStore {
                          where game_snapshot.frame < excluded.frame""")
                 .params(game, snapshot.frame(), snapshot.stateHash(), json)
                 .update();
-        if (stored == 1 && workspace.isPresent()) {
+        if (stored == 1 && workspace.isPresent() && json.length() <= MAX_STATE_TOPIC_CHARS) {
             outbox.append(
                     Topics.Pong.GAME_SNAPSHOTS,
                     "game",
