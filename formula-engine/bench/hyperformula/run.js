@@ -1,7 +1,9 @@
 // Runs a formula-engine workload file on HyperFormula and prints one JSON line with the same
 // fields as io.ledgerflow.formula.bench.WorkloadRunner: load = build + first full evaluation,
 // edit = setCellContents + getCellValue(probe).
-// Usage: node run.js <workload.json> [--loads N] [--rounds N]
+// first_edits_ms: the first 10 edits' wall times in order (with --loads 1 in a fresh process: the
+// cold first edits). --edits N applies only the first N edits of the list per round.
+// Usage: node run.js <workload.json> [--loads N] [--rounds N] [--edits N]
 'use strict';
 const fs = require('fs');
 const { HyperFormula } = require('hyperformula');
@@ -10,9 +12,11 @@ const args = process.argv.slice(2);
 const file = args[0];
 let loads = 3;
 let rounds = 5;
+let maxEdits = Infinity;
 for (let i = 1; i < args.length; i++) {
   if (args[i] === '--loads') loads = parseInt(args[++i], 10);
   else if (args[i] === '--rounds') rounds = parseInt(args[++i], 10);
+  else if (args[i] === '--edits') maxEdits = parseInt(args[++i], 10);
   else throw new Error('Unknown option ' + args[i]);
 }
 const w = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -41,7 +45,7 @@ const editCpuMs = [];
 let last = initial;
 const procStart = cpu();
 for (let r = 0; r < rounds; r++) {
-  for (const [sheet, row, col, value] of w.edits) {
+  for (const [sheet, row, col, value] of w.edits.slice(0, maxEdits)) {
     const v = typeof value === 'number' && r % 2 === 1 ? value + 0.5 : value;
     const c0 = cpu();
     const t0 = process.hrtime.bigint();
@@ -64,6 +68,7 @@ console.log(JSON.stringify({
   edit_read_ms_p90: fmt(p90(editMs), 3),
   edit_read_proc_cpu_ms_median: fmt(median(editCpuMs), 3),
   edit_read_proc_cpu_ms_mean: fmt(procTotal / editMs.length, 3),
+  first_edits_ms: editMs.slice(0, 10).map((x) => fmt(x, 3)),
   edits: editMs.length,
   probe_initial: String(initial),
   probe_final: String(last),

@@ -4,6 +4,7 @@ import static io.ledgerflow.sharing.support.SharingApi.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerflow.eventlog.topic.Topics;
+import io.ledgerflow.sharing.publish.PublishEvents;
 import io.ledgerflow.sharing.support.SharingApi;
 import io.ledgerflow.testsupport.TopicReader;
 import java.io.IOException;
@@ -46,7 +47,7 @@ class DatasetEventsContractIT {
         api.published(
                 id,
                 "{\"kind\":\"delta\",\"rows\":[{\"currency\":\"EUR\",\"rate\":1.0825,\"asOf\":\"2026-12-01\"},"
-                        + "{\"currency\":\"CHF\",\"rate\":1.1310,\"asOf\":\"2026-12-01\"}],\"delete\":[{\"currency\":\"JPY\"}]}");
+                        + "{\"currency\":\"CHF\",\"rate\":1.131,\"asOf\":\"2026-12-01\"}],\"delete\":[{\"currency\":\"JPY\"}]}");
         String grant = JSON.readTree(api.http
                         .postJson(
                                 api.dataset(id) + "/grants",
@@ -97,6 +98,23 @@ class DatasetEventsContractIT {
                 .extracting(r ->
                         r.get("key").get(0).asString() + " " + r.get("change").asString())
                 .containsExactly("CHF inserted", "EUR updated", "JPY deleted");
+        // every column's value as published (dates as text), in the schema's column order (read as doubles here)
+        assertThat(rows)
+                .extracting(r -> r.path("values").toString())
+                .containsExactly(
+                        "{\"currency\":\"CHF\",\"rate\":1.131,\"asOf\":\"2026-12-01\"}",
+                        "{\"currency\":\"EUR\",\"rate\":1.0825,\"asOf\":\"2026-12-01\"}",
+                        "");
+        PublishEvents.DatasetRowsChanged read =
+                JSON.treeToValue(last.get("DatasetRowsChanged").get("payload"), PublishEvents.DatasetRowsChanged.class);
+        assertThat(read.rows())
+                .as("the contract record reads what the publisher wrote")
+                .extracting(PublishEvents.ChangedRow::key, PublishEvents.ChangedRow::change)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(List.of("CHF"), "inserted"),
+                        org.assertj.core.groups.Tuple.tuple(List.of("EUR"), "updated"),
+                        org.assertj.core.groups.Tuple.tuple(List.of("JPY"), "deleted"));
+        assertThat(List.of(read.chunk(), read.chunks())).containsExactly(0, 1);
         assertThat(last.get("DatasetCreated")
                         .get("payload")
                         .get("primaryKey")

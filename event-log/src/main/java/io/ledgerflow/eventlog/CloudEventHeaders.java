@@ -62,8 +62,16 @@ public final class CloudEventHeaders {
      * (none when the text is not an envelope: it is sent as it is).
      */
     public static ProducerRecord<String, String> record(String topic, String key, String envelope) {
-        Headers headers = CODEC.decode(envelope).map(CloudEventHeaders::of).orElseGet(RecordHeaders::new);
-        return new ProducerRecord<>(topic, null, key, envelope, headers);
+        return record(topic, key, envelope, CODEC.decode(envelope).orElse(null));
+    }
+
+    /**
+     * The same with the envelope already decoded from {@code text} (the relay decodes each row once):
+     * {@code decoded} null gives a record without headers, and {@code text} null a tombstone.
+     */
+    public static ProducerRecord<String, String> record(String topic, String key, String text, EventEnvelope decoded) {
+        Headers headers = decoded == null ? new RecordHeaders() : of(decoded);
+        return new ProducerRecord<>(topic, null, key, text, headers);
     }
 
     private static void put(Headers headers, String name, String value) {

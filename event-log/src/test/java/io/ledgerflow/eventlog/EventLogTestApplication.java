@@ -2,6 +2,7 @@ package io.ledgerflow.eventlog;
 
 import io.ledgerflow.eventlog.deadletter.DeadLetters;
 import io.ledgerflow.eventlog.topic.Topic;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -16,6 +17,10 @@ public class EventLogTestApplication {
     /** The same events for the batch-mode binding. */
     public static final Topic LEDGER_BATCHES = new Topic("ledgerflow.test.ledger-batches.v1", 3, "event-log-test");
 
+    /** Compacted: the latest AccountState of each account, a tombstone when it is closed. */
+    public static final Topic ACCOUNT_STATE =
+            new Topic("ledgerflow.test.account-state.v1", 1, "event-log-test").compacted(Duration.ZERO);
+
     public static final Topic LEDGER_EVENTS_DLT =
             Topic.deadLetters("ledgerflow.test.ledger-events-dlt.v1", "event-log-test");
     public static final Topic LEDGER_BATCHES_DLT =
@@ -24,7 +29,7 @@ public class EventLogTestApplication {
     @Bean
     KafkaAdmin.NewTopics testTopics() {
         return new KafkaAdmin.NewTopics(EventLogAutoConfiguration.newTopics(
-                List.of(LEDGER_EVENTS, LEDGER_BATCHES, LEDGER_EVENTS_DLT, LEDGER_BATCHES_DLT), 1));
+                List.of(LEDGER_EVENTS, LEDGER_BATCHES, ACCOUNT_STATE, LEDGER_EVENTS_DLT, LEDGER_BATCHES_DLT), 1));
     }
 
     @Bean

@@ -197,7 +197,10 @@ public final class FormulaEngine {
             return this;
         }
 
-        /** A workbook-level named expression, e.g. {@code name("TaxRate", "=Rates!$B$1")}. */
+        /**
+         * A named expression, e.g. {@code name("TaxRate", "=Rates!$B$1")}; {@code "Q1!TaxRate"} scopes it
+         * to sheet Q1, where it shadows a workbook-level name of the same spelling.
+         */
         public Builder name(String name, String formula) {
             names.put(name, formula);
             return this;
@@ -435,6 +438,7 @@ public final class FormulaEngine {
         for (String s : sheetNames()) {
             order.add(s.equals(f) ? to : s);
         }
+        rescopeNames(f, to);
         return restructure(
                 order,
                 Structure.renameSheet(f, to),
@@ -459,6 +463,27 @@ public final class FormulaEngine {
         return restructure(canonical, Structure.renameSheet(first, first), CellAddressMover.IDENTITY, Map.of());
     }
 
+    /** Moves the names scoped to sheet {@code from} to sheet {@code to}, or drops them (null). */
+    private void rescopeNames(String from, String to) {
+        String prefix = Workbook.nameKey(from + "!x");
+        prefix = prefix.substring(0, prefix.length() - 1);
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : names.entrySet()) {
+            String k = Workbook.nameKey(e.getKey());
+            if (!k.startsWith(prefix) || k.indexOf('!', prefix.length()) >= 0) {
+                kept.put(e.getKey(), e.getValue());
+            } else if (to != null) {
+                kept.put(quoteSheet(to) + "!" + e.getKey().substring(e.getKey().lastIndexOf('!') + 1), e.getValue());
+            }
+        }
+        names.clear();
+        names.putAll(kept);
+    }
+
+    private static String quoteSheet(String sheet) {
+        return sheet.matches("[A-Za-z_][A-Za-z0-9_.]*") ? sheet : "'" + sheet.replace("'", "''") + "'";
+    }
+
     /** Removes a sheet; references to it become #REF!. */
     public ChangeSet removeSheet(String name) {
         String n = canonicalSheet(name);
@@ -467,6 +492,7 @@ public final class FormulaEngine {
         if (order.isEmpty()) {
             throw new IllegalArgumentException("Cannot remove the last sheet");
         }
+        rescopeNames(n, null);
         return restructure(
                 order,
                 Structure.removeSheet(n),
@@ -503,19 +529,28 @@ public final class FormulaEngine {
     }
 
     /**
-     * Defines or redefines a workbook-level name (e.g. {@code "=Rates!$B$1"}); formulas using it
-     * are recompiled. A malformed formula throws {@code ParseException} and changes nothing.
+     * Defines or redefines a name (e.g. {@code "=Rates!$B$1"}): workbook-level, or scoped to one sheet
+     * when written {@code Sheet!Name} (it shadows the workbook-level name on that sheet; an unknown
+     * sheet throws {@code IllegalArgumentException}); formulas using it are recompiled. A malformed formula throws {@code ParseException} and changes nothing.
      */
     public ChangeSet defineName(String name, String formula) {
         FormulaParser.parse(formula);
-        names.keySet().removeIf(n -> n.equalsIgnoreCase(name));
+        int bang = name.lastIndexOf('!');
+        if (bang >= 0) {
+            String sheet =
+                    Workbook.nameKey(name).substring(0, Workbook.nameKey(name).lastIndexOf('!'));
+            if (bang == 0 || wb.sheetIndex(sheet) < 0) {
+                throw new IllegalArgumentException("No sheet for the name " + name);
+            }
+        }
+        names.keySet().removeIf(n -> Workbook.nameKey(n).equals(Workbook.nameKey(name)));
         names.put(name, formula);
         return restructure(sheetNames(), Structure.renameSheet("", ""), CellAddressMover.IDENTITY, Map.of());
     }
 
     /** Removes a name; formulas using it evaluate to #NAME?. */
     public ChangeSet removeName(String name) {
-        names.keySet().removeIf(n -> n.equalsIgnoreCase(name));
+        names.keySet().removeIf(n -> Workbook.nameKey(n).equals(Workbook.nameKey(name)));
         return restructure(sheetNames(), Structure.renameSheet("", ""), CellAddressMover.IDENTITY, Map.of());
     }
 

@@ -376,4 +376,30 @@ class FormulaEngineTest {
         assertThat(e.getValue("Summary", 0, 0)).isEqualTo(num(454));
         assertThat(e.getValue("Summary", 0, 2)).isEqualTo(num(27));
     }
+
+    @Test
+    void aSheetScopedNameShadowsTheWorkbookNameOnItsSheetAndFollowsTheSheet() {
+        FormulaEngine e = FormulaEngine.builder()
+                .sheet("Q1", new Object[][] {{"=Rate*100"}})
+                .sheet("Q2", new Object[][] {{"=Rate*100"}})
+                .sheet("My Q3", new Object[][] {{"=Rate*100"}})
+                .name("Rate", "=0.1")
+                .name("Q1!Rate", "=0.2")
+                .name("'My Q3'!rate", "=0.3")
+                .build();
+        assertThat(e.getValue("Q1", 0, 0)).isEqualTo(num(20));
+        assertThat(e.getValue("Q2", 0, 0)).isEqualTo(num(10));
+        assertThat(e.getValue("My Q3", 0, 0)).isEqualTo(num(30));
+        e.defineName("Q2!RATE", "=0.25");
+        assertThat(e.getValue("Q2", 0, 0)).isEqualTo(num(25));
+        assertThat(e.getValue("Q1", 0, 0)).isEqualTo(num(20));
+        e.renameSheet("Q1", "First Quarter");
+        assertThat(e.getValue("First Quarter", 0, 0)).isEqualTo(num(20));
+        assertThat(e.names()).containsKey("'First Quarter'!Rate");
+        e.removeSheet("Q2");
+        assertThat(e.names()).doesNotContainKey("Q2!RATE");
+        e.removeName("'First Quarter'!Rate");
+        assertThat(e.getValue("First Quarter", 0, 0)).isEqualTo(num(10));
+        assertThatThrownBy(() -> e.defineName("Nowhere!Rate", "=1")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

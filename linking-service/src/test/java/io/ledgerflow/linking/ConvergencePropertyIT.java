@@ -26,10 +26,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * A property over generated cases, through the real broker: random link graphs (cells and blocks
  * between random workbooks) and random edits, delivered with duplicates and out of order. Plays
- * calculation's side (answers each new link's request, applies LinkedValuesSet per cell, ignoring
+ * calculation's side (answers each new link's request, applies LinkedValuesSet v2 per cell, ignoring
  * a value older than the one a cell holds). Checks that every destination cell converges to its
  * source cell's final value, that linking applied each distinct event once (the documents'
- * applied-event counts) and emitted exactly one LinkedValuesSet per (event, link it touches).
+ * applied-event counts), emitted exactly one LinkedValuesSet per (event, destination workbook it
+ * reaches) and carried no link twice for one source revision.
  */
 @IntegrationTest
 class ConvergencePropertyIT {
@@ -136,13 +137,15 @@ class ConvergencePropertyIT {
             envelopes.add(f.workbookEvent(
                     workbook, new Fixture.CellValuesChanged(workbook, revision, 1, 1, List.copyOf(cells))));
             distinctChanges.merge(workbook, 1, Integer::sum);
+            Set<UUID> reached = new HashSet<>(); // one LinkedValuesSet per destination workbook reached
             for (JsonNode link : links) {
                 if (UUID.fromString(link.get("sourceDocumentId").asString()).equals(workbook)
                         && touches(link, touched)) {
-                    expectedEvents.merge(
-                            UUID.fromString(link.get("destinationWorkbookId").asString()), 1, Integer::sum);
+                    reached.add(
+                            UUID.fromString(link.get("destinationWorkbookId").asString()));
                 }
             }
+            reached.forEach(to -> expectedEvents.merge(to, 1, Integer::sum));
         }
         // Deliver: every event, a third of them twice, in a shuffled order.
         List<EventEnvelope> deliveries = new ArrayList<>(envelopes);
@@ -168,10 +171,17 @@ class ConvergencePropertyIT {
         for (Map.Entry<UUID, Integer> expected : expectedEvents.entrySet()) {
             List<EventEnvelope> carried = f.linkedValues(expected.getKey(), expected.getValue());
             assertThat(carried)
-                    .as("seed %d: one LinkedValuesSet per (event, link)", seed)
+                    .as("seed %d: one LinkedValuesSet per (event, destination workbook)", seed)
                     .hasSize(expected.getValue());
+            Set<String> carriedOnce = new HashSet<>();
             for (EventEnvelope event : carried) {
                 long revision = event.payload().get("sourceRevision").asLong();
+                event.payload()
+                        .get("links")
+                        .forEach(link -> assertThat(
+                                        carriedOnce.add(link.get("linkId").asString() + "@" + revision))
+                                .as("seed %d: link %s carried twice at revision %d", seed, link.get("linkId"), revision)
+                                .isTrue());
                 Fixture.values(event).forEach((ref, value) -> {
                     int row = Integer.parseInt(ref.substring(ref.indexOf('!') + 2)) - 1;
                     Cell cell = new Cell(expected.getKey(), row, 0);

@@ -108,7 +108,7 @@ class DatasetEventsIT {
         EventEnvelope initial = ownerSide.linkedValues(budget, 1).getFirst();
         assertThat(Fixture.values(initial)).containsOnly(Map.entry("Sheet1!B2", 1.0825));
         assertThat(initial.payload().get("sourceRevision").asLong()).isEqualTo(2);
-        assertThat(initial.payload().get("source").get("column").asString()).isEqualTo("rate");
+        assertThat(Fixture.firstLink(initial).get("column").asString()).isEqualTo("rate");
 
         ownerSide.link(datasetLink(owner, "rate", "\"keys\":[[\"CHF\"],[\"EUR\"],[\"JPY\"]]", budget, "Sheet1!D1:D3"));
         EventEnvelope slice = ownerSide.linkedValues(budget, 2).get(1);
@@ -130,10 +130,13 @@ class DatasetEventsIT {
         assertThat(noKey.body()).contains("source.key");
 
         sample("DatasetRowsChanged", Map.of("\"version\": 2", "\"version\": 3", "1.0825", "1.5"));
-        EventEnvelope changed = ownerSide.linkedValues(budget, 4).get(2);
-        assertThat(changed.payload().get("linkId").asString())
-                .isEqualTo(field.get("id").asString());
-        assertThat(Fixture.values(changed)).containsOnly(Map.entry("Sheet1!B2", 1.5));
+        EventEnvelope changed = ownerSide.linkedValues(budget, 3).get(2);
+        assertThat(changed.payload().get("links"))
+                .as("both links into the workbook, in one event")
+                .extracting(link -> link.get("linkId").asString())
+                .contains(field.get("id").asString())
+                .hasSize(2);
+        assertThat(Fixture.values(changed)).containsEntry("Sheet1!B2", 1.5).containsEntry("Sheet1!D2", 1.5);
     }
 
     @Test
@@ -233,7 +236,11 @@ class DatasetEventsIT {
         UUID budget = ownerSide.workbook("Budget");
         JsonNode field = ownerSide.link(datasetLink(owner, "rate", "\"key\":[\"EUR\"]", budget, "Sheet1!B2"));
         EventEnvelope initial = ownerSide.linkedValues(budget, 1).getFirst();
-        assertThat(initial.payload().get("values").get(0).get("sourceRef").asString())
+        assertThat(Fixture.firstLink(initial)
+                        .get("values")
+                        .get(0)
+                        .get("sourceRef")
+                        .asString())
                 .isEqualTo("rate[EUR]");
 
         sample("DatasetDeleted");

@@ -149,11 +149,23 @@ final class Fixture {
                 .toList();
     }
 
-    /** Values by destination ref of one LinkedValuesSet. */
+    /** Values by destination ref of one LinkedValuesSet (v2: every link's), {@code #REF!} for a carried error. */
     static Map<String, Object> values(EventEnvelope event) {
         Map<String, Object> values = new java.util.LinkedHashMap<>();
-        event.payload().get("values").forEach(v -> values.put(v.get("ref").asString(), plain(v.get("value"))));
+        event.payload()
+                .get("links")
+                .forEach(link -> link.get("values").forEach(v -> {
+                    JsonNode error = v.get("error");
+                    values.put(
+                            v.get("ref").asString(),
+                            error != null && !error.isNull() ? error.asString() : plain(v.get("value")));
+                }));
         return values;
+    }
+
+    /** The first link of one LinkedValuesSet v2 (most events carry one). */
+    static JsonNode firstLink(EventEnvelope event) {
+        return event.payload().get("links").get(0);
     }
 
     private static Object plain(JsonNode node) {

@@ -163,12 +163,24 @@ class LinkingApiIT {
                 .stream()
                 .map(m -> codec.decode(m).orElseThrow())
                 .toList();
-        assertThat(carried.get(0).payload().get("values").get(0).get("ref").asString())
+        assertThat(Fixture.firstLink(carried.get(0))
+                        .get("values")
+                        .get(0)
+                        .get("ref")
+                        .asString())
                 .isEqualTo("Sheet1!B2");
-        assertThat(carried.get(0).payload().get("values").get(0).get("value").asDouble())
+        assertThat(Fixture.firstLink(carried.get(0))
+                        .get("values")
+                        .get(0)
+                        .get("value")
+                        .asDouble())
                 .isEqualTo(1.0825);
         assertThat(carried.get(0).payload().get("sourceRevision").asLong()).isEqualTo(4);
-        assertThat(carried.get(1).payload().get("values").get(0).get("value").asDouble())
+        assertThat(Fixture.firstLink(carried.get(1))
+                        .get("values")
+                        .get(0)
+                        .get("value")
+                        .asDouble())
                 .isEqualTo(1.09);
         assertThat(carried.get(1).payload().get("source").get("type").asString())
                 .isEqualTo("dataset");

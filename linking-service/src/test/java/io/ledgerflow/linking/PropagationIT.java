@@ -28,8 +28,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Propagation and the producer side of the LinkedValuesSet contract: changed source cells become
- * one LinkedValuesSet per link for its destination, shaped like the contract sample; references
+ * Propagation and the producer side of the LinkedValuesSet v2 contract: changed source cells become
+ * one LinkedValuesSet per destination workbook (every link into it), shaped like the contract sample; references
  * are matched by address whatever their spelling; a new link gets the source's values at once.
  */
 @IntegrationTest
@@ -70,7 +70,11 @@ class PropagationIT {
         assertThat(event.causationId()).isEqualTo(changed.id());
         assertThat(event.payload().get("sourceRevision").asLong()).isEqualTo(2);
         assertThat(values(event)).containsExactly(Map.entry("Sheet1!C3", 1.0825));
-        assertThat(event.payload().get("values").get(0).get("sourceRef").asString())
+        assertThat(Fixture.firstLink(event)
+                        .get("values")
+                        .get(0)
+                        .get("sourceRef")
+                        .asString())
                 .isEqualTo("Rates!B2");
         String raw = TopicReader.read(
                         Topics.Linking.LINKED_VALUES.name(),
@@ -112,9 +116,11 @@ class PropagationIT {
                 cell("'Tax'!C1", "Tax", 0, 2, 30),
                 cell("'Src'!A2", "Src", 1, 0, 99));
 
-        List<EventEnvelope> carried = f.linkedValues(destination, 3);
-        Map<String, Object> all = new java.util.HashMap<>();
-        carried.forEach(e -> all.putAll(values(e)));
+        List<EventEnvelope> carried = f.linkedValues(destination, 1);
+        assertThat(carried.getFirst().payload().get("links"))
+                .as("three links, one event")
+                .hasSize(3);
+        Map<String, Object> all = new java.util.HashMap<>(values(carried.getFirst()));
         assertThat(all)
                 .containsOnly(Map.entry("'Dst'!B2", 10.0), Map.entry("'Dst'!B3", 20.0), Map.entry("'Dst'!B4", 30.0));
     }
@@ -164,6 +170,56 @@ class PropagationIT {
         assertThat(overlapping.status()).as(overlapping.body()).isEqualTo(409);
         assertThat(overlapping.body()).contains("destination.ref").contains(id);
         assertThat(f.get(f.links())).as("nothing half-created").hasSize(1);
+    }
+
+    @Test
+    void aRefErrorTravelsDownTheChainEvenThroughAManualLinkWhileOtherErrorsStay() {
+        UUID middle = f.workbook("B");
+        UUID last = f.workbook("C");
+        f.link(workbookLink(middle, "Sheet1!A1:A2", last, "Sheet1!B1:B2"));
+        String manual = f.link("{\"source\":{\"type\":\"workbook\",\"documentId\":\"" + middle
+                        + "\",\"ref\":\"Sheet1!A3\"},\"destination\":{\"workbookId\":\"" + last
+                        + "\",\"ref\":\"Sheet1!B3\"},\"publishMode\":\"manual\"}")
+                .get("id")
+                .asString();
+
+        // B's A1 lost its source upstream (#REF!), A2 divides by zero, A3 (manual) lost its source too
+        f.changed(
+                middle,
+                2,
+                error("Sheet1!A1", 0, "#REF!"),
+                error("Sheet1!A2", 1, "#DIV/0!"),
+                error("Sheet1!A3", 2, "#REF!"));
+        EventEnvelope carried = f.linkedValues(last, 1).getFirst();
+        assertThat(values(carried))
+                .as("#REF! is carried, #DIV/0! stays in its own workbook")
+                .containsOnly(Map.entry("Sheet1!B1", "#REF!"));
+        JsonNode value = Fixture.firstLink(carried).get("values").get(0);
+        assertThat(value.get("error").asString()).isEqualTo("#REF!");
+        assertThat(value.get("value").isNull()).isTrue();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> f.get(f.links() + "?pending=true").size() == 1);
+        assertThat(f.http.postJson(f.links() + "/" + manual + "/publish", "").body())
+                .contains("\"published\":1");
+        assertThat(values(f.linkedValues(last, 2).get(1)))
+                .as("a held #REF! is published as #REF!")
+                .containsOnly(Map.entry("Sheet1!B3", "#REF!"));
+    }
+
+    /** A changed cell of Sheet1 column A holding an error, as calculation publishes it. */
+    private static Map<String, Object> error(String ref, int row, String error) {
+        return Map.of(
+                "ref",
+                ref,
+                "sheet",
+                "Sheet1",
+                "row",
+                row,
+                "col",
+                0,
+                "newValue",
+                Map.of("type", "error", "value", error));
     }
 
     @Test
@@ -324,7 +380,8 @@ class PropagationIT {
     }
 
     private static JsonNode contractSample(String type) {
-        try (InputStream in = PropagationIT.class.getResourceAsStream("/contracts/" + type + ".v1.json")) {
+        String version = type.equals("LinkedValuesSet") ? ".v2" : ".v1";
+        try (InputStream in = PropagationIT.class.getResourceAsStream("/contracts/" + type + version + ".json")) {
             return Fixture.JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -7,7 +7,6 @@ import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.RawHttp;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -43,9 +41,6 @@ class HostileInputFuzzIT {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final String DEEP_FORMULA = "=" + "(".repeat(5_000) + "1" + ")".repeat(5_000);
 
-    /** Kept after the run (target/hostile-fuzz-stack/logs) so a failure can be read in the services' own logs. */
-    static final Path state = Path.of("target", "hostile-fuzz-stack").toAbsolutePath();
-
     static LocalStack stack;
     static RawHttp raw;
     static Http http;
@@ -61,10 +56,7 @@ class HostileInputFuzzIT {
 
     @BeforeAll
     static void startStack() {
-        // No rate limit: the fuzzer's requests come from one address, faster than a client's budget.
-        stack = SystemStacks.start(SystemStacks.options(state)
-                .withEnv("RATE_LIMIT_ENABLED", "false")
-                .withHealthTimeout(Duration.ofSeconds(600)));
+        stack = SystemStacks.shared(); // its rate limit is off
         URI gateway = URI.create(stack.endpoints().gatewayUrl());
         raw = new RawHttp(gateway.getHost(), gateway.getPort());
         http = new Http(gateway.toString());
@@ -79,13 +71,6 @@ class HostileInputFuzzIT {
                 created(http.postJson(
                         "/api/sharing/workspaces/" + workspace + "/datasets",
                         "{\"name\":\"fuzz\",\"columns\":[{\"name\":\"k\",\"type\":\"text\"}],\"primaryKey\":\"k\"}")));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

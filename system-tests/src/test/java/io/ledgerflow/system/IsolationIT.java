@@ -10,7 +10,6 @@ import io.ledgerflow.testsupport.JsonWebSocket;
 import io.ledgerflow.testsupport.Tokens;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,9 +32,6 @@ class IsolationIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    static Path state;
-
     static LocalStack stack;
     static Http owner;
     static Http intruder;
@@ -49,7 +43,7 @@ class IsolationIT {
 
     @BeforeAll
     static void twoTenants() {
-        stack = SystemStacks.start(SystemStacks.options(state));
+        stack = SystemStacks.shared();
         String gateway = stack.endpoints().gatewayUrl();
         a = "iso-a-" + UUID.randomUUID().toString().substring(0, 6);
         b = "iso-b-" + UUID.randomUUID().toString().substring(0, 6);
@@ -87,13 +81,6 @@ class IsolationIT {
                         "{\"source\":{\"type\":\"workbook\",\"documentId\":\"" + ids.get("source")
                                 + "\",\"ref\":\"Sheet1!A1\"},\"destination\":{\"workbookId\":\"" + ids.get("workbook")
                                 + "\",\"cell\":\"Sheet1!B1\"}}")));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

@@ -34,4 +34,26 @@ public final class SystemStacks {
     public static LocalStack start(LocalStackOptions options) {
         return LocalStack.start(options, line -> System.out.println("[local-stack] " + line));
     }
+
+    /** Kept after the run (target/shared-stack/logs) so a failure can be read in the services' own logs. */
+    private static final Path SHARED_STATE = Path.of("target", "shared-stack").toAbsolutePath();
+
+    private static LocalStack shared;
+
+    /**
+     * One stack for the system tests that leave it as they found it (no kill, no restart), started by the first that
+     * asks and stopped when the test JVM exits: a stack start costs a minute or more of a 2-core machine. The rate
+     * limit is off (the fuzzer's requests come from one address, faster than a client's budget); each test works in
+     * workspaces of its own.
+     */
+    public static synchronized LocalStack shared() {
+        if (shared == null) {
+            LocalStack stack = start(options(SHARED_STATE)
+                    .withEnv("RATE_LIMIT_ENABLED", "false")
+                    .withHealthTimeout(Duration.ofSeconds(600)));
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "shared-stack-stop"));
+            shared = stack;
+        }
+        return shared;
+    }
 }

@@ -46,6 +46,8 @@ public final class SharedInfrastructure {
             EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
             broker.brokerProperty("auto.create.topics.enable", "true");
             broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+            // compaction tests (StateTopicIT) wait for the log cleaner: look for dirty logs every second
+            broker.brokerProperty("log.cleaner.backoff.ms", "1000");
             broker.afterPropertiesSet();
             kafka = broker;
             Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "test-kafka-stop"));

@@ -4,7 +4,9 @@ import io.ledgerflow.calculation.cell.CellRange;
 import io.ledgerflow.calculation.cell.LinkMarks;
 import io.ledgerflow.calculation.cell.LinkedCell;
 import io.ledgerflow.calculation.document.Operation;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,31 +24,44 @@ public class LinkedCells implements LinkMarks {
         this.jdbc = jdbc;
     }
 
-    /** Whether the cell already reflects this link at {@code sourceRevision} or later. */
-    public boolean holdsNewer(UUID workbookId, String sheet, int row, int col, String linkId, long sourceRevision) {
-        return jdbc.sql("select count(*) from linked_cell where workbook_id = ? and sheet = ? and row_index = ?"
-                                + " and col_index = ? and link_id = ? and source_revision >= ?")
-                        .params(workbookId, sheet, row, col, linkId, sourceRevision)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
+    /** A destination cell a link's value is written to, and the source cell it reflects. */
+    public record Mark(String sheet, int row, int col, String linkId, String sourceRef) {}
 
     static final String ACTIVE = LinkedCell.ACTIVE;
 
-    public void remember(
-            UUID workbookId,
-            String sheet,
-            int row,
-            int col,
-            String linkId,
-            long sourceRevision,
-            long revision,
-            LinkedCell.Source source) {
+    /**
+     * The positions (in {@code marks}) of the cells that already reflect their link at {@code
+     * sourceRevision} or later — one statement for all of them.
+     */
+    public Set<Integer> newerThere(UUID workbookId, List<Mark> marks, long sourceRevision) {
+        if (marks.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select m.i - 1 from unnest(cast(? as text[]), cast(? as int[]),"
+                        + " cast(? as int[]), cast(? as text[])) with ordinality as m(sheet, row_index, col_index,"
+                        + " link_id, i) join linked_cell c on c.workbook_id = ? and c.sheet = m.sheet"
+                        + " and c.row_index = m.row_index and c.col_index = m.col_index and c.link_id = m.link_id"
+                        + " and c.source_revision >= ?")
+                .params(
+                        marks.stream().map(Mark::sheet).toArray(String[]::new),
+                        marks.stream().map(Mark::row).toArray(Integer[]::new),
+                        marks.stream().map(Mark::col).toArray(Integer[]::new),
+                        marks.stream().map(Mark::linkId).toArray(String[]::new),
+                        workbookId,
+                        sourceRevision)
+                .query(Integer.class)
+                .list());
+    }
+
+    /** Remembers that the cells now hold their links' values of {@code sourceRevision}: one statement. */
+    public void rememberAll(
+            UUID workbookId, long sourceRevision, long revision, LinkedValues.LinkSource source, List<Mark> marks) {
         jdbc.sql(
                         "insert into linked_cell (workbook_id, sheet, row_index, col_index, link_id, source_revision, revision,"
                                 + " source_type, source_document_id, source_workspace, source_ref, linked_at)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
+                                + " select ?, m.sheet, m.row_index, m.col_index, m.link_id, ?, ?, ?, ?, ?, m.source_ref, now()"
+                                + " from unnest(cast(? as text[]), cast(? as int[]), cast(? as int[]), cast(? as text[]),"
+                                + " cast(? as text[])) as m(sheet, row_index, col_index, link_id, source_ref)"
                                 + " on conflict (workbook_id, sheet, row_index, col_index) do update set"
                                 + " link_id = excluded.link_id, source_revision = excluded.source_revision,"
                                 + " revision = excluded.revision, source_type = excluded.source_type,"
@@ -55,16 +70,16 @@ public class LinkedCells implements LinkMarks {
                                 + " linked_at = excluded.linked_at")
                 .params(
                         workbookId,
-                        sheet,
-                        row,
-                        col,
-                        linkId,
                         sourceRevision,
                         revision,
                         source.type(),
                         source.documentId(),
                         source.workspace(),
-                        source.ref())
+                        marks.stream().map(Mark::sheet).toArray(String[]::new),
+                        marks.stream().map(Mark::row).toArray(Integer[]::new),
+                        marks.stream().map(Mark::col).toArray(Integer[]::new),
+                        marks.stream().map(Mark::linkId).toArray(String[]::new),
+                        marks.stream().map(Mark::sourceRef).toArray(String[]::new))
                 .update();
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
+import io.ledgerflow.testsupport.TopicReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The consumer side of the LinkedValuesSet contract: the producer's sample envelope
- * (event-log's {@code contracts/LinkedValuesSet.v1.json}), sent through Kafka, lands in the
- * destination cell as a new revision — once, however often it is delivered.
+ * The consumer side of the LinkedValuesSet contract: the producer's sample envelopes (event-log's
+ * {@code contracts/LinkedValuesSet.v2.json}, what linking emits, and {@code v1}, still read for
+ * events already in the log), sent through Kafka, land in the destination cells as one new
+ * revision each — once, however often they are delivered.
  */
 @IntegrationTest
 class LinkedValuesContractIT {
@@ -69,6 +71,38 @@ class LinkedValuesContractIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> revision() == 3);
         assertThat(value("Sheet1!B2")).isEqualTo(2.0);
         assertThat(revision()).isEqualTo(3);
+    }
+
+    @Test
+    void theV2SampleSetsEveryLinksCellsInOneRevisionOnceAndCarriesRefErrors() throws Exception {
+        String event = sampleV2(UUID.randomUUID(), 12);
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, event).get();
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, event).get(); // redelivered
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> revision() == 2);
+        assertThat(value("Sheet1!B2")).isEqualTo(1.0825);
+        JsonNode d = cells("Sheet1!D2:D3", "").get("cells");
+        assertThat(d.get(0).get("value").get("value").asString()).isEqualTo("EUR");
+        assertThat(d.get(1).get("value").get("type").asString()).isEqualTo("error");
+        assertThat(d.get(1).get("value").get("value").asString())
+                .as("a #REF! upstream shows here too")
+                .isEqualTo("#REF!");
+        assertThat(cells("Sheet1!A1:D3", "").get("links"))
+                .as("each cell remembers its own link")
+                .extracting(link -> link.get("linkId").asString())
+                .containsExactlyInAnyOrder(
+                        "3c9a4f0e-6d2b-4b1e-8f7a-2e5c9d1b0a64",
+                        "5e7b9d1f-3a5c-4e7a-9c1e-3b5d7f9a1c35",
+                        "5e7b9d1f-3a5c-4e7a-9c1e-3b5d7f9a1c35");
+
+        // an older delivery of the same links moves nothing; a newer one is the next single revision
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, sampleV2(UUID.randomUUID(), 11))
+                .get();
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, sampleV2(UUID.randomUUID(), 13))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> revision() >= 3);
+        assertThat(revision()).isEqualTo(3);
+        assertThat(linkOf("Sheet1!B2").get("sourceRevision").asLong()).isEqualTo(13);
     }
 
     @Test
@@ -147,6 +181,40 @@ class LinkedValuesContractIT {
     }
 
     @Test
+    void aLostSourcesRefErrorIsPublishedWithWhatDependsOnItSoLinkingCanCarryItOn() throws Exception {
+        http.putJson(
+                "/api/calc/workspaces/" + workspace + "/workbooks/" + workbookId + "/cells/Sheet1!A3",
+                "{\"content\":\"=B2*2\"}"); // revision 2
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, sample(UUID.randomUUID(), 12, 1.0825))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> revision() == 3);
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, state(true, "broken", null))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> revision() == 4);
+
+        // what linking reads: revision 4's CellValuesChanged names B2 and the formula over it as #REF!
+        JsonNode changed = TopicReader.read(
+                        Topics.Calculation.WORKBOOK_EVENTS.name(),
+                        workbookId,
+                        1,
+                        m -> m.contains("\"CellValuesChanged\"") && m.contains("\"revision\":4"))
+                .stream()
+                .map(JSON::readTree)
+                .findFirst()
+                .orElseThrow()
+                .get("payload");
+        java.util.Map<String, String> errors = new java.util.HashMap<>();
+        changed.get("cells").forEach(cell -> {
+            if ("error".equals(cell.get("newValue").get("type").asString())) {
+                errors.put(
+                        cell.get("ref").asString(),
+                        cell.get("newValue").get("value").asString());
+            }
+        });
+        assertThat(errors).containsEntry("Sheet1!B2", "#REF!").containsEntry("Sheet1!A3", "#REF!");
+    }
+
+    @Test
     void explainFollowsALinkedInputIntoItsSourceWorkbookAtTheRevisionItReflects() throws Exception {
         Http.Response created = http.postJson(
                 "/api/calc/workspaces/" + workspace + "/workbooks",
@@ -211,7 +279,19 @@ class LinkedValuesContractIT {
     }
 
     private String sample(UUID eventId, long sourceRevision, double value) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/contracts/LinkedValuesSet.v1.json")) {
+        ObjectNode envelope = sampleFor("LinkedValuesSet.v1", eventId, sourceRevision);
+        ((ObjectNode) envelope.get("payload").get("values").get(0)).put("value", value);
+        return envelope.toString();
+    }
+
+    /** The v2 sample (two links, one of them carrying a #REF!) for this workbook. */
+    private String sampleV2(UUID eventId, long sourceRevision) throws IOException {
+        return sampleFor("LinkedValuesSet.v2", eventId, sourceRevision).toString();
+    }
+
+    /** A contract sample addressed to this workbook, with its own event id and source revision. */
+    private ObjectNode sampleFor(String name, UUID eventId, long sourceRevision) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/contracts/" + name + ".json")) {
             ObjectNode envelope = (ObjectNode) JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             envelope.put("id", eventId.toString());
             envelope.put("aggregateId", workbookId);
@@ -219,8 +299,7 @@ class LinkedValuesContractIT {
             ObjectNode payload = (ObjectNode) envelope.get("payload");
             payload.put("destinationWorkbookId", workbookId);
             payload.put("sourceRevision", sourceRevision);
-            ((ObjectNode) payload.get("values").get(0)).put("value", value);
-            return envelope.toString();
+            return envelope;
         }
     }
 

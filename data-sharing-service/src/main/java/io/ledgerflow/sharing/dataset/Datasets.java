@@ -47,7 +47,8 @@ public class Datasets {
 
     /**
      * Deletes the dataset (it waits for a publish in progress): reads, publishes and grants no
-     * longer find it, and DatasetDeleted goes out in the same transaction.
+     * longer find it, and DatasetDeleted (and a tombstone on the dataset-latest topic) go out in the same
+     * transaction.
      */
     @Transactional
     public void delete(String workspace, UUID id) {
@@ -59,6 +60,7 @@ public class Datasets {
                 id.toString(),
                 workspace,
                 new DatasetEvents.DatasetDeleted(id, workspace, dataset.latestVersion()));
+        outbox.appendTombstone(Topics.Sharing.DATASET_LATEST, id.toString());
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package io.ledgerflow.sharing.publish;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.ledgerflow.eventlog.DomainEvent;
 import io.ledgerflow.sharing.dataset.Column;
 import java.time.Instant;
@@ -39,6 +40,27 @@ public final class PublishEvents {
             int chunks,
             List<ChangedRow> rows)
             implements DomainEvent {}
+
+    /**
+     * What the publisher writes for a {@link DatasetRowsChanged}: the same fields, its {@code rows} the JSON array
+     * PostgreSQL built (a raw value, written into the envelope as it is). {@code DatasetRowsChanged} stays the
+     * contract (its schema, what consumers read); DatasetEventsContractIT reads what this writes back into it.
+     */
+    record DatasetRowsChangedChunk(
+            UUID datasetId,
+            String workspace,
+            long version,
+            Instant publishedAt,
+            int chunk,
+            int chunks,
+            @JsonRawValue String rows)
+            implements DomainEvent {
+
+        @Override
+        public String eventType() {
+            return "DatasetRowsChanged";
+        }
+    }
 
     /** A changed row: its key values as text, the change, and unless deleted every column's new value. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -7,8 +7,7 @@ import io.ledgerflow.sharing.dataset.Dataset;
 import io.ledgerflow.sharing.dataset.DatasetVersion;
 import io.ledgerflow.sharing.dataset.Datasets;
 import io.ledgerflow.sharing.dataset.Schema;
-import io.ledgerflow.sharing.publish.PublishEvents.ChangedRow;
-import io.ledgerflow.sharing.publish.PublishEvents.DatasetRowsChanged;
+import io.ledgerflow.sharing.publish.PublishEvents.DatasetRowsChangedChunk;
 import io.ledgerflow.sharing.publish.PublishEvents.DatasetVersionPublished;
 import io.ledgerflow.sharing.publish.persistence.RowVersionWriter;
 import io.ledgerflow.sharing.publish.persistence.RowVersionWriter.Counts;
@@ -16,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -76,45 +74,35 @@ public class Publisher {
                 schema.columns(),
                 at);
         datasets.addVersion(dataset, version);
-        append(
-                dataset,
-                new DatasetVersionPublished(
-                        id,
-                        workspace,
-                        dataset.name(),
-                        number,
-                        at,
-                        version.kind(),
-                        version.rowCount(),
-                        version.inserted(),
-                        version.updated(),
-                        version.deleted(),
-                        schema.columns(),
-                        schema.primaryKey()));
+        DatasetVersionPublished published = new DatasetVersionPublished(
+                id,
+                workspace,
+                dataset.name(),
+                number,
+                at,
+                version.kind(),
+                version.rowCount(),
+                version.inserted(),
+                version.updated(),
+                version.deleted(),
+                schema.columns(),
+                schema.primaryKey());
+        append(dataset, published);
         long changed = counts.inserted() + counts.updated() + counts.deleted();
         int chunks = (int) ((changed + CHUNK - 1) / CHUNK);
-        AtomicInteger chunk = new AtomicInteger();
-        writer.changes(
+        writer.changeChunks(
                 id,
                 number,
                 CHUNK,
-                stored -> append(
-                        dataset,
-                        new DatasetRowsChanged(
-                                id,
-                                workspace,
-                                number,
-                                at,
-                                chunk.getAndIncrement(),
-                                chunks,
-                                stored.stream()
-                                        .map(row -> new ChangedRow(
-                                                Schema.keyParts(row.key()),
-                                                row.values() == null
-                                                        ? "deleted"
-                                                        : row.existed() ? "updated" : "inserted",
-                                                row.values() == null ? null : schema.complete(row.values())))
-                                        .toList())));
+                schema.columns(),
+                (chunk, rowsJson) -> append(
+                        dataset, new DatasetRowsChangedChunk(id, workspace, number, at, chunk, chunks, rowsJson)));
+        outbox.append(
+                Topics.Sharing.DATASET_LATEST,
+                Datasets.AGGREGATE,
+                id.toString(),
+                workspace,
+                DatasetLatest.of(published));
         log.info(
                 "dataset {} version {} ({}, {} rows, {} changed): checked and staged in {} ms, row versions written"
                         + " in {} ms, events in {} ms",

@@ -76,6 +76,11 @@ class PublishPropertiesIT {
                     new Publication(op.full() ? "full" : "delta", null, false),
                     new JsonRows(rows, deletes));
             assertThat(version.rowCount()).isEqualTo(next.size());
+            List<String> changed = diff(model.getLast(), next, 0);
+            assertThat(List.of(version.inserted(), version.updated(), version.deleted()))
+                    .as("inserted, updated, deleted of version " + model.size())
+                    .containsExactly(
+                            count(changed, " inserted "), count(changed, " updated "), count(changed, " deleted "));
             model.add(next);
             publishedAt.add(version.publishedAt());
         }
@@ -140,6 +145,10 @@ class PublishPropertiesIT {
             cursor = page.nextCursor();
         } while (cursor != null);
         return changes;
+    }
+
+    private static long count(List<String> changes, String kind) {
+        return changes.stream().filter(line -> line.contains(kind)).count();
     }
 
     private static String value(Map<String, Object> row) {

@@ -7,6 +7,7 @@ import io.ledgerflow.eventlog.EventFactory;
 import io.ledgerflow.eventlog.topic.Topic;
 import io.ledgerflow.eventlog.trace.EventTracing;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,6 +54,27 @@ public class Outbox {
                             .update();
                     return appended;
                 });
+        wakeRelayAfterCommit();
+        return envelope;
+    }
+
+    /**
+     * Appends a tombstone for {@code key} to a compacted state topic: the relay sends a record with a null value
+     * and no headers, and compaction then drops every earlier message of the key (a reader from the beginning no
+     * longer sees it). Must run inside the transaction that deleted the state, like {@link #append}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendTombstone(Topic topic, String key) {
+        if (topic.cleanupPolicy() != Topic.CleanupPolicy.COMPACT) {
+            throw new IllegalArgumentException("a tombstone belongs on a compacted topic, not on " + topic.name());
+        }
+        jdbc.sql("insert into event_outbox (event_id, topic, message_key, envelope) values (?, ?, ?, null)")
+                .params(UUID.randomUUID(), topic.name(), key)
+                .update();
+        wakeRelayAfterCommit();
+    }
+
+    private void wakeRelayAfterCommit() {
         if (relay != null && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -61,6 +83,5 @@ public class Outbox {
                 }
             });
         }
-        return envelope;
     }
 }

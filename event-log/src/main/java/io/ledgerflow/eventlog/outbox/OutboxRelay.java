@@ -1,6 +1,8 @@
 package io.ledgerflow.eventlog.outbox;
 
 import io.ledgerflow.eventlog.CloudEventHeaders;
+import io.ledgerflow.eventlog.EnvelopeCodec;
+import io.ledgerflow.eventlog.EventEnvelope;
 import io.ledgerflow.eventlog.trace.EventTracing;
 import io.micrometer.tracing.Span;
 import java.time.Duration;
@@ -38,6 +40,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x4c656467L; // "Ledg": one relay per database
+    private static final EnvelopeCodec CODEC = new EnvelopeCodec();
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -130,12 +133,17 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Sends one row, with its CloudEvents headers, in a span that ends when Kafka acknowledged (or
-     * refused) the record; the span's traceparent replaces the envelope's in the headers.
+     * refused) the record; the span's traceparent replaces the envelope's in the headers. The envelope is
+     * decoded once, for the headers and the span's parent; a tombstone row (no envelope) is sent with a
+     * null value.
      */
     private CompletableFuture<SendResult<String, String>> send(PendingRow row) {
-        ProducerRecord<String, String> record = CloudEventHeaders.record(row.topic(), row.key(), row.envelope());
+        EventEnvelope envelope =
+                row.envelope() == null ? null : CODEC.decode(row.envelope()).orElse(null);
+        ProducerRecord<String, String> record =
+                CloudEventHeaders.record(row.topic(), row.key(), row.envelope(), envelope);
         Span span = tracing.start(
-                "outbox relay send", EventTracing.traceparentOf(row.envelope()), Map.of("topic", row.topic()));
+                "outbox relay send", envelope == null ? null : envelope.traceparent(), Map.of("topic", row.topic()));
         tracing.inject(span, record.headers());
         CompletableFuture<SendResult<String, String>> sent = kafka.send(record);
         sent.whenComplete((result, error) -> {

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param cleanupPolicy {@link CleanupPolicy#DELETE} for a log whose every message counts, {@link
  *     CleanupPolicy#COMPACT} only where a message is the whole latest state of its key
  * @param retention how long messages are kept; {@code null}: for ever (an event log of record)
- * @param minCompactionLag how long a message stays uncompacted (compacted topics only, else null)
+ * @param minCompactionLag how long a message stays uncompacted (compacted topics only, else null);
+ *     a compacted topic also keeps its tombstones {@link #TOMBSTONE_RETENTION}
  */
 public record Topic(
         String name,
@@ -30,6 +31,12 @@ public record Topic(
 
     /** Production replication: a partition survives the loss of two brokers, writes need two. */
     public static final int REPLICATION_FACTOR = 3;
+
+    /**
+     * How long a compacted topic keeps a tombstone readable ({@code delete.retention.ms}): a reader that
+     * falls further behind may miss a delete and must start again from the beginning.
+     */
+    public static final Duration TOMBSTONE_RETENTION = Duration.ofDays(1);
 
     /** Kafka's {@code cleanup.policy}. */
     public enum CleanupPolicy {
@@ -110,6 +117,7 @@ public record Topic(
         configs.put("retention.ms", retention == null ? "-1" : Long.toString(retention.toMillis()));
         if (minCompactionLag != null) {
             configs.put("min.compaction.lag.ms", Long.toString(minCompactionLag.toMillis()));
+            configs.put("delete.retention.ms", Long.toString(TOMBSTONE_RETENTION.toMillis()));
         }
         configs.put("min.insync.replicas", Integer.toString(Math.max(1, Math.min(2, replicationFactor - 1))));
         return configs;

@@ -10,11 +10,11 @@ import java.util.List;
  * against {@link #all()}.
  *
  * <p>Domain events are kept for ever: they are the log of record, and a consumer that starts later
- * reads them from the beginning. No topic is compacted today: each message of these topics is one
- * event or one frame, not the whole state of its key (the frames topic is keyed by game and holds
- * every frame; linked values are keyed by destination workbook, one cell each). Pong's snapshots
- * live in pong-service's {@code game_snapshot} table. A topic whose message is the whole latest
- * state of its key would use {@link Topic#compacted}.
+ * reads them from the beginning. The compacted state topics ({@link Topic#compacted}) hold the whole
+ * latest state of each key instead, written through the outbox like events, a tombstone (null value,
+ * {@code Outbox.appendTombstone}) when the entity is gone: a new reader takes the current state of
+ * every key from the beginning without the history ({@link Sharing#DATASET_LATEST}, {@link
+ * Pong#GAME_SNAPSHOTS}).
  */
 public final class Topics {
 
@@ -62,6 +62,14 @@ public final class Topics {
         public static final Topic DATASET_EVENTS =
                 new Topic("ledgerflow.sharing.dataset-events.v1", 6, "data-sharing-service");
 
+        /**
+         * Compacted: DatasetLatest, the latest published version of each dataset (its schema and row
+         * counts); key = dataset id; a tombstone when the dataset is deleted.
+         */
+        public static final Topic DATASET_LATEST = new Topic(
+                        "ledgerflow.sharing.dataset-latest.v1", 6, "data-sharing-service")
+                .compacted(Duration.ofMinutes(5));
+
         private Sharing() {}
     }
 
@@ -76,6 +84,13 @@ public final class Topics {
          */
         public static final Topic GAME_FRAMES =
                 new Topic("ledgerflow.pong.game-frames.v1", 6, "pong-service").keptFor(Duration.ofDays(1));
+
+        /**
+         * Compacted: GameSnapshotTaken, the latest stored snapshot of each running game; key = game id; a
+         * tombstone when the game ends. Compacted after a minute: snapshots come every few seconds.
+         */
+        public static final Topic GAME_SNAPSHOTS =
+                new Topic("ledgerflow.pong.game-snapshots.v1", 6, "pong-service").compacted(Duration.ofMinutes(1));
 
         /** pong-core protocol messages between the processes of a game's shards; key = game id. */
         public static final Topic SHARD_MESSAGES =
@@ -97,7 +112,9 @@ public final class Topics {
                 Linking.LINK_EVENTS,
                 Linking.LINKED_VALUES,
                 Sharing.DATASET_EVENTS,
+                Sharing.DATASET_LATEST,
                 Pong.GAME_EVENTS,
+                Pong.GAME_SNAPSHOTS,
                 Pong.GAME_FRAMES,
                 Pong.SHARD_MESSAGES,
                 Pong.SHARD_CONTROL,

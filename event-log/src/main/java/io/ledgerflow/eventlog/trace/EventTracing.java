@@ -119,18 +119,6 @@ public final class EventTracing {
         });
     }
 
-    /** The traceparent stored in an encoded envelope, without decoding the rest of it; null if none. */
-    public static String traceparentOf(String encodedEnvelope) {
-        String marker = "\"" + TRACEPARENT + "\":\"";
-        int start = encodedEnvelope.indexOf(marker);
-        if (start < 0) {
-            return null;
-        }
-        start += marker.length();
-        int end = encodedEnvelope.indexOf('"', start);
-        return end < 0 ? null : encodedEnvelope.substring(start, end);
-    }
-
     static String traceparent(TraceContext context) {
         boolean sampled = Boolean.TRUE.equals(context.sampled());
         return "00-" + context.traceId() + "-" + context.spanId() + (sampled ? "-01" : "-00");

@@ -33,6 +33,28 @@ public class TestLedger {
         return event;
     }
 
+    /** Publishes the account's whole state to the compacted state topic. */
+    @Transactional
+    public void publishState(String accountId) {
+        long balance = jdbc.sql("select balance from account where id = ? for update")
+                .param(accountId)
+                .query(Long.class)
+                .single();
+        outbox.append(
+                EventLogTestApplication.ACCOUNT_STATE,
+                "account",
+                accountId,
+                "workspace-1",
+                new AccountState(accountId, balance));
+    }
+
+    /** Closes (deletes) the account: a tombstone on the state topic, in the same transaction. */
+    @Transactional
+    public void close(String accountId) {
+        jdbc.sql("delete from account where id = ?").param(accountId).update();
+        outbox.appendTombstone(EventLogTestApplication.ACCOUNT_STATE, accountId);
+    }
+
     /** Posts, then fails after the outbox write: nothing of it may survive. */
     @Transactional
     public void postThenFail(String accountId, long amount) {

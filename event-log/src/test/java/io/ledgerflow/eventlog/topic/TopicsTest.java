@@ -38,6 +38,17 @@ class TopicsTest {
     }
 
     @Test
+    void stateTopicsAreCompactedKeptForEverAndKeepTheirTombstonesADay() {
+        for (Topic topic : new Topic[] {Topics.Sharing.DATASET_LATEST, Topics.Pong.GAME_SNAPSHOTS}) {
+            assertThat(topic.configs(3))
+                    .containsEntry("cleanup.policy", "compact")
+                    .containsEntry("retention.ms", "-1")
+                    .containsKey("min.compaction.lag.ms")
+                    .containsEntry("delete.retention.ms", "86400000");
+        }
+    }
+
+    @Test
     void aCompactedTopicCarriesItsLagAndOneBrokerGetsOneInSyncReplica() {
         Topic state = new Topic("ledgerflow.test.latest.v1", 3, "test").compacted(Duration.ofMinutes(5));
         assertThat(state.configs(1))

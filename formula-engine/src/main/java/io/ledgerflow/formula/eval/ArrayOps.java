@@ -149,7 +149,7 @@ public final class ArrayOps {
 
     /** The operand as a grid when it may be an array (a range, an array), else null (a scalar). */
     static Grid operand(Node n, EvalContext ctx) {
-        if (n.isArray() || n.isReference()) {
+        if (n.isArray() || n.isReference(ctx)) {
             Grid g = n.evalGrid(ctx);
             if (g.rows() != 1 || g.cols() != 1) {
                 return g;
@@ -201,9 +201,7 @@ public final class ArrayOps {
             Value[][] out = new Value[rows][cols];
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
-                    Node x = new ConstNode(at(a, r, c), null);
-                    Node y = new ConstNode(at(b, r, c), null);
-                    out[r][c] = OpNodes.binary(op, x, y).eval(ctx);
+                    out[r][c] = OpNodes.apply(op, at(a, r, c), at(b, r, c));
                 }
             }
             return Grid.of(out);
@@ -231,9 +229,7 @@ public final class ArrayOps {
             Value[][] out = new Value[a.rows()][a.cols()];
             for (int r = 0; r < out.length; r++) {
                 for (int c = 0; c < out[r].length; c++) {
-                    Node x = new ConstNode(at(a, r, c), null);
-                    Node n = op == '%' ? new OpNodes.Percent(x) : new OpNodes.Unary(op, x);
-                    out[r][c] = n.eval(ctx);
+                    out[r][c] = OpNodes.unary(op, at(a, r, c));
                 }
             }
             return Grid.of(out);
@@ -268,7 +264,7 @@ public final class ArrayOps {
             int rows = 1;
             int cols = 1;
             for (int i = 0; i < args.length; i++) {
-                if (args[i].isArray() || (args[i].isReference() && !(args[i] instanceof CellNode))) {
+                if (args[i].isArray() || (args[i].isReference(ctx) && !(args[i] instanceof CellNode))) {
                     Grid g = args[i].evalGrid(ctx);
                     if (g.rows() != 1 || g.cols() != 1) {
                         grids[i] = g;

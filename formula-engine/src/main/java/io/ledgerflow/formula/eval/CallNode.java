@@ -143,7 +143,7 @@ public final class CallNode extends Node {
 
         @Override
         public boolean isReference(int i) {
-            return i < args.length && args[i].isReference();
+            return i < args.length && args[i].isReference(ctx);
         }
 
         @Override

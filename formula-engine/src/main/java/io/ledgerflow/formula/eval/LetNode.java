@@ -51,6 +51,30 @@ public final class LetNode extends Node {
     }
 
     @Override
+    public boolean isReference(EvalContext ctx) {
+        return body.isReference(ctx);
+    }
+
+    @Override
+    public boolean isLambda() {
+        return body.isLambda();
+    }
+
+    @Override
+    public LambdaNode.Closure evalLambda(EvalContext ctx) {
+        return body.evalLambda(ctx);
+    }
+
+    @Override
+    public Object argument(EvalContext ctx) {
+        return body.argument(ctx);
+    }
+
+    public Node body() {
+        return body;
+    }
+
+    @Override
     public Expr toExpr(IntFunction<String> sheetNames, int hostSheet) {
         List<Expr> args = new ArrayList<>(names.size() * 2 + 1);
         for (int i = 0; i < names.size(); i++) {

@@ -39,6 +39,31 @@ public final class NameNode extends Node {
     }
 
     @Override
+    public boolean isReference(EvalContext ctx) {
+        return target != null && target.isReference(ctx);
+    }
+
+    @Override
+    public boolean isLambda() {
+        return target != null && target.isLambda();
+    }
+
+    @Override
+    public LambdaNode.Closure evalLambda(EvalContext ctx) {
+        return target == null ? null : target.evalLambda(ctx);
+    }
+
+    @Override
+    public Object argument(EvalContext ctx) {
+        return target == null ? ErrorValue.NAME : target.argument(ctx);
+    }
+
+    /** The bound node, or null for an undefined name. */
+    public Node target() {
+        return target;
+    }
+
+    @Override
     public Expr toExpr(IntFunction<String> sheetNames, int hostSheet) {
         return new Expr.Name(name);
     }

@@ -50,6 +50,38 @@ public abstract class Node {
         return false;
     }
 
+    /** The reference test at evaluation time: a lambda's parameter is one when its argument is. */
+    public boolean isReference(EvalContext ctx) {
+        return isReference();
+    }
+
+    /** True when the node yields a function value (LAMBDA, a name bound to one). */
+    public boolean isLambda() {
+        return false;
+    }
+
+    /** The function value the node yields, or null when it yields none. */
+    public LambdaNode.Closure evalLambda(EvalContext ctx) {
+        return null;
+    }
+
+    /**
+     * The node as an argument of a lambda: a closure, a grid (an array or a multi-cell range), an
+     * omitted argument or a value.
+     */
+    public Object argument(EvalContext ctx) {
+        if (isMissing()) {
+            return LambdaNode.MISSING;
+        }
+        if (isLambda()) {
+            return evalLambda(ctx);
+        }
+        if (isArray() || (isReference(ctx) && !(this instanceof CellNode))) {
+            return evalGrid(ctx);
+        }
+        return eval(ctx);
+    }
+
     /**
      * The syntax tree this node was compiled from; sheet ids are mapped to names by
      * {@code sheetNames}, and references to the host sheet are written without a sheet.

@@ -27,6 +27,88 @@ public final class OpNodes {
     }
 
     /**
+     * A binary operator on two values: what the operator node computes once its operands are
+     * evaluated (the element-wise operators of array formulas apply it to each pair of elements).
+     */
+    public static Value apply(String op, Value a, Value b) {
+        return switch (op) {
+            case "+" -> arithmetic(0, a, b);
+            case "-" -> arithmetic(1, a, b);
+            case "*" -> arithmetic(2, a, b);
+            case "/" -> arithmetic(3, a, b);
+            case "^" -> arithmetic(4, a, b);
+            case "&" -> concat(a, b);
+            default -> compare(op, a, b);
+        };
+    }
+
+    /** Unary minus or plus, or postfix percent ({@code op} '-', '+' or '%') on a value. */
+    public static Value unary(char op, Value v) {
+        if (op == '+') {
+            return v;
+        }
+        Value n = Values.toNumber(v);
+        if (n instanceof NumberValue nv) {
+            return Values.number(op == '%' ? nv.value() / 100 : -nv.value());
+        }
+        return n;
+    }
+
+    private static Value arithmetic(int kind, Value a, Value b) {
+        Value x = Values.toNumber(a);
+        if (x instanceof ErrorValue) {
+            return x;
+        }
+        Value y = Values.toNumber(b);
+        if (y instanceof ErrorValue) {
+            return y;
+        }
+        return arithmetic(kind, ((NumberValue) x).value(), ((NumberValue) y).value());
+    }
+
+    static Value arithmetic(int kind, double x, double y) {
+        return switch (kind) {
+            case 0 -> Values.number(x + y);
+            case 1 -> Values.number(x - y);
+            case 2 -> Values.number(x * y);
+            case 3 -> y == 0 ? ErrorValue.DIV0 : Values.number(x / y);
+            default ->
+                x == 0 && y == 0 ? ErrorValue.NUM : (x == 0 && y < 0 ? ErrorValue.DIV0 : Values.number(Math.pow(x, y)));
+        };
+    }
+
+    private static Value concat(Value left, Value right) {
+        Value a = Values.toText(left);
+        if (a instanceof ErrorValue) {
+            return a;
+        }
+        Value b = Values.toText(right);
+        if (b instanceof ErrorValue) {
+            return b;
+        }
+        return new TextValue(((TextValue) a).value() + ((TextValue) b).value());
+    }
+
+    private static Value compare(String op, Value a, Value b) {
+        if (a instanceof ErrorValue) {
+            return a;
+        }
+        if (b instanceof ErrorValue) {
+            return b;
+        }
+        int c = Values.compareOperands(a, b);
+        boolean r = switch (op) {
+            case "=" -> c == 0;
+            case "<>" -> c != 0;
+            case "<" -> c < 0;
+            case "<=" -> c <= 0;
+            case ">" -> c > 0;
+            default -> c >= 0;
+        };
+        return BooleanValue.of(r);
+    }
+
+    /**
      * Arithmetic, specialised for the common operand pairs (two cells; a cell or any node and a
      * number literal): their {@link Node#evalDouble} reads the cells and the literal directly
      * instead of through the operand nodes' virtual calls. Only the fast path differs; it
@@ -104,16 +186,7 @@ public final class OpNodes {
                 }
                 y = ((NumberValue) c).value();
             }
-            return switch (kind) {
-                case 0 -> Values.number(x + y);
-                case 1 -> Values.number(x - y);
-                case 2 -> Values.number(x * y);
-                case 3 -> y == 0 ? ErrorValue.DIV0 : Values.number(x / y);
-                default ->
-                    x == 0 && y == 0
-                            ? ErrorValue.NUM
-                            : (x == 0 && y < 0 ? ErrorValue.DIV0 : Values.number(Math.pow(x, y)));
-            };
+            return arithmetic(kind, x, y);
         }
 
         @Override
@@ -211,11 +284,7 @@ public final class OpNodes {
             if (a instanceof ErrorValue) {
                 return a;
             }
-            Value b = Values.toText(right.eval(ctx));
-            if (b instanceof ErrorValue) {
-                return b;
-            }
-            return new TextValue(((TextValue) a).value() + ((TextValue) b).value());
+            return concat(a, right.eval(ctx));
         }
 
         @Override
@@ -242,20 +311,7 @@ public final class OpNodes {
             if (a instanceof ErrorValue) {
                 return a;
             }
-            Value b = right.eval(ctx);
-            if (b instanceof ErrorValue) {
-                return b;
-            }
-            int c = Values.compareOperands(a, b);
-            boolean r = switch (op) {
-                case "=" -> c == 0;
-                case "<>" -> c != 0;
-                case "<" -> c < 0;
-                case "<=" -> c <= 0;
-                case ">" -> c > 0;
-                default -> c >= 0;
-            };
-            return BooleanValue.of(r);
+            return compare(op, a, right.eval(ctx));
         }
 
         @Override
@@ -285,15 +341,7 @@ public final class OpNodes {
 
         @Override
         public Value eval(EvalContext ctx) {
-            Value v = operand.eval(ctx);
-            if (op == '+') {
-                return v;
-            }
-            Value n = Values.toNumber(v);
-            if (n instanceof NumberValue nv) {
-                return Values.number(-nv.value());
-            }
-            return n;
+            return unary(op, operand.eval(ctx));
         }
 
         @Override
@@ -312,11 +360,7 @@ public final class OpNodes {
 
         @Override
         public Value eval(EvalContext ctx) {
-            Value n = Values.toNumber(operand.eval(ctx));
-            if (n instanceof NumberValue nv) {
-                return Values.number(nv.value() / 100);
-            }
-            return n;
+            return unary('%', operand.eval(ctx));
         }
 
         @Override

@@ -85,4 +85,14 @@ public sealed interface Expr {
             args = List.copyOf(args);
         }
     }
+
+    /**
+     * A call of what an expression yields, a function value: {@code LAMBDA(x,x+1)(2)}, or a
+     * lambda that a call returns called in turn ({@code MAKEADDER(1)(2)}).
+     */
+    record Apply(Expr function, List<Expr> args) implements Expr {
+        public Apply {
+            args = List.copyOf(args);
+        }
+    }
 }

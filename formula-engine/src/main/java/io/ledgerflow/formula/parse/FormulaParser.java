@@ -14,7 +14,7 @@ import java.util.Locale;
  * <p>Size: over 800 lines since array constants, 3-D and #REF! references and the depth guard were added; the
  * lexer is the seam to split off next (issue 12 item 6).
  */
-public final class FormulaParser {
+public final class FormulaParser extends FormulaScanner {
 
     /**
      * Deepest nesting of parentheses, function calls and signs the parser follows. The parser
@@ -24,8 +24,6 @@ public final class FormulaParser {
      */
     public static final int MAX_NESTING = 256;
 
-    private String src;
-    private int pos;
     private int depth;
 
     private FormulaParser(String src) {
@@ -73,184 +71,6 @@ public final class FormulaParser {
      */
     public static String shapeKey(String formula, int hostRow, int hostCol) {
         return new ShapeScanner().key(formula, hostRow, hostCol);
-    }
-
-    /**
-     * Computes {@link #shapeKey shape keys} one after another with one scanner and buffer (a load
-     * asks for one key per formula). Not thread-safe.
-     */
-    public static final class ShapeScanner {
-        private final FormulaParser parser = new FormulaParser("");
-        private char[] buffer = new char[64];
-
-        /** The shape key of a formula written in a host cell, or null (see {@link #shapeKey}). */
-        public String key(String formula, int hostRow, int hostCol) {
-            int len = scan(formula, hostRow, hostCol);
-            return len < 0 ? null : new String(buffer, 0, len);
-        }
-
-        /**
-         * Writes the shape key of a formula into {@link #buffer()} and returns its length, or -1
-         * where {@link #key} returns null. Lets a caller compare a key with the previous one
-         * before making a string of it (a filled block's formulas mostly repeat the last shape).
-         */
-        public int scan(String formula, int hostRow, int hostCol) {
-            // verbatim text, and 7 chars for each cell reference (at least 2 chars of text)
-            int need = 4 * formula.length() + 8;
-            if (buffer.length < need) {
-                buffer = new char[Math.max(need, 2 * buffer.length)];
-            }
-            parser.src = formula;
-            parser.pos = 0;
-            return parser.shape(hostRow, hostCol, buffer);
-        }
-
-        /** The buffer {@link #scan} writes a key into (valid up to the length it returned). */
-        public char[] buffer() {
-            return buffer;
-        }
-    }
-
-    /** Marks a cell reference in a shape key; formulas containing it have no shape. */
-    private static final char REF_MARK = '\0';
-
-    /**
-     * The shape key into {@code key} (4 chars per char of text at least; chars below 128 keep it
-     * Latin-1): its length, or -1 for no shape.
-     */
-    private int shape(int hostRow, int hostCol, char[] key) {
-        int n = src.length();
-        if (src.indexOf(REF_MARK) >= 0) {
-            return -1;
-        }
-        int len = 0;
-        boolean prevRef = false; // the last token was a cell reference (for A1:B2)
-        boolean needRef = false; // a ':' was just copied, a cell reference must follow
-        while (pos < n) {
-            char c = src.charAt(pos);
-            int start = pos;
-            boolean ref = false;
-            if (c == '"' || c == '\'') {
-                // a string literal or a quoted sheet name, doubled quotes inside
-                pos++;
-                while (true) {
-                    if (pos >= n) {
-                        return -1;
-                    }
-                    if (src.charAt(pos++) == c) {
-                        if (pos < n && src.charAt(pos) == c) {
-                            pos++;
-                        } else {
-                            break;
-                        }
-                    }
-                }
-            } else if (c == '#') {
-                ErrorValue match = null;
-                for (ErrorValue e : ErrorValue.values()) {
-                    if (src.regionMatches(true, pos, e.text(), 0, e.text().length())) {
-                        match = e;
-                        break;
-                    }
-                }
-                if (match == null) {
-                    return -1;
-                }
-                pos += match.text().length();
-            } else if ((c >= '0' && c <= '9') || c == '.') {
-                skipNumber();
-                if (peek() == ':') {
-                    return -1; // a row range (1:3) or something the parser rejects
-                }
-            } else if (isIdentStart(c) || c == '$') {
-                if (c == '$' && Character.isDigit(peek(1))) {
-                    return -1; // a row range ($1:$3)
-                }
-                // a cell reference ends where its identifier ends, before no '(' (cellAt checks
-                // both), so only a '!' after it (a sheet name) is left to rule out
-                boolean cell = cellAt(pos) && (cellEnd >= n || src.charAt(cellEnd) != '!');
-                int end = cell ? cellEnd : identEnd(pos);
-                char after = end < n ? src.charAt(end) : '\0';
-                if (cell) {
-                    // R1C1: 21 bits of row, 15 bits of column (biased to be non-negative), 7 per char
-                    int row = (cellRowAbs ? cellRow : cellRow - hostRow) + (1 << 20);
-                    int col = (cellColAbs ? cellCol : cellCol - hostCol) + (1 << 14);
-                    key[len++] = REF_MARK;
-                    key[len++] = (char) ('0' + (cellRowAbs ? 2 : 0) + (cellColAbs ? 1 : 0));
-                    key[len++] = (char) ((row >>> 14) & 0x7F);
-                    key[len++] = (char) ((row >>> 7) & 0x7F);
-                    key[len++] = (char) (row & 0x7F);
-                    key[len++] = (char) ((col >>> 7) & 0x7F);
-                    key[len++] = (char) (col & 0x7F);
-                    ref = true;
-                } else if (after == ':') {
-                    return -1; // a column range (A:C) or something the parser rejects
-                }
-                pos = end;
-            } else if (c == ':') {
-                if (!prevRef) {
-                    return -1;
-                }
-                key[len++] = c;
-                pos++;
-                needRef = true;
-                prevRef = false;
-                continue;
-            } else {
-                // operators, parentheses, commas, whitespace, '!', '=', '%': one char, copied here
-                key[len++] = c;
-                pos++;
-                if (needRef) {
-                    return -1;
-                }
-                prevRef = false;
-                continue;
-            }
-            if (!ref) {
-                src.getChars(start, pos, key, len); // verbatim
-                len += pos - start;
-            }
-            if (needRef && !ref) {
-                return -1;
-            }
-            needRef = false;
-            prevRef = ref;
-        }
-        return needRef ? -1 : len;
-    }
-
-    /** Advances over a number as {@link #number()} reads it. */
-    private void skipNumber() {
-        while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
-            pos++;
-        }
-        if (peek() == '.') {
-            pos++;
-            while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
-                pos++;
-            }
-        }
-        if ((peek() == 'e' || peek() == 'E')
-                && (Character.isDigit(peek(1)) || ((peek(1) == '+' || peek(1) == '-') && Character.isDigit(peek(2))))) {
-            pos += 2;
-            while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
-                pos++;
-            }
-        }
-    }
-
-    private char peek() {
-        return pos < src.length() ? src.charAt(pos) : '\0';
-    }
-
-    private char peek(int ahead) {
-        return pos + ahead < src.length() ? src.charAt(pos + ahead) : '\0';
-    }
-
-    private void skipWs() {
-        while (pos < src.length() && Character.isWhitespace(src.charAt(pos))) {
-            pos++;
-        }
     }
 
     private Expr comparison() {
@@ -360,6 +180,10 @@ public final class FormulaParser {
             pos++; // the spill-range operator: A1#
             e = new Expr.SpillRef(r);
         }
+        while ((e instanceof Expr.Call || e instanceof Expr.Apply) && peek() == '(') {
+            pos++; // a call of the function value a call yields: LAMBDA(x,x+1)(2)
+            e = new Expr.Apply(e, arguments("("));
+        }
         while (true) {
             skipWs();
             if (peek() != '%') {
@@ -455,7 +279,9 @@ public final class FormulaParser {
             if (run.indexOf('$') >= 0 || !isIdentStart(run.charAt(0))) {
                 throw new ParseException("Invalid name '" + run + "'", start);
             }
-            return new Expr.Name(run);
+            // a lambda's parameter as a file stores it: _xlpm.x
+            return new Expr.Name(
+                    run.regionMatches(true, 0, "_xlpm.", 0, 6) && run.length() > 6 ? run.substring(6) : run);
         }
         throw new ParseException("Unexpected '" + c + "'", pos);
     }
@@ -529,43 +355,19 @@ public final class FormulaParser {
         throw new ParseException("An array constant holds only numbers, texts, booleans and errors", pos);
     }
 
-    private static boolean isIdentStart(char c) {
-        if (c < 128) {
-            return isAsciiLetter(c) || c == '_' || c == '\\';
-        }
-        return Character.isLetter(c);
-    }
-
-    private static boolean isIdentPart(char c) {
-        if (c < 128) {
-            return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '\\' || c == '$';
-        }
-        return Character.isLetterOrDigit(c);
-    }
-
-    private int identEnd(int from) {
-        int i = from;
-        while (i < src.length() && isIdentPart(src.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private void expect(char c) {
-        if (peek() != c) {
-            throw new ParseException(
-                    "Expected '" + c + "'" + (pos < src.length() ? " but found '" + peek() + "'" : ""), pos);
-        }
-        pos++;
-    }
-
     private Expr call(String stored) {
         String name = functionName(stored);
+        List<Expr> args = arguments(name + "(");
+        return args.isEmpty() ? new Expr.Call(name, args) : call(name, args);
+    }
+
+    /** The arguments of a call after its '(' up to its ')' (omitted ones are {@link Expr.Missing}). */
+    private List<Expr> arguments(String opened) {
         List<Expr> args = new ArrayList<>();
         skipWs();
         if (peek() == ')') {
             pos++;
-            return new Expr.Call(name, args);
+            return args;
         }
         while (true) {
             skipWs();
@@ -581,10 +383,10 @@ public final class FormulaParser {
             }
             if (peek() == ')') {
                 pos++;
-                return call(name, args);
+                return args;
             }
             if (pos >= src.length()) {
-                throw new ParseException("Missing ')' to close " + name + "(", pos);
+                throw new ParseException("Missing ')' to close " + opened, pos);
             }
             throw new ParseException("Expected ',' or ')' but found '" + peek() + "'", pos);
         }
@@ -611,65 +413,6 @@ public final class FormulaParser {
             return args.get(0); // the implicit-intersection operator @: what a plain formula does anyway
         }
         return new Expr.Call(name, args);
-    }
-
-    private String string() {
-        int start = pos;
-        pos++;
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (pos >= src.length()) {
-                throw new ParseException("Unterminated string", start);
-            }
-            char c = src.charAt(pos++);
-            if (c == '"') {
-                if (peek() == '"') {
-                    sb.append('"');
-                    pos++;
-                } else {
-                    return sb.toString();
-                }
-            } else {
-                sb.append(c);
-            }
-        }
-    }
-
-    private ErrorValue errorLiteral() {
-        for (ErrorValue e : ErrorValue.values()) {
-            if (src.regionMatches(true, pos, e.text(), 0, e.text().length())) {
-                pos += e.text().length();
-                return e;
-            }
-        }
-        throw new ParseException("Unknown error literal", pos);
-    }
-
-    private String quotedSheet() {
-        int start = pos;
-        pos++;
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (pos >= src.length()) {
-                throw new ParseException("Unterminated sheet name", start);
-            }
-            char c = src.charAt(pos++);
-            if (c == '\'') {
-                if (peek() == '\'') {
-                    sb.append('\'');
-                    pos++;
-                } else {
-                    break;
-                }
-            } else {
-                sb.append(c);
-            }
-        }
-        if (sb.isEmpty()) {
-            throw new ParseException("Empty sheet name", start);
-        }
-        expect('!');
-        return sb.toString();
     }
 
     private Expr number() {
@@ -759,110 +502,5 @@ public final class FormulaParser {
         boolean r1a = a[0] <= b[0] ? a[1] == 1 : b[1] == 1;
         boolean r2a = a[0] <= b[0] ? b[1] == 1 : a[1] == 1;
         return new Expr.AreaRef(sheet, r1, 0, r2, Expr.MAX_COL, r1a, true, r2a, true, Expr.AreaKind.ROWS);
-    }
-
-    /** {row, abs, end} or null. */
-    private int[] rowAt(int i) {
-        int abs = 0;
-        if (i < src.length() && src.charAt(i) == '$') {
-            abs = 1;
-            i++;
-        }
-        int s = i;
-        while (i < src.length() && Character.isDigit(src.charAt(i))) {
-            i++;
-        }
-        if (i == s || i - s > 7) {
-            return null;
-        }
-        int row = Integer.parseInt(src, s, i, 10);
-        if (row < 1 || row > Expr.MAX_ROW + 1) {
-            return null;
-        }
-        return new int[] {row - 1, abs, i};
-    }
-
-    /** {col, abs, end} for $?LETTERS not followed by a digit/identifier char, or null. */
-    private int[] columnAt(int i) {
-        int abs = 0;
-        if (i < src.length() && src.charAt(i) == '$') {
-            abs = 1;
-            i++;
-        }
-        int s = i;
-        while (i < src.length() && isAsciiLetter(src.charAt(i))) {
-            i++;
-        }
-        int col = A1.columnIndex(src, s, i);
-        if (col < 0) {
-            return null;
-        }
-        if (i < src.length() && isIdentPart(src.charAt(i))) {
-            return null;
-        }
-        return new int[] {col, abs, i};
-    }
-
-    // the cell reference found by the last successful cellAt (no array per reference)
-    private int cellRow;
-    private int cellCol;
-    private boolean cellRowAbs;
-    private boolean cellColAbs;
-    private int cellEnd;
-
-    /** Whether a cell reference starts at i; if so its parts are in the cell* fields. */
-    private boolean cellAt(int i) {
-        int n = src.length();
-        boolean colAbs = false;
-        if (i < n && src.charAt(i) == '$') {
-            colAbs = true;
-            i++;
-        }
-        int s = i;
-        while (i < n && isAsciiLetter(src.charAt(i))) {
-            i++;
-        }
-        int col = A1.columnIndex(src, s, i);
-        if (col < 0) {
-            return false;
-        }
-        boolean rowAbs = false;
-        if (i < n && src.charAt(i) == '$') {
-            rowAbs = true;
-            i++;
-        }
-        int rs = i;
-        int row = 0;
-        while (i < n) {
-            char c = src.charAt(i);
-            int d = c >= '0' && c <= '9' ? c - '0' : (Character.isDigit(c) ? Character.digit(c, 10) : -1);
-            if (d < 0) {
-                break;
-            }
-            row = row * 10 + d;
-            i++;
-            if (i - rs > 7) {
-                return false;
-            }
-        }
-        if (i == rs) {
-            return false;
-        }
-        if (i < n && (isIdentPart(src.charAt(i)) || src.charAt(i) == '(')) {
-            return false;
-        }
-        if (row < 1 || row > Expr.MAX_ROW + 1) {
-            return false;
-        }
-        cellRow = row - 1;
-        cellCol = col;
-        cellRowAbs = rowAbs;
-        cellColAbs = colAbs;
-        cellEnd = i;
-        return true;
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 }

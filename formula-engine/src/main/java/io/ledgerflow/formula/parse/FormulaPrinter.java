@@ -121,16 +121,25 @@ public final class FormulaPrinter {
                 wrap(sb, b.right(), precedence(b.right()) <= prec);
             }
             case Expr.Call c -> {
-                sb.append(c.name()).append('(');
-                for (int i = 0; i < c.args().size(); i++) {
-                    if (i > 0) {
-                        sb.append(',');
-                    }
-                    write(sb, c.args().get(i));
-                }
-                sb.append(')');
+                sb.append(c.name());
+                arguments(sb, c.args());
+            }
+            case Expr.Apply a -> {
+                wrap(sb, a.function(), !(a.function() instanceof Expr.Call || a.function() instanceof Expr.Apply));
+                arguments(sb, a.args());
             }
         }
+    }
+
+    private static void arguments(StringBuilder sb, List<Expr> args) {
+        sb.append('(');
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            write(sb, args.get(i));
+        }
+        sb.append(')');
     }
 
     private static void wrap(StringBuilder sb, Expr e, boolean parens) {

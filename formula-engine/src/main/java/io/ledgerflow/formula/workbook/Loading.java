@@ -3,6 +3,7 @@ package io.ledgerflow.formula.workbook;
 import io.ledgerflow.formula.graph.IntList;
 import io.ledgerflow.formula.parse.Expr;
 import io.ledgerflow.formula.parse.FormulaParser;
+import io.ledgerflow.formula.parse.ShapeScanner;
 import io.ledgerflow.formula.value.Value;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -155,7 +156,7 @@ final class Loading {
         final Shape[] shapeOf;
         final IntList toParse = new IntList(16);
         final Map<String, Shape> shapes = new HashMap<>();
-        final FormulaParser.ShapeScanner scanner = new FormulaParser.ShapeScanner();
+        final ShapeScanner scanner = new ShapeScanner();
         /** The last shape met and its key: a filled block's formulas mostly repeat it. */
         Shape lastShape;
 
@@ -238,6 +239,9 @@ final class Loading {
 
     /** Whether a tree has an area whose corners mix an absolute and a relative row (or column). */
     private static boolean hasMixedArea(Expr e) {
+        if (e instanceof Expr.Apply) {
+            return true; // a lambda call: parsed on its own (see shiftable)
+        }
         if (e instanceof Expr.AreaRef a) {
             return a.row1Abs() != a.row2Abs() || a.col1Abs() != a.col2Abs();
         }
@@ -268,6 +272,9 @@ final class Loading {
      * corners by their order in the text, which the tree no longer records.
      */
     private static boolean shiftable(Expr e, int dr, int dc) {
+        if (e instanceof Expr.Apply) {
+            return false; // rare in a file: not worth shifting
+        }
         if (e instanceof Expr.AreaRef a) {
             if (a.row1Abs() != a.row2Abs() && a.row1() != a.row2()) {
                 int p = a.row1Abs() ? a.row1() : a.row1() + dr;

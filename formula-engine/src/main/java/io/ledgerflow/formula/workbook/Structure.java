@@ -93,6 +93,13 @@ public final class Structure {
                 }
                 yield new Expr.Call(c.name(), args);
             }
+            case Expr.Apply ap -> {
+                List<Expr> args = new ArrayList<>(ap.args().size());
+                for (Expr x : ap.args()) {
+                    args.add(transform(x, host, newHost, map));
+                }
+                yield new Expr.Apply(transform(ap.function(), host, newHost, map), args);
+            }
             default -> e;
         };
     }

@@ -1,24 +1,12 @@
 package io.ledgerflow.formula.workbook;
 
-import io.ledgerflow.formula.eval.AreaNode;
-import io.ledgerflow.formula.eval.ArrayNode;
-import io.ledgerflow.formula.eval.ArrayOps;
 import io.ledgerflow.formula.eval.CallNode;
-import io.ledgerflow.formula.eval.CellNode;
-import io.ledgerflow.formula.eval.ConstNode;
 import io.ledgerflow.formula.eval.EvalContext;
-import io.ledgerflow.formula.eval.LetNode;
-import io.ledgerflow.formula.eval.NameNode;
 import io.ledgerflow.formula.eval.Node;
-import io.ledgerflow.formula.eval.OpNodes;
-import io.ledgerflow.formula.eval.Ref3DNode;
-import io.ledgerflow.formula.eval.UnknownCallNode;
 import io.ledgerflow.formula.function.FormulaError;
 import io.ledgerflow.formula.function.FunctionRegistry;
-import io.ledgerflow.formula.function.FunctionSpec;
 import io.ledgerflow.formula.function.Grid;
 import io.ledgerflow.formula.function.Reference;
-import io.ledgerflow.formula.function.math.MathFunctions;
 import io.ledgerflow.formula.graph.Graph;
 import io.ledgerflow.formula.graph.IntList;
 import io.ledgerflow.formula.graph.NodeEvaluator;
@@ -33,7 +21,6 @@ import io.ledgerflow.formula.value.Value;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +33,10 @@ import java.util.Map;
  * {@link io.ledgerflow.formula.FormulaEngine}. Not thread-safe for writers; recalculation itself
  * runs on several threads.
  *
- * <p>Size: still over 1,300 lines. Of its six jobs (cell store, loading, compiling formulas, range-node
- * index, applying edits, evaluation context) loading has moved to {@link Loading} and the spill areas of
- * dynamic arrays live in {@link Spills}; compiling (with the LET scope and the shape shifts) and the
- * range-node index (chains, linking, release) are the next seams (issue 12 item 6).
+ * <p>Of its six jobs (cell store, loading, compiling formulas, range-node index, applying edits,
+ * evaluation context) loading lives in {@link Loading}, compiling in {@link Compiler}, the
+ * range-node index in {@link RangeIndex} and the spill areas of dynamic arrays in {@link Spills};
+ * the evaluation context and applying edits are the next seams (issue 12 item 6).
  */
 public final class Workbook {
 
@@ -58,12 +45,6 @@ public final class Workbook {
     static final byte DEAD = 2;
 
     private final FunctionRegistry functions;
-    // one-entry caches of compile (see literal, lookup); compiling is single-threaded
-    private Expr.Num lastLiteral;
-    private ConstNode lastLiteralNode;
-    private String lastCallName;
-    private FunctionSpec lastCallSpec;
-    private boolean lastCallBuiltinSum;
     private final java.util.function.Supplier<LocalDate> today;
     private final List<Sheet> sheets = new ArrayList<>();
     private final Map<String, Integer> sheetByName = new HashMap<>();
@@ -73,7 +54,7 @@ public final class Workbook {
     final Graph graph = new Graph();
     private final Recalculator recalculator;
     private int nodeCount;
-    private byte[] kind = new byte[1024];
+    byte[] kind = new byte[1024];
     /**
      * Non-numeric values; for numeric cells null or a cached NumberValue, which may be stale (the
      * number in {@link #nums} wins: see {@link #val}).
@@ -88,7 +69,7 @@ public final class Workbook {
     private int[] nodeSheet = new int[1024];
     private int[] nodeRow = new int[1024];
     private int[] nodeCol = new int[1024];
-    private RangeNode[] rangeOf = new RangeNode[1024];
+    RangeNode[] rangeOf = new RangeNode[1024];
     private boolean[] isVolatile = new boolean[1024];
     /** Formulas whose result is an array, which spills (see {@link Spills}). */
     private boolean[] arrayTop = new boolean[1024];
@@ -102,28 +83,10 @@ public final class Workbook {
     private Value[] prev = new Value[1024];
     private int volatileCount;
 
-    /** Range nodes by sheet, columns and first row, then by last row (see {@link Chain}). */
-    private final Map<ChainKey, Chain> chains = new HashMap<>();
-    /** The chain of the last range acquired (a load acquires runs of ranges of one chain). */
-    private Chain lastChain;
-
-    private int rangeCount;
-    private final List<RangeNode> unlinked = new ArrayList<>();
+    private final RangeIndex ranges = new RangeIndex(this);
     private final Ctx[] contexts;
     private final IntList scratchPrecedents = new IntList(8);
     private final boolean[] scratchVolatile = new boolean[1];
-
-    private record ChainKey(int sheet, int c1, int c2, int r1) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ChainKey k && k.r1 == r1 && k.c1 == c1 && k.c2 == c2 && k.sheet == sheet;
-        }
-
-        @Override
-        public int hashCode() {
-            return ((sheet * 31 + r1) * 31 + c1) * 31 + c2;
-        }
-    }
 
     private final Map<String, Integer> sheetByExactName = new HashMap<>();
 
@@ -189,10 +152,37 @@ public final class Workbook {
         return new int[] {s.maxRow, s.maxCol};
     }
 
-    /** Defines a workbook-level name before formulas are loaded. */
+    /**
+     * Defines a name before formulas are loaded: workbook-level ({@code Rate}) or scoped to one
+     * sheet ({@code Sheet1!Rate}, {@code 'My Sheet'!Rate}), which on that sheet shadows the
+     * workbook-level name of the same spelling.
+     */
     public void defineName(String name, String formula) {
-        names.put(name.toLowerCase(Locale.ROOT), FormulaParser.parse(formula));
-        nameSpelling.put(name.toLowerCase(Locale.ROOT), name);
+        String key = nameKey(name);
+        names.put(key, FormulaParser.parse(formula));
+        nameSpelling.put(key, name);
+    }
+
+    /** A name's key: lower case; a sheet-scoped name's sheet unquoted ({@code sheet1!rate}). */
+    public static String nameKey(String name) {
+        int bang = name.lastIndexOf('!');
+        String n = name;
+        if (bang > 0 && name.charAt(0) == '\'' && name.charAt(bang - 1) == '\'') {
+            n = name.substring(1, bang - 1).replace("''", "'") + name.substring(bang);
+        }
+        return n.toLowerCase(Locale.ROOT);
+    }
+
+    /** The expression a name stands for in a formula on sheet {@code host}: its sheet's, else the workbook's. */
+    Expr definedName(String name, int host) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (names.size() > 0 && host >= 0 && host < sheets.size()) {
+            Expr scoped = names.get(sheetName(host).toLowerCase(Locale.ROOT) + "!" + key);
+            if (scoped != null) {
+                return scoped;
+            }
+        }
+        return names.get(key);
     }
 
     public Map<String, String> names() {
@@ -210,7 +200,7 @@ public final class Workbook {
         }
     }
 
-    private int newNode(byte k) {
+    int newNode(byte k) {
         int id = nodeCount++;
         if (id == kind.length) {
             grow(kind.length * 2);
@@ -313,7 +303,7 @@ public final class Workbook {
     }
 
     public int rangeNodeCount() {
-        return rangeCount;
+        return ranges.count();
     }
 
     // ---- reads ---------------------------------------------------------------------------------
@@ -656,7 +646,7 @@ public final class Workbook {
         pre.clear();
         boolean[] vol = this.scratchVolatile;
         vol[0] = false;
-        Node node = compile(ex, nodeSheet[id], pre, vol, 0, dr, dc);
+        Node node = compiler.compile(ex, nodeSheet[id], pre, vol, 0, dr, dc);
         formulas[id] = node;
         arrayTop[id] = node.isArray();
         int[] p = pre.toArray();
@@ -677,7 +667,7 @@ public final class Workbook {
         for (int q : precedents[id]) {
             graph.removeEdge(q, id);
             if (kind[q] == RANGE) {
-                release(rangeOf[q]);
+                ranges.release(rangeOf[q]);
             }
         }
         precedents[id] = null;
@@ -692,494 +682,22 @@ public final class Workbook {
         }
     }
 
-    // ---- compilation ---------------------------------------------------------------------------
+    // ---- compilation: see Compiler ------------------------------------------------------------
 
-    /**
-     * Compiles a tree for a host sheet, its relative references shifted by (dr, dc). An instanceof
-     * chain rather than a pattern switch: this runs for every formula of a load, mostly before the
-     * JIT compiler has seen it, and the interpreter runs the chain faster than the switch's
-     * bootstrapped type test.
-     */
-    private Node compile(Expr e, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
-        if (depth > 200) {
-            throw new io.ledgerflow.formula.parse.ParseException("Formula nested too deeply", 0);
-        }
-        if (e instanceof Expr.CellRef r) {
-            int s = r.sheet() == null ? host : sheetIndex(r.sheet());
-            if (s < 0) {
-                return compile3D(e, r.sheet(), host, pre, vol, depth, dr, dc);
-            }
-            int row = r.rowAbs() ? r.row() : r.row() + dr;
-            int col = r.colAbs() ? r.col() : r.col() + dc;
-            checkShifted(row, col);
-            // usually there already (a load creates every cell with content first): looked up
-            // here, so that ensureCell's compiled code, made while a load creates cells, is not
-            // thrown away (an uncommon trap) the first time a formula finds its cell
-            int cell = sheets.get(s).get(row, col);
-            if (cell < 0) {
-                cell = ensureCell(s, row, col);
-            }
-            pre.add(cell);
-            return new CellNode(cell, s, row, col, r.rowAbs(), r.colAbs(), r.sheet() != null);
-        }
-        if (e instanceof Expr.Binary b) {
-            Node l = compile(b.left(), host, pre, vol, depth + 1, dr, dc);
-            Node r = compile(b.right(), host, pre, vol, depth + 1, dr, dc);
-            if (arrayMode > 0 || l.isArray() || r.isArray()) {
-                return new ArrayOps.Binary(b.op(), l, r); // element by element
-            }
-            return OpNodes.binary(b.op(), l, r);
-        }
-        if (e instanceof Expr.Num n) {
-            return literal(n);
-        }
-        if (e instanceof Expr.Call c) {
-            return compileCall(c, host, pre, vol, depth, dr, dc);
-        }
-        if (e instanceof Expr.AreaRef area) {
-            Expr.AreaRef a = dr == 0 && dc == 0 ? area : shift(area, dr, dc);
-            int s = a.sheet() == null ? host : sheetIndex(a.sheet());
-            if (s < 0) {
-                return compile3D(area, a.sheet(), host, pre, vol, depth, dr, dc);
-            }
-            RangeNode rn = acquireRange(s, a.row1(), a.col1(), a.row2(), a.col2());
-            pre.add(rn.id);
-            return new AreaNode(a, s, a.sheet() != null, rn);
-        }
-        if (e instanceof Expr.Str str) {
-            return new ConstNode(Value.of(str.value()), e);
-        }
-        if (e instanceof Expr.Bool bool) {
-            return new ConstNode(Value.of(bool.value()), e);
-        }
-        if (e instanceof Expr.Err err) {
-            return new ConstNode(err.error(), e);
-        }
-        if (e instanceof Expr.Missing) {
-            return new ConstNode(EmptyValue.INSTANCE, e);
-        }
-        if (e instanceof Expr.Array arr) {
-            return ArrayNode.of(arr);
-        }
-        if (e instanceof Expr.Name n) {
-            Node bound = letScope == null ? null : letScope.get(n.name().toLowerCase(Locale.ROOT));
-            if (bound != null) {
-                return new NameNode(n.name(), bound);
-            }
-            Expr target = names.get(n.name().toLowerCase(Locale.ROOT));
-            return new NameNode(n.name(), target == null ? null : compile(target, host, pre, vol, depth + 1, 0, 0));
-        }
-        if (e instanceof Expr.Unary u) {
-            Node x = compile(u.operand(), host, pre, vol, depth + 1, dr, dc);
-            return arrayMode > 0 || x.isArray() ? new ArrayOps.Unary(u.op(), x) : new OpNodes.Unary(u.op(), x);
-        }
-        if (e instanceof Expr.Percent p) {
-            Node x = compile(p.operand(), host, pre, vol, depth + 1, dr, dc);
-            return arrayMode > 0 || x.isArray() ? new ArrayOps.Unary('%', x) : new OpNodes.Percent(x);
-        }
-        if (e instanceof Expr.SpillRef sr) {
-            Node a = compile(sr.anchor(), host, pre, vol, depth + 1, dr, dc);
-            return a instanceof CellNode cell ? new ArrayOps.SpillRef(cell) : a;
-        }
-        if (e instanceof Expr.ArrayFormula af) {
-            arrayMode++;
-            try {
-                return new ArrayOps.Formula(compile(af.formula(), host, pre, vol, depth + 1, dr, dc));
-            } finally {
-                arrayMode--;
-            }
-        }
-        throw new IllegalArgumentException("Unknown expression " + e);
-    }
+    private final Compiler compiler = new Compiler(this);
 
-    /**
-     * A number literal's node. The formulas of a shape compile the same tree, so the same literal
-     * comes back formula after formula: they share its node (nodes are immutable) instead of
-     * allocating one each.
-     */
     void forgetCompileCaches() {
-        lastLiteral = null;
-        lastLiteralNode = null;
-        lastCallName = null;
-        lastCallSpec = null;
-        lastCallBuiltinSum = false;
+        compiler.forgetCaches();
     }
 
-    private ConstNode literal(Expr.Num n) {
-        if (n != lastLiteral) {
-            lastLiteralNode = new ConstNode(Value.of(n.value()), n);
-            lastLiteral = n;
-        }
-        return lastLiteralNode;
+    // ---- range nodes: see RangeIndex -----------------------------------------------------------
+
+    RangeNode acquireRange(int sheet, int r1, int c1, int r2, int c2) {
+        return ranges.acquire(sheet, r1, c1, r2, c2);
     }
 
-    /** The last function looked up by name (a shape's formulas look up the same name object). */
-    private FunctionSpec lookup(String name) {
-        if (name != lastCallName) {
-            FunctionSpec spec = functions.lookup(name);
-            if (spec == null) {
-                return null; // not cached: an open registry may get the name later
-            }
-            lastCallSpec = spec;
-            lastCallName = name;
-            lastCallBuiltinSum = spec.name().equals("SUM")
-                    && spec.function() != null
-                    && spec.function().getClass().getName().startsWith(MathFunctions.class.getName());
-        }
-        return lastCallSpec;
-    }
-
-    /**
-     * A reference to an unknown sheet: a 3-D reference when the name is "First:Last" of two known
-     * sheets (one node per sheet between them, in the current order), else #REF!. {@code e} is
-     * the unshifted reference; each sheet's copy is compiled (and shifted) as a plain reference.
-     */
-    private Node compile3D(Expr e, String sheet, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
-        int colon = sheet.indexOf(':');
-        int first = colon < 0 ? -1 : sheetIndex(sheet.substring(0, colon));
-        int last = colon < 0 ? -1 : sheetIndex(sheet.substring(colon + 1));
-        if (first < 0 || last < 0) {
-            return new ConstNode(ErrorValue.REF, e);
-        }
-        int lo = Math.min(first, last);
-        int hi = Math.max(first, last);
-        Node[] parts = new Node[hi - lo + 1];
-        for (int s = lo; s <= hi; s++) {
-            Expr one = Ref3DNode.onSheet(e, sheetName(s));
-            parts[s - lo] = compile(one, host, pre, vol, depth + 1, dr, dc);
-        }
-        return new Ref3DNode(sheet, parts);
-    }
-
-    /** Above 0 while an array formula or an array function's arguments compile (single-threaded). */
-    private int arrayMode;
-
-    private static boolean anyArray(Node[] args) {
-        for (Node a : args) {
-            if (a.isArray()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The names LET binds while its arguments compile (compiling is single-threaded); else null. */
-    private Map<String, Node> letScope;
-
-    /** LET(name1, value1, ..., calculation): names bound at compile time (see {@link LetNode}). */
-    private Node compileLet(Expr.Call c, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
-        List<Expr> a = c.args();
-        Map<String, Node> outer = letScope;
-        Map<String, Node> scope = outer == null ? new HashMap<>() : new HashMap<>(outer);
-        List<String> names = new ArrayList<>();
-        Node[] values = new Node[a.size() / 2];
-        try {
-            for (int i = 0; i + 1 < a.size(); i += 2) {
-                if (!(a.get(i) instanceof Expr.Name n)) {
-                    return null;
-                }
-                letScope = scope;
-                values[i / 2] = compile(a.get(i + 1), host, pre, vol, depth + 1, dr, dc);
-                names.add(n.name());
-                scope.put(n.name().toLowerCase(Locale.ROOT), values[i / 2]);
-            }
-            letScope = scope;
-            Node body = compile(a.get(a.size() - 1), host, pre, vol, depth + 1, dr, dc);
-            return new LetNode(names, values, body);
-        } finally {
-            letScope = outer;
-        }
-    }
-
-    private Node compileCall(Expr.Call c, int host, IntList pre, boolean[] vol, int depth, int dr, int dc) {
-        if (c.name().equals("LET") && c.args().size() >= 3 && c.args().size() % 2 == 1) {
-            Node let = compileLet(c, host, pre, vol, depth, dr, dc);
-            if (let != null) {
-                return let;
-            }
-        }
-        List<Expr> argExprs = c.args();
-        Node[] args = new Node[argExprs.size()];
-        boolean arrayArgs = ArrayOps.ARRAY_ARGUMENTS.contains(c.name());
-        if (arrayArgs) {
-            arrayMode++;
-        }
-        try {
-            for (int i = 0; i < args.length; i++) {
-                args[i] = compile(argExprs.get(i), host, pre, vol, depth + 1, dr, dc);
-            }
-        } finally {
-            if (arrayArgs) {
-                arrayMode--;
-            }
-        }
-        FunctionSpec spec = lookup(c.name());
-        if (spec == null) {
-            return new UnknownCallNode(c.name(), args, ErrorValue.NAME);
-        }
-        if (!spec.acceptsArgCount(args.length)) {
-            return new UnknownCallNode(spec.name(), args, ErrorValue.VALUE);
-        }
-        if (spec.volatileFunction()) {
-            vol[0] = true;
-        }
-        CallNode call = new CallNode(spec, args);
-        if ((arrayMode > 0 || anyArray(args)) && spec.function() != null && ArrayOps.LIFTED.contains(spec.name())) {
-            return new ArrayOps.Lift(call); // a scalar function element by element
-        }
-        if (lastCallBuiltinSum // spec is lastCallSpec
-                && args.length == 1
-                && args[0] instanceof AreaNode area
-                && area.rangeHandle() instanceof RangeNode rn) {
-            // the built-in SUM over one range: read the range node's running sum
-            return new SumAreaNode(call, rn);
-        }
-        return call;
-    }
-
-    /** A shifted reference stays on the sheet: equal shapes guarantee it (see finishLoad). */
-    private static void checkShifted(int row, int col) {
-        if (row < 0 || row > Expr.MAX_ROW || col < 0 || col > Expr.MAX_COL) {
-            throw new IllegalStateException("Shifted reference off the sheet: row " + row + ", column " + col);
-        }
-    }
-
-    /** An area with its relative rows and columns shifted, corners ordered as the parser orders them. */
-    private static Expr.AreaRef shift(Expr.AreaRef a, int dr, int dc) {
-        int r1 = a.row1();
-        int r2 = a.row2();
-        boolean r1a = a.row1Abs();
-        boolean r2a = a.row2Abs();
-        if (a.kind() != Expr.AreaKind.COLUMNS) {
-            r1 = r1a ? r1 : r1 + dr;
-            r2 = r2a ? r2 : r2 + dr;
-        }
-        int c1 = a.col1();
-        int c2 = a.col2();
-        boolean c1a = a.col1Abs();
-        boolean c2a = a.col2Abs();
-        if (a.kind() != Expr.AreaKind.ROWS) {
-            c1 = c1a ? c1 : c1 + dc;
-            c2 = c2a ? c2 : c2 + dc;
-        }
-        if (r1 > r2) {
-            int t = r1;
-            r1 = r2;
-            r2 = t;
-            boolean f = r1a;
-            r1a = r2a;
-            r2a = f;
-        }
-        if (c1 > c2) {
-            int t = c1;
-            c1 = c2;
-            c2 = t;
-            boolean f = c1a;
-            c1a = c2a;
-            c2a = f;
-        }
-        checkShifted(r1, c1);
-        checkShifted(r2, c2);
-        return new Expr.AreaRef(a.sheet(), r1, c1, r2, c2, r1a, c1a, r2a, c2a, a.kind());
-    }
-
-    // ---- range nodes ---------------------------------------------------------------------------
-
-    /**
-     * The range nodes of one sheet, column span and first row, sorted by last row in two arrays
-     * (binary search; a load, which acquires a column's growing ranges in order, only appends).
-     * One chain serves both finding a range node by its area and finding the next smaller range
-     * a new range node builds on (invariant 2), with no key object or map entry per range.
-     */
-    private static final class Chain {
-        final int sheet;
-        final int c1;
-        final int c2;
-        final int r1;
-        int[] lastRows = new int[4];
-        RangeNode[] nodes = new RangeNode[4];
-        int size;
-
-        Chain(int sheet, int c1, int c2, int r1) {
-            this.sheet = sheet;
-            this.c1 = c1;
-            this.c2 = c2;
-            this.r1 = r1;
-        }
-
-        boolean is(int sheet, int c1, int c2, int r1) {
-            return this.r1 == r1 && this.c1 == c1 && this.c2 == c2 && this.sheet == sheet;
-        }
-
-        /** The index of last row r2, or -(insertion point) - 1. */
-        int find(int r2) {
-            int n = size;
-            if (n == 0 || lastRows[n - 1] < r2) {
-                return -n - 1;
-            }
-            return Arrays.binarySearch(lastRows, 0, n, r2);
-        }
-
-        void insert(int at, RangeNode rn) {
-            if (size == nodes.length) {
-                lastRows = Arrays.copyOf(lastRows, size * 2);
-                nodes = Arrays.copyOf(nodes, size * 2);
-            }
-            System.arraycopy(lastRows, at, lastRows, at + 1, size - at);
-            System.arraycopy(nodes, at, nodes, at + 1, size - at);
-            lastRows[at] = rn.r2;
-            nodes[at] = rn;
-            size++;
-        }
-
-        void remove(int at) {
-            System.arraycopy(lastRows, at + 1, lastRows, at, size - at - 1);
-            System.arraycopy(nodes, at + 1, nodes, at, size - at - 1);
-            nodes[--size] = null;
-        }
-    }
-
-    /** The chain of ranges with this sheet, columns and first row; created if absent. */
-    private Chain chain(int sheet, int c1, int c2, int r1) {
-        Chain ch = lastChain;
-        if (ch != null && ch.is(sheet, c1, c2, r1)) {
-            return ch;
-        }
-        ChainKey key = new ChainKey(sheet, c1, c2, r1);
-        ch = chains.get(key);
-        if (ch == null) {
-            ch = new Chain(sheet, c1, c2, r1);
-            chains.put(key, ch);
-        }
-        lastChain = ch;
-        return ch;
-    }
-
-    /** The range node of an area, or null. Reads only: safe during a parallel recalculation. */
-    private RangeNode findRange(int sheet, int r1, int c1, int r2, int c2) {
-        Chain ch = chains.get(new ChainKey(sheet, c1, c2, r1));
-        if (ch == null) {
-            return null;
-        }
-        int i = ch.find(r2);
-        return i >= 0 ? ch.nodes[i] : null;
-    }
-
-    private RangeNode acquireRange(int sheet, int r1, int c1, int r2, int c2) {
-        Chain ch = chain(sheet, c1, c2, r1);
-        int i = ch.find(r2);
-        RangeNode rn;
-        if (i >= 0) {
-            rn = ch.nodes[i];
-        } else {
-            int id = newNode(RANGE);
-            rn = new RangeNode(this, id, sheet, r1, c1, r2, c2);
-            rangeOf[id] = rn;
-            ch.insert(-i - 1, rn);
-            rangeCount++;
-            unlinked.add(rn);
-        }
-        rn.refCount++;
-        return rn;
-    }
-
-    private static final Comparator<RangeNode> BY_LAST_ROW = new Comparator<>() {
-        @Override
-        public int compare(RangeNode a, RangeNode b) {
-            return Integer.compare(a.r2, b.r2);
-        }
-    };
-
-    /** Connects new range nodes to their cells (or to a smaller range with the same top). */
     void linkPendingRanges(IntList seeds) {
-        if (unlinked.isEmpty()) {
-            return;
-        }
-        List<RangeNode> list = new ArrayList<>(unlinked);
-        unlinked.clear();
-        // smaller ranges first, so a range can build on the next smaller one of its chain (a load
-        // usually acquires them in that order already)
-        boolean sorted = true;
-        for (int i = 1; i < list.size() && sorted; i++) {
-            sorted = list.get(i - 1).r2 <= list.get(i).r2;
-        }
-        if (!sorted) {
-            list.sort(BY_LAST_ROW);
-        }
-        for (RangeNode rn : list) {
-            if (rn.refCount > 0) {
-                link(rn, seeds); // a method: see finishLoad
-            }
-        }
-    }
-
-    /** Links one range node: to a smaller range with the same top if any, and to its own cells. */
-    private void link(RangeNode rn, IntList seeds) {
-        Chain chain = chain(rn.sheet, rn.c1, rn.c2, rn.r1);
-        int at = chain.find(rn.r2);
-        RangeNode lower = at > 0 ? chain.nodes[at - 1] : null; // the next smaller range
-        Sheet s = sheets.get(rn.sheet);
-        if (lower != null && lower.linked && rn.r2 != Expr.MAX_ROW) {
-            rn.sub = lower;
-            rn.sub.refCount++;
-            rn.ownR1 = rn.sub.r2 + 1;
-            graph.addEdge(rn.sub.id, rn.id);
-        }
-        int lastCol = Math.min(rn.c2, s.columnCount() - 1);
-        for (int c = rn.c1; c <= lastCol; c++) {
-            int len = Math.min(s.columnLength(c) - 1, rn.r2);
-            for (int r = rn.ownR1; r <= len; r++) {
-                int id = s.get(r, c);
-                if (id >= 0) {
-                    graph.addEdge(id, rn.id);
-                }
-            }
-        }
-        rn.linked = true;
-        s.addRange(rn);
-        seeds.add(rn.id);
-    }
-
-    /** Drops one reference; a range node nobody uses is unlinked, then its sub-range (iteratively). */
-    private void release(RangeNode start) {
-        RangeNode rn = start;
-        while (rn != null && --rn.refCount <= 0) {
-            Chain chain = chain(rn.sheet, rn.c1, rn.c2, rn.r1);
-            int at = chain.find(rn.r2);
-            if (at >= 0 && chain.nodes[at] == rn) {
-                chain.remove(at);
-                rangeCount--;
-            }
-            if (chain.size == 0) {
-                chains.remove(new ChainKey(rn.sheet, rn.c1, rn.c2, rn.r1));
-                lastChain = null;
-            }
-            RangeNode next = null;
-            if (rn.linked) {
-                Sheet s = sheets.get(rn.sheet);
-                s.removeRange(rn);
-                int lastCol = Math.min(rn.c2, s.columnCount() - 1);
-                for (int c = rn.c1; c <= lastCol; c++) {
-                    int len = Math.min(s.columnLength(c) - 1, rn.r2);
-                    for (int r = rn.ownR1; r <= len; r++) {
-                        int id = s.get(r, c);
-                        if (id >= 0) {
-                            graph.removeEdge(id, rn.id);
-                        }
-                    }
-                }
-                if (rn.sub != null) {
-                    graph.removeEdge(rn.sub.id, rn.id);
-                    next = rn.sub;
-                }
-            } else {
-                unlinked.remove(rn);
-            }
-            graph.clearOut(rn.id);
-            kind[rn.id] = DEAD;
-            rangeOf[rn.id] = null;
-            rn = next;
-        }
+        ranges.linkPending(seeds);
     }
 
     // ---- evaluation ----------------------------------------------------------------------------
@@ -1310,7 +828,7 @@ public final class Workbook {
             if (ref.sheet() < 0 || ref.sheet() >= sheets.size()) {
                 return Grid.of(ErrorValue.REF);
             }
-            RangeNode rn = findRange(ref.sheet(), ref.row1(), ref.col1(), ref.row2(), ref.col2());
+            RangeNode rn = ranges.find(ref.sheet(), ref.row1(), ref.col1(), ref.row2(), ref.col2());
             if (rn != null && rn.linked) {
                 return rn;
             }

@@ -25,7 +25,11 @@ public final class WorkloadGenerator {
         prefix(20_000).write(dir.resolve("prefix.json"));
         ledger(50_000, 100).write(dir.resolve("ledger.json"));
         sumifs(100_000, 300).write(dir.resolve("sumifs.json"));
-        System.out.println("Wrote chain.json grid.json prefix.json ledger.json sumifs.json to " + dir.toAbsolutePath());
+        crossChain(100, 1_000).write(dir.resolve("crosschain.json"));
+        randomGraph(100_000, 42).write(dir.resolve("random.json"));
+        System.out.println(
+                "Wrote chain.json grid.json prefix.json ledger.json sumifs.json crosschain.json random.json to "
+                        + dir.toAbsolutePath());
     }
 
     private static List<Workload.Edit> edits(String sheet, int row, int col, int count) {
@@ -158,5 +162,58 @@ public final class WorkloadGenerator {
                             : new Workload.Edit("Ledger", row, 1, "acct" + (i % 50)));
         }
         return new Workload("sumifs-" + n, sheets, edits, "Summary", 0, 0);
+    }
+
+    /**
+     * (f) A long chain across many sheets: {@code sheets} sheets of {@code rows} cells in column A,
+     * each {@code =A(i-1)+1}, the first of every sheet after the first {@code =Prev!A<rows>+1};
+     * edits change the first sheet's A1, the probe is the last sheet's last cell.
+     */
+    public static Workload crossChain(int sheets, int rows) {
+        Map<String, Object[][]> all = new LinkedHashMap<>();
+        for (int s = 0; s < sheets; s++) {
+            Object[][] cells = new Object[rows][];
+            for (int i = 0; i < rows; i++) {
+                Object c;
+                if (i > 0) {
+                    c = "=A" + i + "+1";
+                } else {
+                    c = s == 0 ? (Object) 1.0 : "=S" + s + "!A" + rows + "+1";
+                }
+                cells[i] = new Object[] {c};
+            }
+            all.put("S" + (s + 1), cells);
+        }
+        return new Workload("crosschain-" + sheets + "x" + rows, all, edits("S1", 0, 0, 20), "S" + sheets, rows - 1, 0);
+    }
+
+    /**
+     * (g) A random formula graph (seeded): 1,000 input numbers in column A, then {@code n} formulas
+     * below them, each averaging two random cells among the 1,000 rows above it, one in ten also
+     * adding a SUM over a random 10-row range above; edits change inputs at random, the probe is the
+     * last formula.
+     */
+    public static Workload randomGraph(int n, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        int inputs = 1_000;
+        Object[][] cells = new Object[inputs + n][];
+        for (int i = 0; i < inputs; i++) {
+            cells[i] = new Object[] {(double) rnd.nextInt(100)};
+        }
+        for (int i = inputs; i < inputs + n; i++) {
+            int j = i - 1 - rnd.nextInt(inputs);
+            int k = i - 1 - rnd.nextInt(inputs);
+            String f = "=(A" + (j + 1) + "+A" + (k + 1) + ")/2";
+            if (rnd.nextInt(10) == 0) {
+                int m = i - 10 - rnd.nextInt(inputs - 10);
+                f += "+SUM(A" + (m + 1) + ":A" + (m + 10) + ")/1000";
+            }
+            cells[i] = new Object[] {f};
+        }
+        List<Workload.Edit> edits = new ArrayList<>();
+        for (int e = 0; e < 20; e++) {
+            edits.add(new Workload.Edit("Sheet1", rnd.nextInt(inputs), 0, (double) rnd.nextInt(100) + 0.25));
+        }
+        return new Workload("random-" + n, Map.of("Sheet1", cells), edits, "Sheet1", inputs + n - 1, 0);
     }
 }

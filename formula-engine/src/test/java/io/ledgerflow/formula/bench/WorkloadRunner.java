@@ -4,6 +4,7 @@ import io.ledgerflow.formula.FormulaEngine;
 import io.ledgerflow.formula.value.Value;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,11 +12,13 @@ import java.util.Locale;
  * the median time of one edit followed by reading the probe cell.
  *
  * <p>Usage: {@code WorkloadRunner <workload.json> [--loads N] [--rounds N] [--threads N] [--jvm
- * label]} (the label names the JVM setup in the output, e.g. "aot-cache"). Loads
+ * label] [--edits N]} (the label names the JVM setup in the output, e.g. "aot-cache"). Loads
  * are repeated N times (default 3; the first is cold, the median is reported too); the edit list
  * is applied {@code rounds} times (default 5) and every edit is timed. Besides wall-clock times it
  * reports the CPU time of the calling thread, which is robust against other load on a shared
- * machine (with {@code --threads 1} it is all the work done).
+ * machine (with {@code --threads 1} it is all the work done). {@code --edits N} applies only the
+ * first N edits of the list per round; {@code first_edits_ms} are the first 10 edits' wall times in
+ * order (in a fresh process with {@code --loads 1}: the cold first edits).
  */
 public final class WorkloadRunner {
 
@@ -27,16 +30,20 @@ public final class WorkloadRunner {
         int rounds = 5;
         int threads = Runtime.getRuntime().availableProcessors();
         String jvm = "plain";
+        int maxEdits = Integer.MAX_VALUE;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--loads" -> loads = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--jvm" -> jvm = args[++i];
+                case "--edits" -> maxEdits = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
         Workload w = Workload.read(file);
+        List<Workload.Edit> edits =
+                w.edits().subList(0, Math.min(maxEdits, w.edits().size()));
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -62,14 +69,14 @@ public final class WorkloadRunner {
             loadProcCpuMs[i] = (os.getProcessCpuTime() - p0) / 1e6;
         }
         Value initial = engine.getValue(w.probeSheet(), w.probeRow(), w.probeCol());
-        int n = rounds * w.edits().size();
+        int n = rounds * edits.size();
         double[] editMs = new double[n];
         double[] editCpuMs = new double[n];
         Value last = initial;
         int k = 0;
         long procStart = os.getProcessCpuTime();
         for (int r = 0; r < rounds; r++) {
-            for (Workload.Edit e : w.edits()) {
+            for (Workload.Edit e : edits) {
                 Object v = e.value();
                 if (v instanceof Double d && r % 2 == 1) {
                     v = d + 0.5; // alternate values so every edit really changes something
@@ -101,6 +108,7 @@ public final class WorkloadRunner {
                         + " \"load_proc_cpu_ms_first\": %.1f, \"load_proc_cpu_ms_median\": %.1f,"
                         + " \"edit_read_ms_median\": %.3f, \"edit_read_ms_p90\": %.3f, \"edit_read_cpu_ms_median\": %.3f,"
                         + " \"edit_read_proc_cpu_ms_mean\": %.3f,"
+                        + " \"first_edits_ms\": %s,"
                         + " \"edits\": %d, \"nodes\": %d, \"edges\": %d, \"range_nodes\": %d,"
                         + " \"probe_initial\": %s, \"probe_final\": %s}",
                 Json.quote(w.name()),
@@ -116,11 +124,24 @@ public final class WorkloadRunner {
                 sortedEdits[(int) (n * 0.9)],
                 sortedEditCpu[n / 2],
                 procMean,
+                first(editMs),
                 n,
                 g[0],
                 g[1],
                 g[2],
                 Json.quote(initial.toString()),
                 Json.quote(last.toString())));
+    }
+
+    /**
+     * The wall times of the first edits (up to 10) in the order they ran: what a fresh process pays
+     * for its first edits (the cold figure beside HyperFormula's).
+     */
+    private static String first(double[] editMs) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < Math.min(10, editMs.length); i++) {
+            sb.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.3f", editMs[i]));
+        }
+        return sb.append(']').toString();
     }
 }

@@ -27,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Carries source values along links, in the transaction of the consumed event's inbox record (so
  * each change has its effect once). Sources are matched by address ({@link Area}), never by the
- * text of a reference. An {@code auto} link emits a LinkedValuesSet at once; a {@code manual} link
- * holds the newest value per destination cell until published. Every link records the source
+ * text of a reference. {@code auto} links emit at once, one LinkedValuesSet per destination workbook
+ * for all the links a change reaches in it; a {@code manual} link holds the newest value per
+ * destination cell until published. Every link records the source
  * revision it changed at and the one it carried, which is what staleness is read from.
  */
 @Service
@@ -39,6 +40,9 @@ public class Propagation {
 
     /** A changed dataset row: its key, {@code inserted}/{@code updated}/{@code deleted}, values. */
     public record RowChange(List<String> key, String change, Map<String, Object> values) {}
+
+    /** The one error a link carries: a lost source upstream. */
+    static final String REF = "#REF!";
 
     private final LinkStore links;
     private final HeldValues held;
@@ -87,17 +91,25 @@ public class Propagation {
     }
 
     /**
-     * Delivers (or holds) each changed link's values, then records for all of them at once that
-     * the source changed at {@code revision} and which carried it; returns the events emitted.
+     * Delivers (or holds) each changed link's values — one LinkedValuesSet per destination workbook
+     * for all the auto links into it — then records for all of them at once that the source changed
+     * at {@code revision} and which carried it; returns the links carried.
      */
     private int carryAll(Map<Link, List<LinkedValuesSet.Value>> changed, long revision) {
-        List<UUID> carried = new ArrayList<>();
+        Map<Link, List<LinkedValuesSet.Value>> delivered = new LinkedHashMap<>();
+        List<UUID> holding = new ArrayList<>();
         changed.forEach((link, values) -> {
-            if (deliver(link, values, revision, false)) {
-                carried.add(link.id());
+            if (Link.MANUAL.equals(link.publishMode())) {
+                hold(link, values, revision);
+                holding.add(link.id());
+            } else {
+                delivered.put(link, values);
             }
         });
-        links.sourceChanged(changed.keySet().stream().map(Link::id).toList(), revision);
+        emit(delivered, revision);
+        List<UUID> carried = delivered.keySet().stream().map(Link::id).toList();
+        // each link's row is written once: propagated() records the source change too
+        links.sourceChanged(holding, revision);
         links.propagated(carried, revision);
         return carried.size();
     }
@@ -114,17 +126,31 @@ public class Propagation {
                 .orElse(0);
     }
 
-    /** Destination values for the source cells inside the link's area; errors are not carried. */
+    /**
+     * Destination values for the source cells inside the link's area. Errors are not carried (the
+     * destination keeps its last value) except {@code #REF!}, a lost source upstream, which the
+     * destination must show too so the loss travels down a chain.
+     */
     private static List<LinkedValuesSet.Value> carried(Link link, List<SourceCell> cells) {
         Area source = link.sourceArea();
         Area destination = link.destinationArea();
         List<LinkedValuesSet.Value> values = new ArrayList<>();
         for (SourceCell cell : cells) {
-            if (!source.contains(cell.sheet(), cell.row(), cell.col()) || "error".equals(cell.type())) {
-                continue; // an error stays in its own workbook; the destination keeps its last value
+            if (!source.contains(cell.sheet(), cell.row(), cell.col())) {
+                continue;
             }
-            Area target = destination.at(cell.row() - source.row1(), cell.col() - source.col1());
-            values.add(new LinkedValuesSet.Value(target.toString(), "empty".equals(cell.type()) ? null : cell.value()));
+            int dr = cell.row() - source.row1();
+            int dc = cell.col() - source.col1();
+            String target = destination.at(dr, dc).toString();
+            String sourceRef = source.at(dr, dc).toString();
+            if ("error".equals(cell.type())) {
+                if (REF.equals(cell.value())) {
+                    values.add(new LinkedValuesSet.Value(target, null, sourceRef, REF));
+                }
+                continue; // any other error stays in its own workbook
+            }
+            values.add(new LinkedValuesSet.Value(
+                    target, "empty".equals(cell.type()) ? null : cell.value(), sourceRef, null));
         }
         return values;
     }
@@ -197,58 +223,75 @@ public class Propagation {
 
     /** Delivers one link's values now (whatever its mode) and records the revision carried. */
     private int carriedOne(Link link, List<LinkedValuesSet.Value> values, long revision) {
-        deliver(link, values, revision, true);
+        emit(Map.of(link, values), revision);
         links.propagated(List.of(link.id()), revision);
         return 1;
     }
 
     /**
-     * Emits the values for the link's destination (or, for a manual link not forced, holds them);
-     * returns whether they were emitted. The caller records the revision carried.
+     * Holds a manual link's values until published, and tells the destination that it is behind
+     * and why (held for publishing).
      */
-    private boolean deliver(Link link, List<LinkedValuesSet.Value> values, long revision, boolean force) {
-        if (Link.MANUAL.equals(link.publishMode()) && !force) {
-            for (LinkedValuesSet.Value value : values) {
-                held.hold(link.id(), Area.parse("ref", value.ref()), value.value(), revision);
-            }
-            // The destination learns that it is behind and why (held for publishing).
-            outbox.append(
-                    Topics.Linking.LINKED_VALUES,
-                    "workbook",
-                    link.destinationWorkbookId().toString(),
-                    link.workspace(),
-                    new LinkStateChanged(
-                            link.destinationWorkbookId(),
-                            link.id(),
-                            link.status(),
-                            null,
-                            false,
-                            link.destinationRef(),
-                            revision,
-                            revision));
-            return false;
+    private void hold(Link link, List<LinkedValuesSet.Value> values, long revision) {
+        for (LinkedValuesSet.Value value : values) {
+            held.hold(link.id(), Area.parse("ref", value.ref()), value.value(), value.error(), revision);
         }
         outbox.append(
                 Topics.Linking.LINKED_VALUES,
                 "workbook",
                 link.destinationWorkbookId().toString(),
                 link.workspace(),
-                new LinkedValuesSet(
+                new LinkStateChanged(
                         link.destinationWorkbookId(),
                         link.id(),
-                        new LinkedValuesSet.Source(
-                                link.sourceType(),
-                                link.sourceDocumentId(),
-                                link.sourceRef(),
-                                link.sourceWorkspace(),
-                                link.sourceColumn(),
-                                link.sourceKeys()),
+                        link.status(),
+                        null,
+                        false,
+                        link.destinationRef(),
                         revision,
-                        values.stream()
-                                .map(v -> new LinkedValuesSet.Value(
-                                        v.ref(), v.value(), sourceRefOf(link, Area.parse("ref", v.ref()))))
-                                .toList()));
-        return true;
+                        revision));
+    }
+
+    /**
+     * Emits the links' values (all from one source document, taken at {@code revision}): one
+     * LinkedValuesSet per destination workbook, carrying every link into it. The caller records
+     * the revision carried.
+     */
+    private void emit(Map<Link, List<LinkedValuesSet.Value>> byLink, long revision) {
+        Map<UUID, List<Link>> byDestination = new LinkedHashMap<>();
+        byLink.keySet()
+                .forEach(link -> byDestination
+                        .computeIfAbsent(link.destinationWorkbookId(), d -> new ArrayList<>())
+                        .add(link));
+        byDestination.forEach((destination, into) -> {
+            Link first = into.getFirst();
+            outbox.append(
+                    Topics.Linking.LINKED_VALUES,
+                    "workbook",
+                    destination.toString(),
+                    first.workspace(),
+                    new LinkedValuesSet(
+                            destination,
+                            new LinkedValuesSet.Source(
+                                    first.sourceType(), first.sourceDocumentId(), first.sourceWorkspace()),
+                            revision,
+                            into.stream()
+                                    .map(link -> new LinkedValuesSet.Carried(
+                                            link.id(),
+                                            link.sourceRef(),
+                                            link.sourceColumn(),
+                                            link.sourceKeys(),
+                                            byLink.get(link).stream()
+                                                    .map(v -> new LinkedValuesSet.Value(
+                                                            v.ref(),
+                                                            v.value(),
+                                                            v.sourceRef() != null
+                                                                    ? v.sourceRef()
+                                                                    : sourceRefOf(link, Area.parse("ref", v.ref())),
+                                                            v.error()))
+                                                    .toList()))
+                                    .toList()));
+        });
     }
 
     /** The source cell (or dataset {@code column[key]}) a destination cell of the link reflects. */
@@ -277,7 +320,7 @@ public class Propagation {
         return carriedOne(
                 link,
                 values.stream()
-                        .map(v -> new LinkedValuesSet.Value(v.cell().toString(), v.value()))
+                        .map(v -> new LinkedValuesSet.Value(v.cell().toString(), v.value(), null, v.error()))
                         .toList(),
                 revision);
     }

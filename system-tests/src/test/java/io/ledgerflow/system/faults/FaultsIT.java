@@ -8,24 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fault harness on the whole stack from the packaged jars (docs/verification.md). In {@code mvn verify} a short
  * run with a fixed seed; the long run is the same test with {@code -Dfaults.duration=PT30M -Dfaults.seed=random}.
  * The history and a summary go to {@code target/faults/}.
  */
-@Disabled("issue 14, open: in the whole .ci/run of 2026-12-02 07:50 the Pong game's end message carried no"
-        + " stateHash and Game.parseHash threw; run it by hand (-Dit.test=FaultsIT) until that is settled")
 class FaultsIT {
 
     /** The short run's seed: its faults go through every kind once (docs/verification.md). */
     static final long SEED = 20_261_202L;
-
-    @TempDir
-    static Path state;
 
     @Test
     void underKillsRestartsAndPausesNothingAcknowledgedIsLostOrDoubledAndLinksConverge() throws Exception {
@@ -34,15 +27,14 @@ class FaultsIT {
         Files.createDirectories(out);
         FaultRun.Result result;
         long started = System.nanoTime();
-        // a machine busier than the stack's default patience allows can give more (-Dfaults.startTimeout=PT10M)
-        Duration startTimeout = Duration.parse(System.getProperty("faults.startTimeout", "PT240S"));
-        try (LocalStack stack = SystemStacks.start(SystemStacks.options(state).withHealthTimeout(startTimeout))) {
-            Duration start = Duration.ofNanos(System.nanoTime() - started);
-            result = new FaultRun(stack, settings, out.resolve("history-" + settings.seed() + ".jsonl")).run();
-            String summary = Summary.of(result, start, Duration.ofNanos(System.nanoTime() - started));
-            Files.writeString(out.resolve("summary-" + settings.seed() + ".md"), summary);
-            System.out.println(summary);
-        }
+        // the stack the fuzz and the isolation probes used before (this test sorts last): its faults hit a stack
+        // that has served other clients, and the build saves a stack start
+        LocalStack stack = SystemStacks.shared();
+        Duration start = Duration.ofNanos(System.nanoTime() - started);
+        result = new FaultRun(stack, settings, out.resolve("history-" + settings.seed() + ".jsonl")).run();
+        String summary = Summary.of(result, start, Duration.ofNanos(System.nanoTime() - started));
+        Files.writeString(out.resolve("summary-" + settings.seed() + ".md"), summary);
+        System.out.println(summary);
         assertThat(result.anomalies())
                 .as("anomalies (history in %s)", result.history())
                 .isEmpty();

@@ -15,8 +15,8 @@ import org.springframework.messaging.Message;
 /**
  * Takes linking's events off the log, each applied once through the inbox: Spring Cloud Stream
  * consumers bound in application.yml. {@code linkEventsConsumer}: SourceValuesRequested, answered once each;
- * {@code linkedValuesConsumer} (batch mode): LinkedValuesSet and LinkStateChanged, a poll's events in one
- * transaction.
+ * {@code linkedValuesConsumer} (batch mode): LinkedValuesSet (v2, one revision per event;
+ * v1, still in the log, as before) and LinkStateChanged, a poll's events in one transaction.
  */
 @Configuration(proxyBeanMethods = false)
 class LinkingEventsConsumers {
@@ -36,22 +36,36 @@ class LinkingEventsConsumers {
     Consumer<Message<byte[]>> linkEventsConsumer(SourceValues sourceValues) {
         return inbox.consumer(
                 LINK_EVENTS_CONSUMER,
-                only("SourceValuesRequested", SourceValues.SourceValuesRequested.class, sourceValues::report));
+                only("SourceValuesRequested", 1, SourceValues.SourceValuesRequested.class, sourceValues::report));
     }
 
     @Bean
     Consumer<Message<List<byte[]>>> linkedValuesConsumer(LinkedValues linkedValues) {
         return inbox.batchConsumer(
                 LINKED_VALUES_CONSUMER,
-                only("LinkedValuesSet", LinkedValues.LinkedValuesSet.class, linkedValues::apply)
+                only("LinkedValuesSet", 1, LinkedValues.LinkedValuesSetV1.class, linkedValues::applyV1)
+                        .andThen(event -> {
+                            if (event.type().equals("LinkedValuesSet") && event.version() == 2) {
+                                linkedValues.apply(
+                                        event.tenant(),
+                                        event.id(),
+                                        codec.payload(event, LinkedValues.LinkedValuesSet.class));
+                            }
+                        })
                         .andThen(only(
-                                "LinkStateChanged", LinkedValues.LinkStateChanged.class, linkedValues::stateChanged)));
+                                "LinkStateChanged",
+                                1,
+                                LinkedValues.LinkStateChanged.class,
+                                linkedValues::stateChanged)));
     }
 
-    /** The effect for one event type: its payload read as {@code payload}, with the event's tenant; others ignored. */
-    private <T> Consumer<EventEnvelope> only(String type, Class<T> payload, BiConsumer<String, T> effect) {
+    /**
+     * The effect for one event type and version: its payload read as {@code payload}, with the
+     * event's tenant; others ignored.
+     */
+    private <T> Consumer<EventEnvelope> only(String type, int version, Class<T> payload, BiConsumer<String, T> effect) {
         return event -> {
-            if (event.type().equals(type)) {
+            if (event.type().equals(type) && event.version() == version) {
                 effect.accept(event.tenant(), codec.payload(event, payload));
             }
         };

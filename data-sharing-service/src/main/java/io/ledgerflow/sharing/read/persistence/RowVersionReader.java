@@ -2,6 +2,7 @@ package io.ledgerflow.sharing.read.persistence;
 
 import io.ledgerflow.sharing.dataset.Column;
 import io.ledgerflow.sharing.dataset.Schema;
+import io.ledgerflow.sharing.dataset.persistence.RowObjects;
 import io.ledgerflow.sharing.read.Condition;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,14 +58,10 @@ public class RowVersionReader {
             Schema schema,
             List<Condition> where,
             List<Column> columns) {
-        StringBuilder sql = new StringBuilder("select row_key, json_build_object(");
         List<Object> params = new ArrayList<>();
-        for (Column column : columns) {
-            sql.append(params.isEmpty() ? "" : ", ").append("?::text, data -> ?");
-            params.add(column.name());
-            params.add(column.name());
-        }
-        sql.append(")::text from dataset_row_version where dataset_id = ?");
+        StringBuilder sql = new StringBuilder("select row_key, ")
+                .append(RowObjects.jsonObject("data", columns, params))
+                .append("::text from dataset_row_version where dataset_id = ?");
         params.add(dataset);
         if (latest) {
             sql.append(" and valid_to is null");

@@ -2,6 +2,7 @@ package io.ledgerflow.linking.propagation.persistence;
 
 import io.ledgerflow.linking.reference.Area;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,9 +13,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class HeldValues {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ERROR = "error";
 
-    /** One held destination cell value and the source revision it was taken at. */
-    public record Held(Area cell, Object value, long sourceRevision) {}
+    /**
+     * One held destination cell value (or carried {@code error}, value null) and the source
+     * revision it was taken at.
+     */
+    public record Held(Area cell, Object value, String error, long sourceRevision) {}
 
     private final JdbcClient jdbc;
 
@@ -22,12 +27,14 @@ public class HeldValues {
         this.jdbc = jdbc;
     }
 
-    public void hold(UUID linkId, Area cell, Object value, long sourceRevision) {
+    /** Holds the newest value per cell; an error is kept as {@code {"error": …}} (values are never objects). */
+    public void hold(UUID linkId, Area cell, Object value, String error, long sourceRevision) {
+        Object stored = error == null ? value : Map.of(ERROR, error);
         jdbc.sql("insert into link_pending (link_id, sheet, row_index, col_index, value, source_revision)"
                         + " values (?, ?, ?, ?, cast(? as jsonb), ?) on conflict (link_id, sheet, row_index, col_index)"
                         + " do update set value = excluded.value, source_revision = excluded.source_revision"
                         + " where link_pending.source_revision <= excluded.source_revision")
-                .params(linkId, cell.sheet(), cell.row1(), cell.col1(), JSON.writeValueAsString(value), sourceRevision)
+                .params(linkId, cell.sheet(), cell.row1(), cell.col1(), JSON.writeValueAsString(stored), sourceRevision)
                 .update();
     }
 
@@ -35,10 +42,15 @@ public class HeldValues {
     public List<Held> take(UUID linkId) {
         return jdbc.sql("delete from link_pending where link_id = ? returning *")
                 .param(linkId)
-                .query((rs, n) -> new Held(
-                        Area.cell(rs.getString("sheet"), rs.getInt("row_index"), rs.getInt("col_index")),
-                        JSON.readValue(rs.getString("value"), Object.class),
-                        rs.getLong("source_revision")))
+                .query((rs, n) -> {
+                    Object value = JSON.readValue(rs.getString("value"), Object.class);
+                    String error = value instanceof Map<?, ?> map ? String.valueOf(map.get(ERROR)) : null;
+                    return new Held(
+                            Area.cell(rs.getString("sheet"), rs.getInt("row_index"), rs.getInt("col_index")),
+                            error == null ? value : null,
+                            error,
+                            rs.getLong("source_revision"));
+                })
                 .list();
     }
 

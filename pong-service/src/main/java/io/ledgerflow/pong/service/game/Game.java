@@ -22,6 +22,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * by {@code shards} shards, and the players in it now. It runs until it is {@link #end ended}.
  * Immutable: a join, leave or end returns a new instance.
  *
+ * @param endFrame the last frame the game committed, once ended (null if it did not run in this instance then)
+ * @param endStateHash pong-core's state hash after {@code endFrame}
  * @param version optimistic-lock version managed by Spring Data JDBC; null until first saved
  */
 @Table("game")
@@ -35,6 +37,8 @@ public record Game(
         Instant createdAt,
         GameStatus status,
         Instant endedAt,
+        Long endFrame,
+        Long endStateHash,
         @MappedCollection(idColumn = "game_id") Set<Player> players,
         @Version Long version) {
 
@@ -53,6 +57,8 @@ public record Game(
                 now,
                 GameStatus.RUNNING,
                 null,
+                null,
+                null,
                 Set.of(),
                 null);
     }
@@ -61,17 +67,32 @@ public record Game(
         return status == GameStatus.ENDED;
     }
 
-    /** The game ended at {@code now}: never simulated again; its players and history stay. */
-    public Game end(Instant now) {
+    /**
+     * The game ended at {@code now}, after frame {@code frame} with state hash {@code stateHash} (both null when no
+     * runner had it): never simulated again; its players and history stay.
+     */
+    public Game end(Instant now, Long frame, Long stateHash) {
         if (isEnded()) {
             throw new IllegalStateException("game " + id + " has already ended");
         }
         return new Game(
-                id, workspace, name, maxPlayers, balls, shards, createdAt, GameStatus.ENDED, now, players, version);
+                id,
+                workspace,
+                name,
+                maxPlayers,
+                balls,
+                shards,
+                createdAt,
+                GameStatus.ENDED,
+                now,
+                frame,
+                stateHash,
+                players,
+                version);
     }
 
     public GameEnded ended() {
-        return new GameEnded(id, endedAt);
+        return new GameEnded(id, endedAt, endFrame, endStateHash);
     }
 
     public GameCreated created() {
@@ -136,6 +157,18 @@ public record Game(
 
     private Game with(Set<Player> newPlayers) {
         return new Game(
-                id, workspace, name, maxPlayers, balls, shards, createdAt, status, endedAt, newPlayers, version);
+                id,
+                workspace,
+                name,
+                maxPlayers,
+                balls,
+                shards,
+                createdAt,
+                status,
+                endedAt,
+                endFrame,
+                endStateHash,
+                newPlayers,
+                version);
     }
 }

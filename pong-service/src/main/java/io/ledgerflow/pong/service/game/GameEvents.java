@@ -3,6 +3,7 @@ package io.ledgerflow.pong.service.game;
 import io.ledgerflow.eventlog.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The events of a game, all keyed by the game id. */
 public final class GameEvents {
@@ -20,5 +21,10 @@ public final class GameEvents {
     public record PlayerLeft(UUID gameId, UUID playerId, int playerCount) implements DomainEvent {}
 
     /** The game was ended: its simulation stopped for good; its log (the frames topic) and players stay. */
-    public record GameEnded(UUID gameId, Instant endedAt) implements DomainEvent {}
+    /** The game ended; {@code frame} and {@code stateHash} (optional, since v1 had none) say where. */
+    public record GameEnded(
+            UUID gameId,
+            Instant endedAt,
+            @Nullable Long frame,
+            @Nullable Long stateHash) implements DomainEvent {}
 }

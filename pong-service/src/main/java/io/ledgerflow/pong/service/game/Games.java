@@ -84,17 +84,19 @@ public class Games {
     }
 
     /**
-     * Ends a game: it is never simulated again, its players and history stay, {@code GameEnded} is published. Ending
-     * an ended game changes nothing (DELETE is idempotent).
+     * Ends a game after frame {@code frame} with state hash {@code stateHash} (null when it ran nowhere here): it is
+     * never simulated again, its players and history stay, {@code GameEnded} is published. Ending an ended game
+     * changes nothing (DELETE is idempotent). Its snapshot is tombstoned on the game-snapshots topic.
      */
     @Transactional
-    public Game end(String workspace, UUID id) {
+    public Game end(String workspace, UUID id, Long frame, Long stateHash) {
         Game game = lock(workspace, id);
         if (game.isEnded()) {
             return game;
         }
-        Game ended = repository.save(game.end(clock.instant()));
+        Game ended = repository.save(game.end(clock.instant(), frame, stateHash));
         outbox.append(Topics.Pong.GAME_EVENTS, AGGREGATE, id.toString(), workspace, ended.ended());
+        outbox.appendTombstone(Topics.Pong.GAME_SNAPSHOTS, id.toString());
         return ended;
     }
 

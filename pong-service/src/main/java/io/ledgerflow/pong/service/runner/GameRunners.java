@@ -191,8 +191,8 @@ public class GameRunners {
             return new Live(game.frame(), game.stateHash(), game.layout().shards(), paused);
         }
 
-        /** Stops for good and tells every watcher where the game ended. */
-        void end() {
+        /** Stops for good and tells every watcher where the game ended; returns that. */
+        Ended end() {
             stop();
             Ended ended;
             List<Watcher> told;
@@ -203,6 +203,7 @@ public class GameRunners {
                 watchers.clear();
             }
             told.forEach(watcher -> watcher.ended(ended));
+            return ended;
         }
 
         void stop() {
@@ -452,16 +453,16 @@ public class GameRunners {
 
     /**
      * Ends a game in this instance: it is no longer stepped, and its watchers are told where it ended (the frame and
-     * state hash). False when it does not run here.
+     * state hash), which this returns. Empty when it does not run here.
      */
-    public boolean end(UUID id) {
+    public Optional<Ended> end(UUID id) {
         Runner runner = runners.remove(id);
         if (runner == null) {
-            return false;
+            return Optional.empty();
         }
-        runner.end();
+        Ended ended = runner.end();
         hold(-runner.balls);
-        return true;
+        return Optional.of(ended);
     }
 
     /** Stops stepping a game in this instance; it stays in the database and resumes from its latest snapshot. */

@@ -1,5 +1,7 @@
 package io.ledgerflow.pong.service.runner;
 
+import io.ledgerflow.eventlog.outbox.Outbox;
+import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.pong.log.LogEntry.Snapshot;
 import jakarta.annotation.PreDestroy;
 import java.util.Optional;
@@ -12,12 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The latest snapshot of each game, in table {@code game_snapshot}: where a game resumes after a restart. A game's
  * thread only {@link #offer}s a snapshot; one writer thread stores it, and a newer snapshot of the same game replaces
- * one still waiting, so a slow database costs skipped snapshots, never frames.
+ * one still waiting, so a slow database costs skipped snapshots, never frames. The same transaction puts it on the
+ * compacted topic {@code game-snapshots} through the outbox, only while the game runs (it holds the game's row
+ * shared, so an end waits, and its tombstone comes after the last snapshot).
  */
 @Component
 public class SnapshotStore {
@@ -26,12 +32,16 @@ public class SnapshotStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
     private final ConcurrentHashMap<UUID, FrameMessage> waiting = new ConcurrentHashMap<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("pong-snapshot-writer").daemon().unstarted(r));
 
-    SnapshotStore(JdbcClient jdbc) {
+    SnapshotStore(JdbcClient jdbc, Outbox outbox, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     /**
@@ -63,17 +73,34 @@ public class SnapshotStore {
         }
         Snapshot snapshot = (Snapshot) message.entry();
         try {
-            jdbc.sql("""
-                            insert into game_snapshot (game_id, frame, state_hash, snapshot, taken_at)
-                            values (?, ?, ?, (?::jsonb) -> 'entry', now())
-                            on conflict (game_id) do update
-                               set frame = excluded.frame, state_hash = excluded.state_hash,
-                                   snapshot = excluded.snapshot, taken_at = excluded.taken_at
-                             where game_snapshot.frame < excluded.frame""")
-                    .params(game, snapshot.frame(), snapshot.stateHash(), message.json())
-                    .update();
+            transactions.executeWithoutResult(status -> store(game, snapshot, message.json()));
         } catch (RuntimeException e) {
             log.warn("could not store the snapshot of frame {} of game {}", snapshot.frame(), game, e);
+        }
+    }
+
+    private void store(UUID game, Snapshot snapshot, String json) {
+        Optional<String> workspace = jdbc.sql(
+                        "select workspace from game where id = ? and status = 'RUNNING' for share")
+                .param(game)
+                .query(String.class)
+                .optional();
+        int stored = jdbc.sql("""
+                        insert into game_snapshot (game_id, frame, state_hash, snapshot, taken_at)
+                        values (?, ?, ?, (?::jsonb) -> 'entry', now())
+                        on conflict (game_id) do update
+                           set frame = excluded.frame, state_hash = excluded.state_hash,
+                               snapshot = excluded.snapshot, taken_at = excluded.taken_at
+                         where game_snapshot.frame < excluded.frame""")
+                .params(game, snapshot.frame(), snapshot.stateHash(), json)
+                .update();
+        if (stored == 1 && workspace.isPresent()) {
+            outbox.append(
+                    Topics.Pong.GAME_SNAPSHOTS,
+                    "game",
+                    game.toString(),
+                    workspace.get(),
+                    new GameSnapshotTaken(game, snapshot.frame(), snapshot.stateHash(), snapshot));
         }
     }
 

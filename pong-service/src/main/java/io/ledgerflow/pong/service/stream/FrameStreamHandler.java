@@ -114,8 +114,13 @@ class FrameStreamHandler extends TextWebSocketHandler {
         synchronized (session) {
             Optional<List<FrameMessage>> backlog = runners.subscribe(workspace(raw), id.get(), watcher);
             if (backlog.isEmpty()) {
-                if (games.find(workspace(raw), id.get()).filter(Game::isEnded).isPresent()) {
-                    send(session, endedMessage(id.get(), null, null));
+                Optional<Game> ended = games.find(workspace(raw), id.get()).filter(Game::isEnded);
+                if (ended.isPresent()) {
+                    Long hash = ended.get().endStateHash();
+                    send(
+                            session,
+                            endedMessage(
+                                    id.get(), ended.get().endFrame(), hash == null ? null : Long.toHexString(hash)));
                     session.close(GAME_ENDED);
                     return;
                 }

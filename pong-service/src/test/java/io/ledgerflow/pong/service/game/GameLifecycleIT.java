@@ -67,6 +67,8 @@ class GameLifecycleIT {
     void anEndedGameStopsTellsItsStreamKeepsItsHistoryAndIsNotResumed() throws Exception {
         String id = create(workspace, 2, 50);
         http.postJson(games(workspace) + "/" + id + "/players", "{\"name\":\"ada\"}");
+        long lastFrame;
+        String lastHash;
         try (JsonWebSocket stream = stream(workspace, id)) {
             stream.await(m -> m.path("type").asString().equals("FrameCommitted"), PATIENCE);
 
@@ -75,7 +77,8 @@ class GameLifecycleIT {
 
             JsonNode ended = stream.await(m -> m.path("type").asString().equals("ended"), PATIENCE);
             assertThat(ended.get("gameId").asString()).isEqualTo(id);
-            long lastFrame = ended.get("frame").asLong();
+            lastFrame = ended.get("frame").asLong();
+            lastHash = ended.get("stateHash").asString();
             List<JsonNode> received = stream.received();
             assertThat(received.getLast()).as("the last message").isEqualTo(ended);
             assertThat(received.stream()
@@ -90,7 +93,8 @@ class GameLifecycleIT {
         JsonNode game = get(workspace, id);
         assertThat(game.get("status").asString()).isEqualTo("ended");
         assertThat(game.has("endedAt")).isTrue();
-        assertThat(game.has("frame")).as("no longer stepped here").isFalse();
+        assertThat(game.get("frame").asLong()).as("the frame it ended at").isEqualTo(lastFrame);
+        assertThat(game.get("stateHash").asString()).isEqualTo(lastHash);
         assertThat(game.get("players")).hasSize(1);
         assertThat(JSON.readTree(http.get(games(workspace)).body())
                         .get("items")
@@ -109,6 +113,10 @@ class GameLifecycleIT {
         try (JsonWebSocket late = stream(workspace, id)) {
             JsonNode first = late.await(m -> true, PATIENCE);
             assertThat(first.get("type").asString()).isEqualTo("ended");
+            assertThat(first.get("frame").asLong())
+                    .as("a late client learns where the game ended")
+                    .isEqualTo(lastFrame);
+            assertThat(first.get("stateHash").asString()).isEqualTo(lastHash);
             Awaitility.await().atMost(PATIENCE).until(() -> !late.isOpen());
         }
 
@@ -123,6 +131,7 @@ class GameLifecycleIT {
         assertThat(events).extracting(EventEnvelope::type).containsExactly("GameCreated", "PlayerJoined", "GameEnded");
         assertThat(events.getLast().tenant()).isEqualTo(workspace);
         assertThat(events.getLast().payload().get("gameId").asString()).isEqualTo(id);
+        assertThat(events.getLast().payload().get("frame").asLong()).isEqualTo(lastFrame);
 
         Http.Response other = http.delete(games("other-" + workspace) + "/" + id);
         assertThat(other.status()).as("another workspace's game").isEqualTo(404);

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Exactly-once effects, counted per event: no revision acknowledged to two requests, no request's values applied
  * in two revisions (each write's values are unique in the run, so they identify it), and no linked value — origin
- * {@code link:<link id>@<source revision>}, one per {@code LinkedValuesSet} event — applied twice.
+ * {@code link:<event id>@<source revision>}, one per {@code LinkedValuesSet} v2 event (v1's: {@code link:<link
+ * id>@<source revision>}) — applied twice.
  */
 public final class ExactlyOnceChecker {
 

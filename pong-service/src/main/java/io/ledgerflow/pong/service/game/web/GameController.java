@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -99,7 +100,10 @@ class GameController {
             @Schema(description = "Players in the game now, first joined first")
             List<PlayerView> players,
 
-            @Schema(description = "Last committed frame, when the game runs in this instance", example = "1234")
+            @Schema(
+                    description = "Last committed frame, when the game runs in this instance; once ended, the"
+                            + " frame it ended at",
+                    example = "1234")
             Long frame,
 
             @Schema(description = "pong-core's 64-bit state hash after that frame, in hex")
@@ -130,8 +134,10 @@ class GameController {
                     game.shards(),
                     game.createdAt(),
                     game.playersInOrder().stream().map(PlayerView::of).toList(),
-                    live == null ? null : live.frame(),
-                    live == null ? null : Long.toHexString(live.stateHash()),
+                    live != null ? Long.valueOf(live.frame()) : game.endFrame(),
+                    live != null
+                            ? Long.toHexString(live.stateHash())
+                            : game.endStateHash() == null ? null : Long.toHexString(game.endStateHash()),
                     status(game, live),
                     game.endedAt());
         }
@@ -242,8 +248,14 @@ class GameController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void end(@Parameter(example = "acme") @PathVariable @WorkspaceId String workspace, @PathVariable UUID id) {
-        games.end(workspace, id);
-        runners.end(id);
+        games.get(workspace, id); // 404 for a game of another workspace before anything stops
+        // the runner stops first, so the game's row records the frame and hash it ended at
+        Optional<GameRunners.Ended> last = runners.end(id);
+        games.end(
+                workspace,
+                id,
+                last.map(GameRunners.Ended::frame).orElse(null),
+                last.map(GameRunners.Ended::stateHash).orElse(null));
     }
 
     @Operation(summary = "Join a game as a player (409 when every paddle is taken or the game has ended)")
