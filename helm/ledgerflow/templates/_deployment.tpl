@@ -92,7 +92,14 @@ spec:
             - name: TRACING_ZIPKIN_ENDPOINT
               value: {{ . | quote }}
             {{- end }}
-            {{- if not $root.Values.observability.introspection }}
+            {{- with $root.Values.observability.management.existingSecret }}
+            - name: MANAGEMENT_TOKEN
+              valueFrom:
+                secretKeyRef:
+                  name: {{ . }}
+                  key: {{ $root.Values.observability.management.existingSecretKey }}
+            {{- end }}
+            {{- if not (and $root.Values.observability.introspection $root.Values.observability.management.existingSecret) }}
             - name: MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE
               value: "health,prometheus"
             {{- end }}

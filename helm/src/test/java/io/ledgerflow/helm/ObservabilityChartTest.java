@@ -2,6 +2,7 @@ package io.ledgerflow.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -86,10 +87,43 @@ class ObservabilityChartTest {
     }
 
     @Test
+    void introspectionIsExposedOnlyBehindTheManagementTokenWhichThePodMonitorsSend() {
+        String defaults = RenderedChart.template(Map.of("observability.podMonitor.enabled", true));
+        assertThat(defaults).doesNotContain("MANAGEMENT_TOKEN").doesNotContain("authorization:");
+        assertThat(exposingOnlyHealthAndPrometheus(defaults))
+                .as("no token: no introspection endpoints")
+                .isEqualTo(5);
+
+        String guarded = RenderedChart.template(Map.of(
+                "observability.podMonitor.enabled", true,
+                "observability.management.existingSecret", "ledgerflow-management",
+                "observability.management.existingSecretKey", "bearer"));
+        assertThat(Pattern.compile("name: MANAGEMENT_TOKEN\\s+valueFrom:\\s+secretKeyRef:\\s+"
+                                + "name: ledgerflow-management\\s+key: bearer")
+                        .matcher(guarded)
+                        .results()
+                        .count())
+                .isEqualTo(5);
+        assertThat(guarded).doesNotContain("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE");
+        assertThat(Pattern.compile("path: /actuator/prometheus\\s+interval: 30s\\s+authorization:\\s+type: Bearer\\s+"
+                                + "credentials:\\s+name: ledgerflow-management\\s+key: bearer")
+                        .matcher(guarded)
+                        .results()
+                        .count())
+                .as("every PodMonitor sends the token")
+                .isEqualTo(5);
+        // the token never reaches a Service: the management port stays off them
+        assertThat(RenderedChart.with(Map.of("observability.management.existingSecret", "ledgerflow-management"))
+                        .all(Service.class))
+                .isNotEmpty()
+                .allSatisfy(service -> assertThat(service.getSpec().getPorts())
+                        .noneMatch(port -> "management".equals(port.getName())));
+    }
+
+    @Test
     void tracingExportsOnlyWhereAnEndpointIsGivenAndIntrospectionCanBeTurnedOff() {
         String defaults = RenderedChart.template(Map.of());
         assertThat(defaults).contains("name: TRACING_SAMPLING_PROBABILITY").doesNotContain("TRACING_EXPORT_ENABLED");
-        assertThat(defaults).doesNotContain("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE");
 
         String exporting = RenderedChart.template(Map.of(
                 "observability.tracing.zipkinEndpoint",
@@ -102,11 +136,19 @@ class ObservabilityChartTest {
                         .count())
                 .isEqualTo(5);
         assertThat(exporting).contains("value: \"http://zipkin.tracing:9411/api/v2/spans\"");
-        assertThat(Pattern.compile("name: MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE\\s+value: \"health,prometheus\"")
-                        .matcher(exporting)
-                        .results()
-                        .count())
+        assertThat(exposingOnlyHealthAndPrometheus(RenderedChart.template(Map.of(
+                        "observability.introspection",
+                        false,
+                        "observability.management.existingSecret",
+                        "ledgerflow-management"))))
                 .isEqualTo(5);
+    }
+
+    private static long exposingOnlyHealthAndPrometheus(String rendered) {
+        return Pattern.compile("name: MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE\\s+value: \"health,prometheus\"")
+                .matcher(rendered)
+                .results()
+                .count();
     }
 
     private static List<String> metricsIn(String text) {

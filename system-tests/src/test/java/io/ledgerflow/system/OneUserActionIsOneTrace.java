@@ -25,9 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One user action is one trace, across the log: an edit in workbook A, sent through the gateway with a known
  * {@code traceparent}, whose value a link carries into workbook B, ends up in the stack's trace server (Zipkin) as
- * one trace holding the gateway's span, calculation's (HTTP, outbox append, relay send), linking's (consume, inbox,
- * propagate, outbox append, relay send) and calculation's again (consume, inbox, recalculate), each of the later
- * ones below the earlier ones. Asked of Zipkin's own API, as an operator would.
+ * one trace holding the gateway's span, calculation's (HTTP, outbox append, relay send), linking's (consume, i.e. the
+ * inbox's consumer span, propagate, outbox append, relay send) and calculation's again (consume, recalculate), each
+ * of the later ones below the earlier ones. Both consumers are batch bindings: the consume span is event-log's
+ * {@code Inbox} span per event. Asked of Zipkin's own API, as an operator would.
  *
  * <p>Runs on the stack of {@link WholeStackIT} (as its nested class), so no stack is started for it alone.
  */
@@ -88,15 +89,15 @@ abstract class OneUserActionIsOneTrace {
                     Span httpEdit = trace.one("calculation-service", s -> "SERVER".equals(s.kind()));
                     Span append = trace.below(httpEdit, "calculation-service", "outbox append");
                     Span relay = trace.below(append, "calculation-service", "outbox relay send");
-                    Span linkingConsume = trace.below(relay, "linking-service", s -> "CONSUMER".equals(s.kind()));
-                    trace.below(linkingConsume, "linking-service", "inbox linking-workbook-events");
-                    // an observation's parent is the current observation (the consume span), not the inbox's plain span
+                    // each consumer's span (the inbox's, per event, also in batch mode) continues the relay's send
+                    Span linkingConsume = trace.below(relay, "linking-service", "inbox linking-workbook-events");
+                    assertThat(linkingConsume.kind()).isEqualTo("CONSUMER");
                     Span propagate = trace.below(linkingConsume, "linking-service", "propagate");
                     Span linkingAppend = trace.below(propagate, "linking-service", "outbox append");
                     Span linkingRelay = trace.below(linkingAppend, "linking-service", "outbox relay send");
                     Span calcConsume =
-                            trace.below(linkingRelay, "calculation-service", s -> "CONSUMER".equals(s.kind()));
-                    trace.below(calcConsume, "calculation-service", "inbox calculation-linked-values");
+                            trace.below(linkingRelay, "calculation-service", "inbox calculation-linked-values");
+                    assertThat(calcConsume.kind()).isEqualTo("CONSUMER");
                     trace.below(calcConsume, "calculation-service", "recalculate");
                     assertThat(trace.spans())
                             .as("the gateway's span is above calculation's HTTP span")

@@ -23,7 +23,8 @@ public final class SystemStacks {
                 .withStateDir(state)
                 .withFresh(true)
                 .withPortOffset(offset)
-                .withHealthTimeout(Duration.ofSeconds(240))
+                // a shared, loaded machine may need longer: -Dledgerflow.health-timeout-seconds=600
+                .withHealthTimeout(Duration.ofSeconds(Long.getLong("ledgerflow.health-timeout-seconds", 240)))
                 // a throw-away state directory: recording a start-up cache would cost, not save
                 .withStartupCache(false)
                 // auth on, as in production, with the key this JVM signs its test tokens with

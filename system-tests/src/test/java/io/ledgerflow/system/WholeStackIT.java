@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
@@ -57,9 +56,6 @@ class WholeStackIT {
 
     /** One user action is one trace, on this stack (its own class; nested so no other stack starts for it). */
     @Nested
-    @Disabled("issue 15, open: in the first whole .ci/run with the Spring Cloud Stream consumers (2026-12-02) the"
-            + " trace held gateway and calculation-service spans but none of linking-service's batch consumers;"
-            + " enable again with the fix")
     class Tracing extends OneUserActionIsOneTrace {
         @Override
         LocalStack stack() {

@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * java -Dledgerflow.home=$PWD -cp ... io.ledgerflow.system.bench.AccountantLoad            # short: ~55 s of load
  * java ... AccountantLoad --sustained                                                        # 10 minutes, mixed
  * java ... AccountantLoad --phases direct-read-1,gateway-read-1,direct-read-16,gateway-read-16 # gateway cost
+ * java ... AccountantLoad --sampling 0.1   /   --no-tracing                                   # tracing's cost
  * </pre>
  *
  * Phases: {@code mixed} (60% single-cell edits, 25% batches of 2–10 cells, 15% reads, 0.2%
@@ -108,6 +109,9 @@ public final class AccountantLoad {
         List<String> jvmArgs = null;
         boolean startupCache = true;
         List<String> skipped = List.of();
+        // tracing: the local stack's default (a Zipkin server, every span sampled), --sampling P, or --no-tracing
+        String sampling = null;
+        boolean tracing = true;
         Path out = Path.of("accountant-load.out");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -123,6 +127,8 @@ public final class AccountantLoad {
                 case "--timeout" -> timeout = Integer.parseInt(args[++i]);
                 case "--skip" -> skipped = List.of(args[++i].split(","));
                 case "--no-startup-cache" -> startupCache = false;
+                case "--no-tracing" -> tracing = false;
+                case "--sampling" -> sampling = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
                 case "--service-jvm-args" -> jvmArgs = List.of(args[++i].trim().split("\\s+"));
                 case "--sustained" -> {
@@ -146,6 +152,12 @@ public final class AccountantLoad {
                     // One load generator is one client: the gateway's per-client limit would cap it.
                     .withEnv("RATE_LIMIT_ENABLED", "false")
                     .withEnv("AUTH_JWT_SECRET", Tokens.secret());
+            if (!tracing) { // no trace server, no export, and no span recorded (the context still travels)
+                options = options.withEnv(LocalStackOptions.TRACING_EXPORT_ENABLED, "false")
+                        .withEnv("TRACING_SAMPLING_PROBABILITY", "0.0");
+            } else if (sampling != null) { // e.g. 0.1, the services' default outside the local stack
+                options = options.withEnv("TRACING_SAMPLING_PROBABILITY", sampling);
+            }
             if (jvmArgs != null) {
                 options = options.withServiceJvmArgs(jvmArgs);
             }
@@ -168,6 +180,7 @@ public final class AccountantLoad {
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("workbooks", count);
             context.put("rows", rows);
+            context.put("tracing", tracing ? (sampling != null ? sampling : "1.0") : "off");
             context.put("readySeconds", readySeconds);
             context.put(
                     "serviceJvmArgs",
