@@ -38,22 +38,46 @@ public final class SystemStacks {
     /** Kept after the run (target/shared-stack/logs) so a failure can be read in the services' own logs. */
     private static final Path SHARED_STATE = Path.of("target", "shared-stack").toAbsolutePath();
 
+    private static LocalStackOptions sharedOptions;
     private static LocalStack shared;
 
     /**
-     * One stack for the system tests that leave it as they found it (no kill, no restart), started by the first that
-     * asks and stopped when the test JVM exits: a stack start costs a minute or more of a 2-core machine. The rate
+     * One stack for the system tests, started by the first that asks and stopped when the test JVM exits: a stack start costs a minute or more of a 2-core machine. The rate
      * limit is off (the fuzzer's requests come from one address, faster than a client's budget); each test works in
      * workspaces of its own.
      */
     public static synchronized LocalStack shared() {
         if (shared == null) {
-            LocalStack stack = start(options(SHARED_STATE)
-                    .withEnv("RATE_LIMIT_ENABLED", "false")
-                    .withHealthTimeout(Duration.ofSeconds(600)));
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "shared-stack-stop"));
-            shared = stack;
+            shared = start(sharedOptions().withFresh(true));
+            Runtime.getRuntime().addShutdownHook(new Thread(SystemStacks::closeShared, "shared-stack-stop"));
         }
         return shared;
+    }
+
+    /**
+     * Closes the shared stack (its processes already killed or not) and starts it again on the same data: what a
+     * restart of the whole suite does. The tests after this one get the new stack from {@link #shared()}.
+     */
+    public static synchronized LocalStack restartShared() {
+        shared();
+        shared.close();
+        shared = start(sharedOptions().withFresh(false));
+        return shared;
+    }
+
+    /** The same options (ports included) for the first start and a restart. */
+    private static LocalStackOptions sharedOptions() {
+        if (sharedOptions == null) {
+            sharedOptions = options(SHARED_STATE)
+                    .withEnv("RATE_LIMIT_ENABLED", "false")
+                    .withHealthTimeout(Duration.ofSeconds(600));
+        }
+        return sharedOptions;
+    }
+
+    private static synchronized void closeShared() {
+        if (shared != null) {
+            shared.close();
+        }
     }
 }

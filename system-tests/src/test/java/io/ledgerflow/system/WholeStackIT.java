@@ -6,23 +6,19 @@ import static org.awaitility.Awaitility.await;
 
 import io.ledgerflow.localstack.Endpoints;
 import io.ledgerflow.localstack.LocalStack;
-import io.ledgerflow.localstack.LocalStackOptions;
 import io.ledgerflow.testsupport.HeadlessChromium;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.Tokens;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,17 +36,12 @@ class WholeStackIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    static Path state;
-
-    static LocalStackOptions options;
     static LocalStack stack;
     static Http gateway;
 
     @BeforeAll
     static void startTheWholeStack() {
-        options = SystemStacks.options(state);
-        stack = SystemStacks.start(options);
+        stack = SystemStacks.shared();
         gateway = new Http(stack.endpoints().gatewayUrl());
     }
 
@@ -65,13 +56,6 @@ class WholeStackIT {
         @Override
         Http gateway() {
             return gateway;
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
         }
     }
 
@@ -308,9 +292,7 @@ class WholeStackIT {
             process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no goodbye
             await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
         }
-        stack.close();
-
-        stack = SystemStacks.start(options.withFresh(false));
+        stack = SystemStacks.restartShared();
         gateway = new Http(stack.endpoints().gatewayUrl());
 
         JsonNode read = JSON.readTree(gateway.get(cells + "/Sheet1!A1:B1").body());
