@@ -73,10 +73,13 @@ public record GatewaySettings(
      * million rows. Streamed to the service, never buffered.
      *
      * @param maxRequestSize the limit on these routes
+     * @param responseTimeout how long the gateway waits for the answer on these routes (a million-row publish takes
+     *     about as long as the default upstream response timeout of 30 s)
      * @param routes {@code METHOD /path/pattern} (Spring path patterns: {@code *} one segment, {@code **} the rest)
      */
     public record LargeBodies(
             @NotNull @DefaultValue("256MB") DataSize maxRequestSize,
+            @NotNull @DefaultValue("10m") Duration responseTimeout,
 
             @NotNull
             @DefaultValue({

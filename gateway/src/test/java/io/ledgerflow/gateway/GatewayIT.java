@@ -280,6 +280,22 @@ class GatewayIT extends GatewayTestBase {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(StubUpstreams.SLOW);
     }
 
+    /** An import or a dataset version may take minutes: its route waits past the default response timeout. */
+    @Test
+    void aLargeBodyRouteWaitsLongerThanTheResponseTimeout() {
+        gateway()
+                .post()
+                .uri("/api/calc/workspaces/slow/workbooks/import")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(201)
+                .expectBody()
+                .jsonPath("$.imported")
+                .isEqualTo(true);
+    }
+
     @Test
     void upstreamProblemPassesThroughUnchanged() {
         gateway()

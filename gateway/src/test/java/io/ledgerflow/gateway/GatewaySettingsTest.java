@@ -15,7 +15,8 @@ class GatewaySettingsTest {
         return new GatewaySettings(
                 services,
                 DataSize.ofMegabytes(1),
-                new GatewaySettings.LargeBodies(DataSize.ofMegabytes(256), java.util.List.of("POST /api/calc/**")),
+                new GatewaySettings.LargeBodies(
+                        DataSize.ofMegabytes(256), Duration.ofMinutes(10), java.util.List.of("POST /api/calc/**")),
                 DataSize.ofMegabytes(64),
                 new GatewaySettings.Retry(2, Duration.ofMillis(50)),
                 new GatewaySettings.RateLimit(true, 200, 100),
@@ -37,7 +38,9 @@ class GatewaySettingsTest {
     void rejectsALargeBodyRouteThatIsNotMethodAndPattern() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new GatewaySettings.LargeBodies(
-                        DataSize.ofMegabytes(1), java.util.List.of("/api/calc/workspaces/*/workbooks/import")))
+                        DataSize.ofMegabytes(1),
+                        Duration.ofMinutes(10),
+                        java.util.List.of("/api/calc/workspaces/*/workbooks/import")))
                 .withMessageContaining("must be 'METHOD /path/pattern'");
     }
 

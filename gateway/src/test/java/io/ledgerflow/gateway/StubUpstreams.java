@@ -28,7 +28,8 @@ import reactor.netty.http.server.HttpServerResponse;
  *       {@code X-Forwarded-Host}, {@code traceparent}, {@code Authorization} and the number of body bytes received
  *   <li>{@code POST /api/calc/invalid}: 400 problem+json, {@code GET /api/calc/boom}: 500 problem+json
  *   <li>{@code /api/linking/flaky/**}: 503 problem+json the first time each path is called, 200 after that
- *   <li>{@code GET /api/calc/slow}: answers after {@link #SLOW}; {@code GET /api/calc/drop}: closes without answering
+ *   <li>{@code GET /api/calc/slow}: answers after {@link #SLOW}; so does {@code POST
+ *       /api/calc/workspaces/slow/workbooks/import}, a large-body route; {@code GET /api/calc/drop}: closes without answering
  *   <li>WebSocket {@code /api/pong/ws/echo}: answers each text frame {@code m} with {@code pong:m}
  *   <li>WebSocket {@code /api/pong/ws/big}: answers a text frame {@code n} with one frame of {@code n} characters
  * </ul>
@@ -105,6 +106,12 @@ public final class StubUpstreams {
                     "application/json",
                     "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + service
                             + " stub\",\"version\":\"1\"},\"paths\":{}}");
+        }
+        if (path.equals("/api/calc/workspaces/slow/workbooks/import")) {
+            return request.receive()
+                    .then()
+                    .then(Mono.delay(SLOW))
+                    .then(Mono.from(json(response, 201, "application/json", "{\"imported\":true}")));
         }
         if (path.startsWith(prefix + "/echo") || path.startsWith(prefix + "/workspaces/")) {
             return request.receive()
