@@ -38,9 +38,33 @@ public final class LoadedWorkbook {
 
     /** Builds the workbook as it was at {@code revision} from its contents then (a snapshot). */
     public static LoadedWorkbook at(Operation.Create contents, long revision) {
-        Map<String, Object[][]> sheets = new LinkedHashMap<>();
-        contents.sheets().forEach((name, rows) -> sheets.put(name, toArray(rows)));
-        return new LoadedWorkbook(FormulaEngine.of(sheets), revision);
+        FormulaEngine.Builder builder = FormulaEngine.builder().date1904(contents.in1904());
+        contents.sheets().forEach((name, rows) -> builder.sheet(name, toArray(rows)));
+        for (DefinedName name : contents.definedNames()) {
+            if (name.sheet() == null || contents.sheets().containsKey(name.sheet())) {
+                builder.name(name.engineKey(), name.formula());
+            }
+        }
+        return new LoadedWorkbook(builder.build(), revision);
+    }
+
+    /** The workbook at a revision as the operation that creates it (for a snapshot). */
+    public Operation.Create snapshot(long revision) {
+        List<DefinedName> names = names();
+        return new Operation.Create(contents(revision), names.isEmpty() ? null : names, date1904() ? true : null);
+    }
+
+    /**
+     * The defined names, workbook-level and sheet-scoped, as they are now (names change only with
+     * the sheets they name: a renamed sheet's references follow, a removed sheet's go).
+     */
+    public List<DefinedName> names() {
+        return DefinedName.fromEngine(engine.names());
+    }
+
+    /** Whether the workbook counts dates in the 1904 date system. */
+    public boolean date1904() {
+        return engine.date1904();
     }
 
     /** The latest revision held. */
