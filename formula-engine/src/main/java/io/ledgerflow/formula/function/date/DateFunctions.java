@@ -85,6 +85,11 @@ public final class DateFunctions implements FunctionFamily {
         return a.context().date1904() ? serial1900 - DAYS_1900_TO_1904 : serial1900;
     }
 
+    /** A serial of the workbook's date system as one of the 1900 system (for the financial functions). */
+    public static double in1900(Args a, double serial) {
+        return a.context().date1904() ? serial + DAYS_1900_TO_1904 : serial;
+    }
+
     /** A 1900-system serial returned as a serial of the workbook's date system, #NUM! outside it. */
     static Value checked(Args a, double serial1900) {
         double s = own(a, serial1900);

@@ -63,6 +63,25 @@ class Date1904Test {
         assertThat(in1904("=TEXT(A1,\"0.0\")")).isEqualTo(new TextValue("43538.0"));
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // 1,462 days are 4 years and a day: month ends tell the systems apart
+                "=PRICE(DATE(2008,2,29),DATE(2017,8,31),0.0575,0.065,100,2,0)",
+                "=PRICE(DATE(2008,2,29),DATE(2017,8,31),0.0575,0.065,100,2,1)",
+                "=ACCRINT(DATE(2008,1,31),DATE(2008,7,31),DATE(2008,3,1),0.1,1000,2,0)",
+                "=YEARFRAC(DATE(2012,1,31),DATE(2012,3,1),0)",
+            })
+    void bondsAndYearFractionsOfTheSameDatesAgreeInBothSystems(String formula) {
+        FormulaEngine in1900 = FormulaEngine.builder()
+                .sheet("S", new Object[][] {{0.0, formula}})
+                .parallelism(1)
+                .build();
+        assertThat(in1900.getValue("S", 0, 1)).isInstanceOf(NumberValue.class);
+        assertThat(in1904(formula)).isEqualTo(in1900.getValue("S", 0, 1));
+    }
+
     @Test
     void theSameSerialIsAnotherDateInThe1900System() {
         FormulaEngine engine = FormulaEngine.builder()
