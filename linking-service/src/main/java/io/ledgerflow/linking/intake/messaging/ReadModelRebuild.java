@@ -7,7 +7,10 @@ import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.linking.dataset.persistence.DatasetStore;
 import io.ledgerflow.linking.document.persistence.DocumentCatalogue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,6 +45,8 @@ public class ReadModelRebuild implements ApplicationRunner {
 
     static final String CONSUMER = "linking-read-model-rebuild";
     static final List<String> BINDINGS = List.of("workbookEvents-in-0", "datasetEvents-in-0");
+    private static final List<String> LIVE_CONSUMERS =
+            List.of(SourceEventsListener.WORKBOOK_CONSUMER, SourceEventsListener.DATASET_CONSUMER);
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
 
     private final Replay replay;
@@ -72,6 +77,7 @@ public class ReadModelRebuild implements ApplicationRunner {
     /** Drops the read model and learns it again from the log; the intake bindings are stopped meanwhile. */
     public Replay.Result rebuild() {
         List<String> stopped = stopRunningBindings();
+        Map<UUID, String> appliedLiveBy = new HashMap<>(); // the poll's events the live intake applied, and which
         try {
             Replay.Result result = replay.rebuild(
                     CONSUMER,
@@ -80,7 +86,16 @@ public class ReadModelRebuild implements ApplicationRunner {
                         catalogue.forgetAll();
                         datasets.forgetAll();
                     },
-                    this::learnIfAppliedLive);
+                    poll -> {
+                        appliedLiveBy.clear();
+                        appliedLiveBy.putAll(inbox.processedBy(
+                                LIVE_CONSUMERS,
+                                poll.stream().map(EventEnvelope::id).toList()));
+                        return poll.stream()
+                                .filter(event -> appliedLiveBy.containsKey(event.id()))
+                                .toList();
+                    },
+                    event -> learn(event, appliedLiveBy.get(event.id())));
             log.info(
                     "linking read model rebuilt from the log: {} events in {} ms ({} undecodable skipped)",
                     result.applied(),
@@ -93,11 +108,11 @@ public class ReadModelRebuild implements ApplicationRunner {
         }
     }
 
-    /** Learns the event when the live intake that consumes its topic applied it (its inbox says so). */
-    private void learnIfAppliedLive(EventEnvelope event) {
-        if (inbox.alreadyProcessed(SourceEventsListener.WORKBOOK_CONSUMER, event.id())) {
+    /** Learns an event the live intake applied, as the live consumer that applied it did. */
+    private void learn(EventEnvelope event, String appliedBy) {
+        if (SourceEventsListener.WORKBOOK_CONSUMER.equals(appliedBy)) {
             intake.workbook(event, false);
-        } else if (inbox.alreadyProcessed(SourceEventsListener.DATASET_CONSUMER, event.id())) {
+        } else {
             intake.dataset(event, false);
         }
     }
