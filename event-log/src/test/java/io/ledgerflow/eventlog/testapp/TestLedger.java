@@ -80,6 +80,19 @@ public class TestLedger {
         outbox.append(topic, "account", accountId, "workspace-1", new NotePosted(accountId, note));
     }
 
+    /** Posts once, then appends a small and a given note as one batch ({@code appendAll}). */
+    @Transactional
+    public void postThenNotes(String accountId, String note) {
+        post(accountId, 1);
+        outbox.appendAll(
+                EventLogTestApplication.LEDGER_EVENTS,
+                "account",
+                "workspace-1",
+                List.of(
+                        new Outbox.Keyed(accountId, new NotePosted(accountId, "small")),
+                        new Outbox.Keyed(accountId, new NotePosted(accountId, note))));
+    }
+
     /** Posts, then fails after the outbox write: nothing of it may survive. */
     @Transactional
     public void postThenFail(String accountId, long amount) {
