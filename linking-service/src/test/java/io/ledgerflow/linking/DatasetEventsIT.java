@@ -202,10 +202,10 @@ class DatasetEventsIT {
                         .asString())
                 .contains(source.toString());
         EventEnvelope state = ownerSide.linkStates(destination, 1).getFirst();
-        assertThat(state.payload().get("sourceDeleted").asBoolean())
+        assertThat(Fixture.firstState(state).get("sourceDeleted").asBoolean())
                 .as("its source went: the destination shows #REF!")
                 .isTrue();
-        assertThat(state.payload().get("destinationRef").asString()).isEqualTo("Sheet1!A1");
+        assertThat(Fixture.firstState(state).get("destinationRef").asString()).isEqualTo("Sheet1!A1");
     }
 
     @Test
@@ -233,8 +233,8 @@ class DatasetEventsIT {
                         .asString()
                         .equals("broken"));
         EventEnvelope state = ownerSide.linkStates(budget, 1).getFirst();
-        assertThat(state.payload().get("linkId").asString()).isEqualTo(id);
-        assertThat(state.payload().get("sourceDeleted").asBoolean()).isTrue();
+        assertThat(Fixture.firstState(state).get("linkId").asString()).isEqualTo(id);
+        assertThat(Fixture.firstState(state).get("sourceDeleted").asBoolean()).isTrue();
         assertThat(ownerSide
                         .http
                         .get("/api/linking/workspaces/" + owner + "/documents")

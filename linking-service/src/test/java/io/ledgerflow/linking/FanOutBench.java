@@ -30,7 +30,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * linked-values topic (consumed, propagated in the inbox's transaction, relayed from the outbox);
  * a cell's latency is that of the LinkedValuesSet v2 carrying it (one per destination workbook).
  * Calculation's apply on the far side is not in these figures. Two cases: one link, 100 edits one
- * after another; one source cell linked into 10,000 cells across 100 workbooks, 5 edits.
+ * after another; one source cell linked into 10,000 cells across 100 workbooks, 5 edits
+ * ({@code -Dfanout.edits=N} for more).
  */
 @IntegrationTest
 class FanOutBench {
@@ -38,6 +39,7 @@ class FanOutBench {
     private static final int WORKBOOKS = 100;
     private static final int CELLS_PER_WORKBOOK = 100;
     private static final String SOURCE_REF = "\"sourceRef\"";
+    private static final int EDITS = Integer.getInteger("fanout.edits", 5);
 
     @LocalServerPort
     int port;
@@ -75,7 +77,7 @@ class FanOutBench {
             System.out.printf(
                     "created %d links in %.1f s%n",
                     WORKBOOKS * CELLS_PER_WORKBOOK, (System.nanoTime() - created) / 1e9);
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < EDITS; i++) {
                 List<Long> arrivals = edit(f, consumer, fanSource, i + 2, WORKBOOKS * CELLS_PER_WORKBOOK);
                 report(
                         "fan-out edit " + (i + 1) + ": 1 cell → 10,000 cells in 100 workbooks (per destination cell)",

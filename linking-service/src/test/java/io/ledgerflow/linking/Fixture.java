@@ -197,6 +197,11 @@ final class Fixture {
         return event.payload().get("links").get(0);
     }
 
+    /** The first link's state in a LinkStateChanged v2 (one per destination workbook). */
+    static JsonNode firstState(EventEnvelope event) {
+        return event.payload().get("links").get(0);
+    }
+
     private static Object plain(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;

@@ -240,10 +240,11 @@ class PropagationIT {
         List<EventEnvelope> told = f.linkStates(destination, 2); // both changes were handled
         JsonNode held = f.get(f.links() + "/" + id);
         assertThat(told).as("the destination learns what is held").allSatisfy(state -> {
-            assertThat(state.payload().get("status").asString()).isEqualTo("active");
-            assertThat(state.payload().get("sourceDeleted").asBoolean()).isFalse();
+            assertThat(Fixture.firstState(state).get("status").asString()).isEqualTo("active");
+            assertThat(Fixture.firstState(state).get("sourceDeleted").asBoolean())
+                    .isFalse();
         });
-        assertThat(told.get(1).payload().get("heldRevision").asLong()).isEqualTo(3);
+        assertThat(Fixture.firstState(told.get(1)).get("heldRevision").asLong()).isEqualTo(3);
         assertThat(held.get("stale").asBoolean()).isTrue();
         assertThat(held.get("behindBy").asLong()).isEqualTo(2);
         assertThat(held.get("pending").asInt()).isEqualTo(1);
@@ -346,15 +347,63 @@ class PropagationIT {
                         f.get(f.links() + "/" + id).get("status").asString().equals("broken"));
         assertThat(f.get(f.links() + "/" + id).get("statusReason").asString()).contains("'Rates'!A3".replace("'", ""));
         EventEnvelope gone = f.linkStates(destination, 1).getFirst();
-        assertThat(gone.payload().get("linkId").asString()).isEqualTo(id);
-        assertThat(gone.payload().get("status").asString()).isEqualTo("broken");
-        assertThat(gone.payload().get("sourceDeleted").asBoolean())
+        assertThat(Fixture.firstState(gone).get("linkId").asString()).isEqualTo(id);
+        assertThat(Fixture.firstState(gone).get("status").asString()).isEqualTo("broken");
+        assertThat(Fixture.firstState(gone).get("sourceDeleted").asBoolean())
                 .as("the destination shows #REF!")
                 .isTrue();
-        assertThat(gone.payload().get("destinationRef").asString()).isEqualTo("'Dst'!A2");
+        assertThat(Fixture.firstState(gone).get("destinationRef").asString()).isEqualTo("'Dst'!A2");
         assertThat(gone.payload().propertyNames())
-                .as("every field of the contract sample (nullable ones null here)")
+                .as("every field of the contract sample")
                 .containsAll(contractSample("LinkStateChanged").get("payload").propertyNames());
+        assertThat(Fixture.firstState(gone).propertyNames())
+                .as("every field of the sample's link states (nullable ones null here)")
+                .containsAll(contractSample("LinkStateChanged")
+                        .get("payload")
+                        .get("links")
+                        .get(0)
+                        .propertyNames());
+    }
+
+    @Test
+    void aChangeHoldingManyManualLinksIsOneStateEventPerDestinationWorkbook() {
+        UUID source = f.workbook("Rates");
+        UUID destination = f.workbook("Budget");
+        List<String> ids = new java.util.ArrayList<>();
+        for (String cell : List.of("Sheet1!A1", "Sheet1!A2", "Sheet1!A3")) {
+            ids.add(f.link("{\"source\":{\"type\":\"workbook\",\"documentId\":\"" + source
+                            + "\",\"ref\":\"Rates!A1\"},\"destination\":{\"workbookId\":\"" + destination
+                            + "\",\"ref\":\"" + cell + "\"},\"publishMode\":\"manual\"}")
+                    .get("id")
+                    .asString());
+        }
+        f.changed(source, 2, cell("Rates!A1", "Rates", 0, 0, 2));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> f.get(f.links() + "?pending=true").size() == 3);
+        f.changed(source, 3, cell("Rates!A1", "Rates", 0, 0, 3));
+
+        List<EventEnvelope> told = f.linkStates(destination, 2);
+        assertThat(told)
+                .as("one event per change, each naming all three held links")
+                .allSatisfy(state -> {
+                    assertThat(state.version()).isEqualTo(2);
+                    assertThat(state.payload()
+                                    .get("links")
+                                    .valueStream()
+                                    .map(l -> l.get("linkId").asString())
+                                    .toList())
+                            .containsExactlyInAnyOrderElementsOf(ids);
+                });
+        assertThat(told.get(1)
+                        .payload()
+                        .get("links")
+                        .valueStream()
+                        .map(l -> l.get("heldRevision").asLong())
+                        .toList())
+                .containsOnly(3L);
+        assertThat(f.http.postJson(f.links() + "/publish?document=" + destination, "")
+                        .body())
+                .contains("\"published\":3");
     }
 
     @Test
@@ -370,9 +419,9 @@ class PropagationIT {
                         destination,
                         new WorkbookStructureChanged(destination, 2, "delete-rows", "Sheet1", null, 0, 1)));
         EventEnvelope state = f.linkStates(destination, 1).getFirst();
-        assertThat(state.payload().get("linkId").asString()).isEqualTo(id);
-        assertThat(state.payload().get("status").asString()).isEqualTo("broken");
-        assertThat(state.payload().get("sourceDeleted").asBoolean()).isFalse();
+        assertThat(Fixture.firstState(state).get("linkId").asString()).isEqualTo(id);
+        assertThat(Fixture.firstState(state).get("status").asString()).isEqualTo("broken");
+        assertThat(Fixture.firstState(state).get("sourceDeleted").asBoolean()).isFalse();
     }
 
     private static JsonNode contractSample() throws Exception {
@@ -380,7 +429,7 @@ class PropagationIT {
     }
 
     private static JsonNode contractSample(String type) {
-        String version = type.equals("LinkedValuesSet") ? ".v2" : ".v1";
+        String version = ".v2"; // LinkedValuesSet and LinkStateChanged
         try (InputStream in = PropagationIT.class.getResourceAsStream("/contracts/" + type + version + ".json")) {
             return Fixture.JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {

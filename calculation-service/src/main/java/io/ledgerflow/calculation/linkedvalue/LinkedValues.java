@@ -70,6 +70,31 @@ public class LinkedValues {
             Long sourceChangedRevision,
             Long heldRevision) {}
 
+    /**
+     * The consumer's view of a LinkStateChanged v2 event: the states of several links into one
+     * destination workbook (a source change holding many manual links is one event); each applies
+     * as a v1 event would.
+     */
+    public record LinkStatesChanged(UUID destinationWorkbookId, List<LinkStateChanged> links) {
+
+        /** Each link's state (read without a destination of its own) as a v1 event into this workbook. */
+        public List<LinkStateChanged> each() {
+            return links == null
+                    ? List.of()
+                    : links.stream()
+                            .map(link -> new LinkStateChanged(
+                                    destinationWorkbookId,
+                                    link.linkId(),
+                                    link.status(),
+                                    link.statusReason(),
+                                    link.sourceDeleted(),
+                                    link.destinationRef(),
+                                    link.sourceChangedRevision(),
+                                    link.heldRevision()))
+                            .toList();
+        }
+    }
+
     /** What a cell whose link lost its source shows, as a formula referring to nothing would. */
     static final String REF_ERROR = "=#REF!";
 

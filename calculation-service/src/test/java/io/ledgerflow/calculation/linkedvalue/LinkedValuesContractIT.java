@@ -181,6 +181,26 @@ class LinkedValuesContractIT {
     }
 
     @Test
+    void linkStateChangedV2AppliesEachLinksStateAsV1Does() throws Exception {
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, sample(UUID.randomUUID(), 12, 1.0825))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> revision() == 2);
+        // the v2 sample: B2's link holds revision 14; C2's link lost its source
+        ObjectNode states = sampleFor("LinkStateChanged.v2", UUID.randomUUID(), 0);
+        ((ObjectNode) states.get("payload")).remove("sourceRevision"); // not a field of this type
+        kafka.send(Topics.Linking.LINKED_VALUES.name(), workbookId, states.toString())
+                .get();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> revision() == 3);
+        assertThat(linkOf("Sheet1!B2").get("held").asBoolean()).isTrue();
+        assertThat(linkOf("Sheet1!B2").get("behindBy").asLong()).isEqualTo(2);
+        JsonNode c2 = cells("Sheet1!C2", "").get("cells").get(0);
+        assertThat(c2.get("value").get("value").asString())
+                .as("the second link's source is gone")
+                .isEqualTo("#REF!");
+    }
+
+    @Test
     void aLostSourcesRefErrorIsPublishedWithWhatDependsOnItSoLinkingCanCarryItOn() throws Exception {
         http.putJson(
                 "/api/calc/workspaces/" + workspace + "/workbooks/" + workbookId + "/cells/Sheet1!A3",

@@ -76,6 +76,24 @@ class OutboxIT {
     }
 
     @Test
+    void aBatchOfEventsTakesPositionsInItsOrder() {
+        String account = "batch-" + UUID.randomUUID();
+        ledger.postBatch(account, 50);
+
+        List<Integer> sequences = jdbc
+                .sql("select envelope from event_outbox where message_key = ? order by position")
+                .param(account)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(json -> codec.payload(codec.decode(json).orElseThrow(), AmountPosted.class)
+                        .sequence())
+                .toList();
+        assertThat(sequences)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 50).boxed().toList());
+    }
+
+    @Test
     void eventsOfOneAggregateArriveInCommitOrder() {
         String account = "order-" + UUID.randomUUID();
         IntStream.rangeClosed(1, 40).forEach(i -> ledger.post(account, i));

@@ -63,6 +63,19 @@ class RecordSizeIT {
     }
 
     @Test
+    void aBatchWithOneEventTooLargeIsRefusedWhole() {
+        String account = "large-batch-" + UUID.randomUUID();
+        String note = incompressible(Outbox.DEFAULT_MAX_EVENT_BYTES);
+
+        assertThatThrownBy(() -> ledger.postThenNotes(account, note))
+                .isInstanceOf(EventTooLargeException.class)
+                .hasMessageContaining("NotePosted of " + account);
+        assertThat(count("select count(*) from account where id = ?", account)).isZero();
+        assertThat(count("select count(*) from event_outbox where message_key = ?", account))
+                .isZero();
+    }
+
+    @Test
     void aRecordTheBrokerRefusesIsParkedAndTheEventsBehindItAreDelivered() throws Exception {
         Topic small = new Topic("ledgerflow.test.small-records-" + UUID.randomUUID() + ".v1", 1, "event-log-test");
         try (Admin admin = Admin.create(kafka.buildAdminProperties())) {

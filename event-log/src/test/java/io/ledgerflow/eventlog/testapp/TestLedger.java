@@ -3,6 +3,8 @@ package io.ledgerflow.eventlog.testapp;
 import io.ledgerflow.eventlog.EventLogTestApplication;
 import io.ledgerflow.eventlog.outbox.Outbox;
 import io.ledgerflow.eventlog.topic.Topic;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +34,16 @@ public class TestLedger {
         AmountPosted event = new AmountPosted(accountId, amount, sequence);
         outbox.append(EventLogTestApplication.LEDGER_EVENTS, "account", accountId, "workspace-1", event);
         return event;
+    }
+
+    /** Records {@code count} postings of 1 to the account as one batch of outbox rows ({@code appendAll}). */
+    @Transactional
+    public void postBatch(String accountId, int count) {
+        List<Outbox.Keyed> events = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            events.add(new Outbox.Keyed(accountId, new AmountPosted(accountId, 1, i)));
+        }
+        outbox.appendAll(EventLogTestApplication.LEDGER_EVENTS, "account", "workspace-1", events);
     }
 
     /** Publishes the account's whole state to the compacted state topic. */
@@ -66,6 +78,19 @@ public class TestLedger {
                 .param(accountId)
                 .update();
         outbox.append(topic, "account", accountId, "workspace-1", new NotePosted(accountId, note));
+    }
+
+    /** Posts once, then appends a small and a given note as one batch ({@code appendAll}). */
+    @Transactional
+    public void postThenNotes(String accountId, String note) {
+        post(accountId, 1);
+        outbox.appendAll(
+                EventLogTestApplication.LEDGER_EVENTS,
+                "account",
+                "workspace-1",
+                List.of(
+                        new Outbox.Keyed(accountId, new NotePosted(accountId, "small")),
+                        new Outbox.Keyed(accountId, new NotePosted(accountId, note))));
     }
 
     /** Posts, then fails after the outbox write: nothing of it may survive. */

@@ -117,16 +117,9 @@ public record Link(
     }
 
     /** This link's state for its destination; {@code held}: the source revision of values it holds. */
-    public LinkStateChanged state(boolean sourceDeleted, Long held) {
-        return new LinkStateChanged(
-                destinationWorkbookId,
-                id,
-                status,
-                statusReason,
-                sourceDeleted,
-                destinationRef,
-                sourceChangedRevision,
-                held);
+    public LinkStateChanged.State state(boolean sourceDeleted, Long held) {
+        return new LinkStateChanged.State(
+                id, status, statusReason, sourceDeleted, destinationRef, sourceChangedRevision, held);
     }
 
     public LinkRemoved removed() {

@@ -408,7 +408,7 @@ public class Links {
                 "workbook",
                 link.destinationWorkbookId().toString(),
                 link.workspace(),
-                link.state(sourceDeleted, null));
+                new LinkStateChanged(link.destinationWorkbookId(), List.of(link.state(sourceDeleted, null))));
         graph.get(link.id())
                 .ifPresent(edge -> graph.put(new LinkGraph.Edge(
                         edge.linkId(),

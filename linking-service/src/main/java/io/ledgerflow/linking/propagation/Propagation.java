@@ -1,5 +1,6 @@
 package io.ledgerflow.linking.propagation;
 
+import io.ledgerflow.eventlog.DomainEvent;
 import io.ledgerflow.eventlog.outbox.Outbox;
 import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.linking.dataset.Grant;
@@ -15,10 +16,12 @@ import io.ledgerflow.service.problem.NotFoundException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -97,21 +100,28 @@ public class Propagation {
      */
     private int carryAll(Map<Link, List<LinkedValuesSet.Value>> changed, long revision) {
         Map<Link, List<LinkedValuesSet.Value>> delivered = new LinkedHashMap<>();
-        List<UUID> holding = new ArrayList<>();
-        changed.forEach((link, values) -> {
-            if (Link.MANUAL.equals(link.publishMode())) {
-                hold(link, values, revision);
-                holding.add(link.id());
-            } else {
-                delivered.put(link, values);
-            }
-        });
+        Map<Link, List<LinkedValuesSet.Value>> holding = new LinkedHashMap<>();
+        changed.forEach(
+                (link, values) -> (Link.MANUAL.equals(link.publishMode()) ? holding : delivered).put(link, values));
+        hold(holding, revision);
         emit(delivered, revision);
-        List<UUID> carried = delivered.keySet().stream().map(Link::id).toList();
-        // each link's row is written once: propagated() records the source change too
-        links.sourceChanged(holding, revision);
-        links.propagated(carried, revision);
-        return carried.size();
+        // one progress row per source reference for every auto link from it; a link's own row is
+        // written only for its first values (before those it shows none, whatever its source did)
+        Link any = delivered.isEmpty() ? null : delivered.keySet().iterator().next();
+        if (any != null) {
+            links.sourcesCarried(
+                    any.sourceType(),
+                    any.sourceDocumentId(),
+                    delivered.keySet().stream().map(Link::sourceRef).distinct().toList(),
+                    revision);
+        }
+        List<UUID> first = delivered.keySet().stream()
+                .filter(link -> link.propagatedRevision() == null)
+                .map(Link::id)
+                .toList();
+        links.sourceChanged(holding.keySet().stream().map(Link::id).toList(), revision);
+        links.propagated(first, revision);
+        return delivered.size();
     }
 
     /** The owner of a link's source answered a SourceValuesRequested: the values a new link starts with. */
@@ -141,8 +151,12 @@ public class Propagation {
             }
             int dr = cell.row() - source.row1();
             int dc = cell.col() - source.col1();
-            String target = destination.at(dr, dc).toString();
-            String sourceRef = source.at(dr, dc).toString();
+            // a cell link's references are already canonical text
+            String target = source.isSingleCell()
+                    ? link.destinationRef()
+                    : destination.at(dr, dc).toString();
+            String sourceRef =
+                    source.isSingleCell() ? link.sourceRef() : source.at(dr, dc).toString();
             if ("error".equals(cell.type())) {
                 if (REF.equals(cell.value())) {
                     values.add(new LinkedValuesSet.Value(target, null, sourceRef, REF));
@@ -229,27 +243,29 @@ public class Propagation {
     }
 
     /**
-     * Holds a manual link's values until published, and tells the destination that it is behind
-     * and why (held for publishing).
+     * Holds manual links' values until published (one statement for all their cells), and tells
+     * each destination workbook that its links are behind and why (held for publishing): one
+     * LinkStateChanged v2 per destination workbook, however many links.
      */
-    private void hold(Link link, List<LinkedValuesSet.Value> values, long revision) {
-        for (LinkedValuesSet.Value value : values) {
-            held.hold(link.id(), Area.parse("ref", value.ref()), value.value(), value.error(), revision);
-        }
-        outbox.append(
-                Topics.Linking.LINKED_VALUES,
-                "workbook",
-                link.destinationWorkbookId().toString(),
-                link.workspace(),
-                new LinkStateChanged(
-                        link.destinationWorkbookId(),
-                        link.id(),
-                        link.status(),
-                        null,
-                        false,
-                        link.destinationRef(),
-                        revision,
-                        revision));
+    private void hold(Map<Link, List<LinkedValuesSet.Value>> byLink, long revision) {
+        List<HeldValues.ToHold> cells = new ArrayList<>();
+        byLink.forEach((link, values) -> values.forEach(value -> cells.add(
+                new HeldValues.ToHold(link.id(), Area.parse("ref", value.ref()), value.value(), value.error()))));
+        held.holdAll(cells, revision);
+        appendPerDestination(
+                byLink.keySet(),
+                (destination, into) -> new LinkStateChanged(
+                        destination,
+                        into.stream()
+                                .map(link -> new LinkStateChanged.State(
+                                        link.id(),
+                                        link.status(),
+                                        null,
+                                        false,
+                                        link.destinationRef(),
+                                        revision,
+                                        revision))
+                                .toList()));
     }
 
     /**
@@ -258,40 +274,47 @@ public class Propagation {
      * the revision carried.
      */
     private void emit(Map<Link, List<LinkedValuesSet.Value>> byLink, long revision) {
-        Map<UUID, List<Link>> byDestination = new LinkedHashMap<>();
-        byLink.keySet()
-                .forEach(link -> byDestination
-                        .computeIfAbsent(link.destinationWorkbookId(), d -> new ArrayList<>())
-                        .add(link));
-        byDestination.forEach((destination, into) -> {
+        appendPerDestination(byLink.keySet(), (destination, into) -> {
             Link first = into.getFirst();
-            outbox.append(
-                    Topics.Linking.LINKED_VALUES,
-                    "workbook",
-                    destination.toString(),
-                    first.workspace(),
-                    new LinkedValuesSet(
-                            destination,
-                            new LinkedValuesSet.Source(
-                                    first.sourceType(), first.sourceDocumentId(), first.sourceWorkspace()),
-                            revision,
-                            into.stream()
-                                    .map(link -> new LinkedValuesSet.Carried(
-                                            link.id(),
-                                            link.sourceRef(),
-                                            link.sourceColumn(),
-                                            link.sourceKeys(),
-                                            byLink.get(link).stream()
-                                                    .map(v -> new LinkedValuesSet.Value(
-                                                            v.ref(),
-                                                            v.value(),
-                                                            v.sourceRef() != null
-                                                                    ? v.sourceRef()
-                                                                    : sourceRefOf(link, Area.parse("ref", v.ref())),
-                                                            v.error()))
-                                                    .toList()))
-                                    .toList()));
+            return new LinkedValuesSet(
+                    destination,
+                    new LinkedValuesSet.Source(first.sourceType(), first.sourceDocumentId(), first.sourceWorkspace()),
+                    revision,
+                    into.stream()
+                            .map(link -> new LinkedValuesSet.Carried(
+                                    link.id(),
+                                    link.sourceRef(),
+                                    link.sourceColumn(),
+                                    link.sourceKeys(),
+                                    byLink.get(link).stream()
+                                            .map(v -> new LinkedValuesSet.Value(
+                                                    v.ref(),
+                                                    v.value(),
+                                                    v.sourceRef() != null
+                                                            ? v.sourceRef()
+                                                            : sourceRefOf(link, Area.parse("ref", v.ref())),
+                                                    v.error()))
+                                            .toList()))
+                            .toList());
         });
+    }
+
+    /**
+     * Appends one event per destination workbook of the links (keyed by it, so it stays in order
+     * with the workbook's other linked-values events), all in one batched outbox insert per
+     * workspace (the links' own: the destinations'; from a shared dataset, several).
+     */
+    private void appendPerDestination(Collection<Link> links, BiFunction<UUID, List<Link>, DomainEvent> event) {
+        Map<UUID, List<Link>> byDestination = new LinkedHashMap<>();
+        links.forEach(link -> byDestination
+                .computeIfAbsent(link.destinationWorkbookId(), d -> new ArrayList<>())
+                .add(link));
+        Map<String, List<Outbox.Keyed>> byWorkspace = new LinkedHashMap<>();
+        byDestination.forEach((destination, into) -> byWorkspace
+                .computeIfAbsent(into.getFirst().workspace(), w -> new ArrayList<>())
+                .add(new Outbox.Keyed(destination.toString(), event.apply(destination, into))));
+        byWorkspace.forEach(
+                (workspace, events) -> outbox.appendAll(Topics.Linking.LINKED_VALUES, "workbook", workspace, events));
     }
 
     /** The source cell (or dataset {@code column[key]}) a destination cell of the link reflects. */

@@ -57,9 +57,13 @@ public class LinkStateRebuild implements ApplicationRunner {
                 List.of(Topics.Linking.LINKED_VALUES.name()),
                 () -> jdbc.sql("delete from link_state").update(),
                 event -> {
-                    if (event.type().equals("LinkStateChanged")) {
+                    if (event.type().equals("LinkStateChanged") && event.version() == 1) {
                         linkedValues.learnState(
                                 event.tenant(), codec.payload(event, LinkedValues.LinkStateChanged.class));
+                    } else if (event.type().equals("LinkStateChanged") && event.version() == 2) {
+                        codec.payload(event, LinkedValues.LinkStatesChanged.class)
+                                .each()
+                                .forEach(state -> linkedValues.learnState(event.tenant(), state));
                     }
                 });
         log.info(

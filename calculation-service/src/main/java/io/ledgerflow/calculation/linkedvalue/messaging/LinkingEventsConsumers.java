@@ -16,7 +16,8 @@ import org.springframework.messaging.Message;
  * Takes linking's events off the log, each applied once through the inbox: Spring Cloud Stream
  * consumers bound in application.yml. {@code linkEventsConsumer}: SourceValuesRequested, answered once each;
  * {@code linkedValuesConsumer} (batch mode): LinkedValuesSet (v2, one revision per event;
- * v1, still in the log, as before) and LinkStateChanged, a poll's events in one transaction.
+ * v1, still in the log, as before) and LinkStateChanged (v2, the states of several links into one
+ * workbook, each applied as v1 is; v1 as before), a poll's events in one transaction.
  */
 @Configuration(proxyBeanMethods = false)
 class LinkingEventsConsumers {
@@ -53,10 +54,13 @@ class LinkingEventsConsumers {
                             }
                         })
                         .andThen(only(
+                                "LinkStateChanged", 1, LinkedValues.LinkStateChanged.class, linkedValues::stateChanged))
+                        .andThen(only(
                                 "LinkStateChanged",
-                                1,
-                                LinkedValues.LinkStateChanged.class,
-                                linkedValues::stateChanged)));
+                                2,
+                                LinkedValues.LinkStatesChanged.class,
+                                (tenant, states) ->
+                                        states.each().forEach(state -> linkedValues.stateChanged(tenant, state)))));
     }
 
     /**

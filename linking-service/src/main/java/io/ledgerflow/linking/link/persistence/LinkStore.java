@@ -22,9 +22,29 @@ public class LinkStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<List<String>>> KEYS = new TypeReference<>() {};
+    /**
+     * A link read for the API: its revisions are the greater of its own and those its source
+     * carried along every auto link at once ({@code link_source_progress}), once it has carried
+     * anything itself (before that it is waiting for its first values, whatever its source did).
+     */
     private static final String SELECT = "select l.*, d.latest as source_latest,"
-            + " (select count(*) from link_pending p where p.link_id = l.id) as pending_cells"
-            + " from link l left join document d on d.type = l.source_type and d.id = l.source_document_id";
+            + " (select count(*) from link_pending p where p.link_id = l.id) as pending_cells,"
+            + " case when l.publish_mode = 'auto' and l.propagated_revision is not null"
+            + " then greatest(l.propagated_revision, sp.carried_revision) else l.propagated_revision end as propagated,"
+            + " case when l.publish_mode = 'auto' and l.propagated_revision is not null"
+            + " then greatest(l.source_changed_revision, sp.carried_revision) else l.source_changed_revision end"
+            + " as source_changed"
+            + " from link l left join document d on d.type = l.source_type and d.id = l.source_document_id"
+            + " left join link_source_progress sp on sp.source_type = l.source_type"
+            + " and sp.source_document_id = l.source_document_id and sp.source_ref = l.source_ref";
+
+    /**
+     * A link as stored, for propagation and the graph: no staleness (source latest, pending cells)
+     * and its own revision columns only ({@code propagatedRevision} is null exactly when the
+     * effective one is).
+     */
+    private static final String BARE = "select l.*, null as source_latest, 0 as pending_cells,"
+            + " l.propagated_revision as propagated, l.source_changed_revision as source_changed from link l";
 
     private final JdbcClient jdbc;
 
@@ -113,14 +133,21 @@ public class LinkStore {
                 .list();
     }
 
-    /** Moves a link's areas (a structural edit moved them); its destination cells move along. */
+    /**
+     * Moves a link's areas (a structural edit moved them); its destination cells move along. The
+     * link ({@link #touching}) takes its effective revisions along: its source's progress row stays
+     * with the old reference.
+     */
     public void relocate(Link link, Area source, Area destination) {
-        jdbc.sql("update link set source_ref = coalesce(?, source_ref), source_sheet = coalesce(?, source_sheet),"
+        jdbc.sql("update link set propagated_revision = ?, source_changed_revision = ?,"
+                        + " source_ref = coalesce(?, source_ref), source_sheet = coalesce(?, source_sheet),"
                         + " source_row1 = coalesce(?, source_row1), source_col1 = coalesce(?, source_col1),"
                         + " source_row2 = coalesce(?, source_row2), source_col2 = coalesce(?, source_col2),"
                         + " destination_ref = ?, destination_sheet = ?, destination_row1 = ?, destination_col1 = ?,"
                         + " destination_row2 = ?, destination_col2 = ? where id = ?")
                 .params(
+                        link.propagatedRevision(),
+                        link.sourceChangedRevision(),
                         source == null ? null : source.toString(),
                         source == null ? null : source.sheet(),
                         source == null ? null : source.row1(),
@@ -168,9 +195,12 @@ public class LinkStore {
                 .list();
     }
 
-    /** Active links out of a source document (any workspace: a shared dataset's links are elsewhere). */
+    /**
+     * Active links out of a source document (any workspace: a shared dataset's links are elsewhere),
+     * read bare (see {@link #BARE}): what propagation needs, in one index scan.
+     */
     public List<Link> activeFrom(String sourceType, UUID sourceDocumentId) {
-        return jdbc.sql(SELECT + " where l.source_type = ? and l.source_document_id = ? and l.status = 'active'")
+        return jdbc.sql(BARE + " where l.source_type = ? and l.source_document_id = ? and l.status = 'active'")
                 .params(sourceType, sourceDocumentId)
                 .query(LinkStore::row)
                 .list();
@@ -188,6 +218,24 @@ public class LinkStore {
         jdbc.sql("update link set source_changed_revision = greatest(coalesce(source_changed_revision, 0), ?)"
                         + " where id = any(?)")
                 .params(revision, ids.toArray(UUID[]::new))
+                .update();
+    }
+
+    /**
+     * Records that every active auto link out of each of these sources carried it at {@code
+     * revision}: one narrow row per source (cell, block or dataset field), however many links.
+     * Links that had not carried anything before need {@link #propagated} too.
+     */
+    public void sourcesCarried(String sourceType, UUID sourceDocumentId, Collection<String> sourceRefs, long revision) {
+        if (sourceRefs.isEmpty()) {
+            return;
+        }
+        jdbc.sql(
+                        "insert into link_source_progress (source_type, source_document_id, source_ref, carried_revision)"
+                                + " select ?, ?, ref, ? from unnest(?) ref"
+                                + " on conflict (source_type, source_document_id, source_ref) do update"
+                                + " set carried_revision = greatest(link_source_progress.carried_revision, excluded.carried_revision)")
+                .params(sourceType, sourceDocumentId, revision, sourceRefs.toArray(String[]::new))
                 .update();
     }
 
@@ -231,8 +279,7 @@ public class LinkStore {
     public void forEach(Consumer<Link> each) {
         UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
         while (true) {
-            List<Link> batch = new ArrayList<>(jdbc.sql("select l.*, null as source_latest, 0 as pending_cells"
-                            + " from link l where l.id > ? order by l.id limit 10000")
+            List<Link> batch = new ArrayList<>(jdbc.sql(BARE + " where l.id > ? order by l.id limit 10000")
                     .param(after)
                     .query(LinkStore::row)
                     .list());
@@ -264,8 +311,8 @@ public class LinkStore {
                 rs.getString("status_reason"),
                 rs.getString("publish_mode"),
                 rs.getObject("grant_id", UUID.class),
-                (Long) rs.getObject("propagated_revision"),
-                (Long) rs.getObject("source_changed_revision"),
+                (Long) rs.getObject("propagated"),
+                (Long) rs.getObject("source_changed"),
                 latestNull ? null : latest,
                 rs.getInt("pending_cells"),
                 rs.getTimestamp("created_at").toInstant(),
