@@ -96,6 +96,8 @@ class RecordSizeIT {
                                 "select count(*) from event_outbox where message_key = ? and published_at is null",
                                 account)
                         == 0);
+        // published is not yet consumed: wait for the consumer, then check it applied the post once
+        await().atMost(Duration.ofSeconds(30)).until(() -> projection.applied(account) >= 1);
         assertThat(projection.applied(account)).isOne();
         Map<String, Object> row = jdbc.sql("select topic, message_key, envelope, reason from event_outbox_parked"
                         + " where message_key = ?")
