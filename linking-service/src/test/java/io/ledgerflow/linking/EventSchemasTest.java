@@ -4,6 +4,7 @@ import io.ledgerflow.linking.link.LinkCreated;
 import io.ledgerflow.linking.link.LinkRemoved;
 import io.ledgerflow.linking.link.LinkStateChanged;
 import io.ledgerflow.linking.link.SourceValuesRequested;
+import io.ledgerflow.linking.propagation.LinkedSourceValue;
 import io.ledgerflow.linking.propagation.LinkedValuesSet;
 import io.ledgerflow.testsupport.EventSchemas;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EventSchemasTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {LinkCreated.class, LinkRemoved.class, SourceValuesRequested.class})
+    @ValueSource(classes = {LinkCreated.class, LinkRemoved.class, SourceValuesRequested.class, LinkedSourceValue.class})
     void theCommittedSchemaIsTheRecordsAndCompatible(Class<?> event) {
         EventSchemas.assertCommitted(event);
     }

@@ -14,7 +14,7 @@ import java.util.List;
  * latest state of each key instead, written through the outbox like events, a tombstone (null value,
  * {@code Outbox.appendTombstone}) when the entity is gone: a new reader takes the current state of
  * every key from the beginning without the history ({@link Sharing#DATASET_LATEST}, {@link
- * Pong#GAME_SNAPSHOTS}).
+ * Pong#GAME_SNAPSHOTS}, {@link Linking#SOURCE_VALUES}).
  */
 public final class Topics {
 
@@ -44,6 +44,14 @@ public final class Topics {
         /** LinkedValuesSet; key = destination workbook id. */
         public static final Topic LINKED_VALUES =
                 new Topic("ledgerflow.linking.linked-values.v1", 6, "linking-service");
+
+        /**
+         * Compacted: LinkedSourceValue, the latest value of each workbook cell that is the source of an
+         * active link; key = the cell, {@code workbookId!Sheet!A1}; a tombstone when the last active link
+         * out of the cell stops or goes (the source workbook deleted included).
+         */
+        public static final Topic SOURCE_VALUES =
+                new Topic("ledgerflow.linking.source-values.v1", 6, "linking-service").compacted(Duration.ofMinutes(5));
 
         /** Dead letters of linking's consumer of {@link Calculation#WORKBOOK_EVENTS}. */
         public static final Topic WORKBOOK_EVENTS_DLT =
@@ -111,6 +119,7 @@ public final class Topics {
                 Calculation.WORKBOOK_EVENTS,
                 Linking.LINK_EVENTS,
                 Linking.LINKED_VALUES,
+                Linking.SOURCE_VALUES,
                 Sharing.DATASET_EVENTS,
                 Sharing.DATASET_LATEST,
                 Pong.GAME_EVENTS,

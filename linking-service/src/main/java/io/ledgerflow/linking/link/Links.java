@@ -321,6 +321,7 @@ public class Links {
         Link link = get(workspace, id);
         links.delete(id);
         outbox.append(Topics.Linking.LINK_EVENTS, AGGREGATE, id.toString(), workspace, link.removed());
+        publisher.publishEvent(new LinkStopped(link));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -409,6 +410,7 @@ public class Links {
                 link.destinationWorkbookId().toString(),
                 link.workspace(),
                 new LinkStateChanged(link.destinationWorkbookId(), List.of(link.state(sourceDeleted, null))));
+        publisher.publishEvent(new LinkStopped(link));
         graph.get(link.id())
                 .ifPresent(edge -> graph.put(new LinkGraph.Edge(
                         edge.linkId(),

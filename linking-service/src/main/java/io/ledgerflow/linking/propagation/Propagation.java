@@ -51,6 +51,7 @@ public class Propagation {
     private final HeldValues held;
     private final DatasetStore datasets;
     private final Outbox outbox;
+    private final SourceValues sourceValues;
     private final ObservationRegistry observations;
 
     Propagation(
@@ -58,11 +59,13 @@ public class Propagation {
             HeldValues held,
             DatasetStore datasets,
             Outbox outbox,
+            SourceValues sourceValues,
             ObjectProvider<ObservationRegistry> observations) {
         this.links = links;
         this.held = held;
         this.datasets = datasets;
         this.outbox = outbox;
+        this.sourceValues = sourceValues;
         this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
     }
 
@@ -84,7 +87,9 @@ public class Propagation {
 
     private int carryChangedCells(UUID workbookId, long revision, List<SourceCell> cells) {
         Map<Link, List<LinkedValuesSet.Value>> changed = new LinkedHashMap<>();
-        for (Link link : links.activeFrom(KnownDocument.WORKBOOK, workbookId)) {
+        List<Link> active = links.activeFrom(KnownDocument.WORKBOOK, workbookId);
+        sourceValues.changed(workbookId, revision, cells, active);
+        for (Link link : active) {
             List<LinkedValuesSet.Value> values = carried(link, cells);
             if (!values.isEmpty()) {
                 changed.put(link, values);
@@ -130,6 +135,7 @@ public class Propagation {
                 .filter(Link::isActive)
                 .filter(link -> link.fromWorkbook() && link.sourceDocumentId().equals(workbookId))
                 .map(link -> {
+                    sourceValues.changed(workbookId, revision, cells, List.of(link));
                     List<LinkedValuesSet.Value> values = carried(link, cells);
                     return values.isEmpty() ? 0 : carriedOne(link, values, revision);
                 })
