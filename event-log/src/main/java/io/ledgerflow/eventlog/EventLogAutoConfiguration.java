@@ -80,7 +80,8 @@ public class EventLogAutoConfiguration {
             TransactionTemplate transactions,
             KafkaTemplate<String, String> kafka,
             EventLogProperties properties,
-            EventTracing tracing) {
+            EventTracing tracing,
+            ObjectProvider<MeterRegistry> meters) {
         OutboxRelay relay = new OutboxRelay(
                 jdbc,
                 transactions,
@@ -89,6 +90,7 @@ public class EventLogAutoConfiguration {
                 properties.relayPollInterval(),
                 properties.outboxRetention());
         relay.setTracing(tracing);
+        meters.ifAvailable(relay::setMeterRegistry);
         return relay;
     }
 
@@ -98,8 +100,11 @@ public class EventLogAutoConfiguration {
             EventFactory events,
             EnvelopeCodec codec,
             ObjectProvider<OutboxRelay> relay,
-            EventTracing tracing) {
-        return new Outbox(jdbc, events, codec, relay.getIfAvailable(), tracing);
+            EventTracing tracing,
+            EventLogProperties properties) {
+        Outbox outbox = new Outbox(jdbc, events, codec, relay.getIfAvailable(), tracing);
+        outbox.setMaxEventBytes(properties.maxEventBytes());
+        return outbox;
     }
 
     @Bean

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param createTopics whether to create the suite's topics at start-up (off where a platform team
  *     owns topics, or the chart's topics Job creates them)
  * @param topicReplicationFactor replicas of the topics it creates; 0: each topic's own (production, 3)
+ * @param maxEventBytes the largest encoded envelope the outbox accepts; a larger event is refused at append
+ *     ({@code EventTooLargeException}), under the 1 MiB Kafka takes by default
  */
 @ConfigurationProperties("ledgerflow.event-log")
 public record EventLogProperties(
@@ -22,4 +24,5 @@ public record EventLogProperties(
         @DefaultValue("200ms") Duration relayPollInterval,
         @DefaultValue("24h") Duration outboxRetention,
         @DefaultValue("true") boolean createTopics,
-        @DefaultValue("0") int topicReplicationFactor) {}
+        @DefaultValue("0") int topicReplicationFactor,
+        @DefaultValue("1000000") int maxEventBytes) {}

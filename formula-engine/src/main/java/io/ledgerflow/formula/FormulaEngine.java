@@ -35,6 +35,7 @@ public final class FormulaEngine {
     private final int parallelism;
     private final Today today;
     private final Map<String, String> names;
+    private final boolean date1904;
     private Workbook wb;
     private long revision;
     /** Revision history: one epoch per workbook instance (structural edits start a new one). */
@@ -106,12 +107,14 @@ public final class FormulaEngine {
         this.parallelism = b.parallelism;
         this.today = new Today(b.today, b.createdMillis);
         this.names = new LinkedHashMap<>(b.names);
+        this.date1904 = b.date1904;
         this.wb = build(b.sheets);
         epochs.add(new Epoch(wb, 0));
     }
 
     Workbook build(Map<String, Object[][]> sheets) {
         Workbook w = new Workbook(functions, parallelism, today);
+        w.date1904(date1904);
         for (String s : sheets.keySet()) {
             w.addSheet(s);
         }
@@ -190,6 +193,7 @@ public final class FormulaEngine {
         private FunctionRegistry functions = FunctionRegistry.builtins();
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private LocalDate today;
+        private boolean date1904;
         private final long createdMillis = System.currentTimeMillis();
 
         public Builder sheet(String name, Object[][] contents) {
@@ -219,6 +223,15 @@ public final class FormulaEngine {
 
         public Builder today(LocalDate date) {
             this.today = date;
+            return this;
+        }
+
+        /**
+         * The 1904 date system (serial 0 is 1904-01-01), as a file saved with it counts dates: date
+         * functions read and return serials of that system. The 1900 system by default.
+         */
+        public Builder date1904(boolean date1904) {
+            this.date1904 = date1904;
             return this;
         }
 
@@ -295,6 +308,11 @@ public final class FormulaEngine {
     /** Whether the cell shows an element of a dynamic array spilled from another cell. */
     public boolean isSpilled(String sheet, int row, int col) {
         return wb.isSpilled(sheetIndex(sheet), row, col);
+    }
+
+    /** Whether the workbook counts dates in the 1904 date system. */
+    public boolean date1904() {
+        return date1904;
     }
 
     /** Defined names and their formulas. */

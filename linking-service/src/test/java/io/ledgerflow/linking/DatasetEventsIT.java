@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.ledgerflow.eventlog.EnvelopeCodec;
 import io.ledgerflow.eventlog.EventEnvelope;
 import io.ledgerflow.eventlog.EventFactory;
-import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,24 +58,7 @@ class DatasetEventsIT {
 
     /** The contract sample with this test's dataset, workspaces and a fresh event id. */
     private void sample(String type, Map<String, String> replace) throws Exception {
-        String text;
-        try (InputStream in = getClass().getResourceAsStream("/contracts/" + type + ".v1.json")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        text = text.replace("5a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d", dataset.toString())
-                .replace("\"acme\"", "\"" + owner + "\"")
-                .replace("\"globex\"", "\"" + grantee + "\"");
-        for (Map.Entry<String, String> r : replace.entrySet()) {
-            if (!text.contains(r.getKey())) {
-                throw new AssertionError(r.getKey() + " is not in the " + type + " sample");
-            }
-            text = text.replace(r.getKey(), r.getValue());
-        }
-        JsonNode tree = Fixture.JSON.readTree(text);
-        ((tools.jackson.databind.node.ObjectNode) tree)
-                .put("id", UUID.randomUUID().toString());
-        text = Fixture.JSON.writeValueAsString(tree);
-        ownerSide.send(Topics.Sharing.DATASET_EVENTS.name(), dataset.toString(), text);
+        ownerSide.datasetSample(type, dataset, owner, grantee, replace);
     }
 
     private void sample(String type) throws Exception {

@@ -84,6 +84,35 @@ final class Fixture {
         send(Topics.Calculation.WORKBOOK_EVENTS.name(), workbook.toString(), codec.encode(envelope));
     }
 
+    /**
+     * Sends data-sharing's contract sample {@code type} (event-log's {@code contracts/<type>.v1.json}) about
+     * {@code dataset}, owned by {@code owner} and shared with {@code grantee}, under a fresh event id, after the
+     * replacements given; returns the envelope sent.
+     */
+    EventEnvelope datasetSample(String type, UUID dataset, String owner, String grantee, Map<String, String> replace) {
+        String text;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/contracts/" + type + ".v1.json")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        text = text.replace("5a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d", dataset.toString())
+                .replace("\"acme\"", "\"" + owner + "\"")
+                .replace("\"globex\"", "\"" + grantee + "\"");
+        for (Map.Entry<String, String> r : replace.entrySet()) {
+            if (!text.contains(r.getKey())) {
+                throw new AssertionError(r.getKey() + " is not in the " + type + " sample");
+            }
+            text = text.replace(r.getKey(), r.getValue());
+        }
+        JsonNode tree = JSON.readTree(text);
+        ((tools.jackson.databind.node.ObjectNode) tree)
+                .put("id", UUID.randomUUID().toString());
+        text = JSON.writeValueAsString(tree);
+        send(Topics.Sharing.DATASET_EVENTS.name(), dataset.toString(), text);
+        return codec.decode(text).orElseThrow();
+    }
+
     UUID workbook(String name) {
         UUID id = UUID.randomUUID();
         sendWorkbook(id, workbookEvent(id, new WorkbookCreated(id, name, 1)));

@@ -38,9 +38,33 @@ public final class LoadedWorkbook {
 
     /** Builds the workbook as it was at {@code revision} from its contents then (a snapshot). */
     public static LoadedWorkbook at(Operation.Create contents, long revision) {
-        Map<String, Object[][]> sheets = new LinkedHashMap<>();
-        contents.sheets().forEach((name, rows) -> sheets.put(name, toArray(rows)));
-        return new LoadedWorkbook(FormulaEngine.of(sheets), revision);
+        FormulaEngine.Builder builder = FormulaEngine.builder().date1904(contents.in1904());
+        contents.sheets().forEach((name, rows) -> builder.sheet(name, toArray(rows)));
+        for (DefinedName name : contents.definedNames()) {
+            if (name.sheet() == null || contents.sheets().containsKey(name.sheet())) {
+                builder.name(name.engineKey(), name.formula());
+            }
+        }
+        return new LoadedWorkbook(builder.build(), revision);
+    }
+
+    /** The workbook at a revision as the operation that creates it (for a snapshot). */
+    public Operation.Create snapshot(long revision) {
+        List<DefinedName> names = names();
+        return new Operation.Create(contents(revision), names.isEmpty() ? null : names, date1904() ? true : null);
+    }
+
+    /**
+     * The defined names, workbook-level and sheet-scoped, as they are now (names change only with
+     * the sheets they name: a renamed sheet's references follow, a removed sheet's go).
+     */
+    public List<DefinedName> names() {
+        return DefinedName.fromEngine(engine.names());
+    }
+
+    /** Whether the workbook counts dates in the 1904 date system. */
+    public boolean date1904() {
+        return engine.date1904();
     }
 
     /** The latest revision held. */
@@ -230,12 +254,16 @@ public final class LoadedWorkbook {
      * reference without a sheet is to the formula's own sheet). Empty for constants.
      */
     public List<Reference> precedents(long revision, String sheet, int row, int col) {
+        return precedents(revision, sheet, row, col, engine.names());
+    }
+
+    private List<Reference> precedents(long revision, String sheet, int row, int col, Map<String, String> names) {
         String formula = formula(revision, sheet, row, col);
         if (formula == null) {
             return List.of();
         }
         List<Reference> references = new ArrayList<>();
-        collect(FormulaParser.parse(formula), sheet, references);
+        new Collector(sheet, names, references).collect(FormulaParser.parse(formula), 0);
         return references;
     }
 
@@ -250,24 +278,82 @@ public final class LoadedWorkbook {
         }
     }
 
-    private static void collect(Expr expr, String ownSheet, List<Reference> out) {
-        switch (expr) {
-            case Expr.CellRef cell -> {
-                String sheet = cell.sheet() == null ? ownSheet : cell.sheet();
-                out.add(new Reference(sheet, cell.row(), cell.col(), cell.row(), cell.col()));
+    /**
+     * Gathers the references of a formula: cells and blocks anywhere in it (inside calls, a called
+     * lambda and its arguments, an array formula), the area of a spill reference's anchor, and the
+     * references of the defined names it uses (a sheet-scoped name before the workbook's).
+     */
+    private record Collector(String ownSheet, Map<String, String> names, List<Reference> out) {
+
+        /** Names refer to names at most this deep (a name defined through itself stops here). */
+        private static final int MAX_NAME_DEPTH = 16;
+
+        void collect(Expr expr, int depth) {
+            switch (expr) {
+                case Expr.CellRef cell -> {
+                    String sheet = cell.sheet() == null ? ownSheet : cell.sheet();
+                    out.add(new Reference(sheet, cell.row(), cell.col(), cell.row(), cell.col()));
+                }
+                case Expr.AreaRef area -> {
+                    String sheet = area.sheet() == null ? ownSheet : area.sheet();
+                    out.add(new Reference(sheet, area.row1(), area.col1(), area.row2(), area.col2()));
+                }
+                case Expr.SpillRef spill -> collect(spill.anchor(), depth);
+                case Expr.ArrayFormula array -> collect(array.formula(), depth);
+                case Expr.Unary unary -> collect(unary.operand(), depth);
+                case Expr.Percent percent -> collect(percent.operand(), depth);
+                case Expr.Binary binary -> {
+                    collect(binary.left(), depth);
+                    collect(binary.right(), depth);
+                }
+                case Expr.Call call -> {
+                    collectName(call.name(), depth);
+                    call.args().forEach(arg -> collect(arg, depth));
+                }
+                case Expr.Apply apply -> {
+                    collect(apply.function(), depth);
+                    apply.args().forEach(arg -> collect(arg, depth));
+                }
+                case Expr.Name name -> collectName(name.name(), depth);
+                default -> {}
             }
-            case Expr.AreaRef area -> {
-                String sheet = area.sheet() == null ? ownSheet : area.sheet();
-                out.add(new Reference(sheet, area.row1(), area.col1(), area.row2(), area.col2()));
+        }
+
+        private void collectName(String name, int depth) {
+            String formula = definition(name);
+            if (formula == null || depth >= MAX_NAME_DEPTH) {
+                return;
             }
-            case Expr.Unary unary -> collect(unary.operand(), ownSheet, out);
-            case Expr.Percent percent -> collect(percent.operand(), ownSheet, out);
-            case Expr.Binary binary -> {
-                collect(binary.left(), ownSheet, out);
-                collect(binary.right(), ownSheet, out);
+            try {
+                collect(FormulaParser.parse(formula), depth + 1);
+            } catch (RuntimeException e) {
+                // a name whose formula does not parse refers to nothing
             }
-            case Expr.Call call -> call.args().forEach(arg -> collect(arg, ownSheet, out));
-            default -> {}
+        }
+
+        /** The formula of a name as seen from the formula's sheet: its sheet-scoped one first. */
+        private String definition(String name) {
+            String local = null;
+            String global = null;
+            for (Map.Entry<String, String> entry : names.entrySet()) {
+                String key = entry.getKey();
+                int bang = key.lastIndexOf('!');
+                if (bang < 0) {
+                    if (key.equalsIgnoreCase(name)) {
+                        global = entry.getValue();
+                    }
+                } else if (key.substring(bang + 1).equalsIgnoreCase(name)
+                        && unquoted(key.substring(0, bang)).equalsIgnoreCase(ownSheet)) {
+                    local = entry.getValue();
+                }
+            }
+            return local != null ? local : global;
+        }
+
+        private static String unquoted(String sheet) {
+            return sheet.startsWith("'") && sheet.endsWith("'") && sheet.length() > 1
+                    ? sheet.substring(1, sheet.length() - 1).replace("''", "'")
+                    : sheet;
         }
     }
 
@@ -302,12 +388,13 @@ public final class LoadedWorkbook {
 
     private Map<String, List<IndexedFormula>> buildDependentsIndex(long revision) {
         Map<String, List<IndexedFormula>> index = new LinkedHashMap<>();
+        Map<String, String> names = engine.names();
         for (String sheet : engine.sheetNames()) {
             int[] size = engine.sheetSize(sheet);
             List<IndexedFormula> formulas = new ArrayList<>();
             for (int r = 0; r < size[0]; r++) {
                 for (int c = 0; c < size[1]; c++) {
-                    List<Reference> references = precedents(revision, sheet, r, c);
+                    List<Reference> references = precedents(revision, sheet, r, c, names);
                     if (!references.isEmpty()) {
                         formulas.add(new IndexedFormula(r, c, references));
                     }

@@ -1,5 +1,6 @@
 package io.ledgerflow.calculation.document;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +18,26 @@ public sealed interface Operation {
 
     /**
      * Revision 1: the workbook's initial sheets, each a 2-D array of contents (number, text,
-     * boolean, null, or a text starting with "=" as a formula). Sheet order is kept.
+     * boolean, null, or a text starting with "=" as a formula). Sheet order is kept. Optional: its
+     * defined names, and {@code date1904} when it counts dates in the 1904 date system (a file
+     * saved with it). Both are left out of the stored form when absent, so older revisions read the same.
      */
-    record Create(Map<String, List<List<Object>>> sheets) implements Operation {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Create(Map<String, List<List<Object>>> sheets, List<DefinedName> names, Boolean date1904)
+            implements Operation {
+
+        public Create(Map<String, List<List<Object>>> sheets) {
+            this(sheets, null, null);
+        }
+
+        public boolean in1904() {
+            return Boolean.TRUE.equals(date1904);
+        }
+
+        public List<DefinedName> definedNames() {
+            return names == null ? List.of() : names;
+        }
+
         @Override
         public String kind() {
             return "create";

@@ -16,6 +16,7 @@ public class SnapshotStore {
     public record Snapshot(long revision, Operation.Create contents) {}
 
     private static final TypeReference<Map<String, List<List<Object>>>> SHEETS = new TypeReference<>() {};
+    private static final TypeReference<List<DefinedName>> NAMES = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -26,19 +27,31 @@ public class SnapshotStore {
 
     /** The newest snapshot at or before {@code revision}. */
     public Optional<Snapshot> latest(UUID workbookId, long revision) {
-        return jdbc.sql("select revision, contents from workbook_snapshot where workbook_id = ? and revision <= ?"
-                        + " order by revision desc limit 1")
+        return jdbc.sql("select revision, contents, names, date_system from workbook_snapshot"
+                        + " where workbook_id = ? and revision <= ? order by revision desc limit 1")
                 .params(workbookId, revision)
-                .query((rs, n) -> new Snapshot(
-                        rs.getLong("revision"), new Operation.Create(json.readValue(rs.getString("contents"), SHEETS))))
+                .query((rs, n) -> {
+                    String names = rs.getString("names");
+                    return new Snapshot(
+                            rs.getLong("revision"),
+                            new Operation.Create(
+                                    json.readValue(rs.getString("contents"), SHEETS),
+                                    names == null ? null : json.readValue(names, NAMES),
+                                    rs.getInt("date_system") == 1904 ? true : null));
+                })
                 .optional();
     }
 
     /** Stores a snapshot; a concurrent instance storing the same revision is harmless. */
-    public void save(UUID workbookId, long revision, Map<String, List<List<Object>>> contents) {
-        jdbc.sql("insert into workbook_snapshot (workbook_id, revision, contents) values (?, ?, ?)"
-                        + " on conflict do nothing")
-                .params(workbookId, revision, json.writeValueAsString(contents))
+    public void save(UUID workbookId, long revision, Operation.Create contents) {
+        jdbc.sql("insert into workbook_snapshot (workbook_id, revision, contents, names, date_system)"
+                        + " values (?, ?, ?, ?, ?) on conflict do nothing")
+                .params(
+                        workbookId,
+                        revision,
+                        json.writeValueAsString(contents.sheets()),
+                        contents.names() == null ? null : json.writeValueAsString(contents.names()),
+                        contents.in1904() ? 1904 : 1900)
                 .update();
     }
 

@@ -101,7 +101,7 @@ public class WorkbookDocuments {
 
     /** Stores a snapshot of the workbook's contents at {@code revision}. */
     public void snapshot(UUID workbookId, long revision) {
-        Map<String, List<List<Object>>> contents = read(workbookId, revision, workbook -> workbook.contents(revision));
+        Operation.Create contents = read(workbookId, revision, workbook -> workbook.snapshot(revision));
         snapshots.save(workbookId, revision, contents);
     }
 

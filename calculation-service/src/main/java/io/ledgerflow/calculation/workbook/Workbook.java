@@ -10,6 +10,7 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * A workbook of a workspace. Immutable: a change returns a new instance with the next revision.
  *
+ * @param dateSystem 1900, or 1904 when the workbook counts dates from 1904-01-01 (set at creation)
  * @param version optimistic-lock version managed by Spring Data JDBC; null until first saved
  */
 @Table("workbook")
@@ -20,14 +21,20 @@ public record Workbook(
         long revision,
         Instant createdAt,
         Instant deletedAt,
+        int dateSystem,
         @Version Long version) {
 
     public static Workbook create(String workspace, String name, Instant now) {
-        return new Workbook(UUID.randomUUID(), workspace, name, 1, now, null, null);
+        return create(workspace, name, now, false);
+    }
+
+    /** A new workbook; {@code date1904}: it counts dates in the 1904 date system. */
+    public static Workbook create(String workspace, String name, Instant now, boolean date1904) {
+        return new Workbook(UUID.randomUUID(), workspace, name, 1, now, null, date1904 ? 1904 : 1900, null);
     }
 
     public WorkbookCreated created() {
-        return new WorkbookCreated(id, name, revision);
+        return new WorkbookCreated(id, name, revision, dateSystem);
     }
 
     /** The revision a read asks for ({@code asOf}), or the latest when it asks for none. */
@@ -46,7 +53,7 @@ public record Workbook(
 
     /** The workbook after one more change. */
     public Workbook nextRevision() {
-        return new Workbook(id, workspace, name, revision + 1, createdAt, deletedAt, version);
+        return new Workbook(id, workspace, name, revision + 1, createdAt, deletedAt, dateSystem, version);
     }
 
     public boolean isDeleted() {
@@ -54,7 +61,7 @@ public record Workbook(
     }
 
     public Workbook delete(Instant now) {
-        return new Workbook(id, workspace, name, revision + 1, createdAt, now, version);
+        return new Workbook(id, workspace, name, revision + 1, createdAt, now, dateSystem, version);
     }
 
     public WorkbookDeleted deleted() {

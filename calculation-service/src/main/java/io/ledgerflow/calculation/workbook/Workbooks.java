@@ -1,5 +1,6 @@
 package io.ledgerflow.calculation.workbook;
 
+import io.ledgerflow.calculation.document.DefinedName;
 import io.ledgerflow.calculation.document.Operation;
 import io.ledgerflow.calculation.document.WorkbookDocuments;
 import io.ledgerflow.calculation.workbook.persistence.WorkbookRepository;
@@ -10,9 +11,12 @@ import io.ledgerflow.service.problem.InvalidInputException;
 import io.ledgerflow.service.problem.NotFoundException;
 import io.ledgerflow.service.problem.PreconditionFailedException;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -57,9 +61,21 @@ public class Workbooks {
      */
     @Transactional
     public Workbook create(String workspace, String name, Map<String, List<List<Object>>> sheets) {
-        Operation.Create create = new Operation.Create(new LinkedHashMap<>(sheets));
+        return create(workspace, name, new Operation.Create(sheets));
+    }
+
+    /**
+     * A workbook from its creating operation: sheets, defined names and date system (an imported
+     * file's). Everything is validated before anything is stored.
+     */
+    @Transactional
+    public Workbook create(String workspace, String name, Operation.Create contents) {
+        Operation.Create create = new Operation.Create(
+                new LinkedHashMap<>(contents.sheets()),
+                contents.names() == null || contents.names().isEmpty() ? null : List.copyOf(contents.names()),
+                contents.in1904() ? true : null);
         validate(create);
-        Workbook workbook = repository.save(Workbook.create(workspace, name, clock.instant()));
+        Workbook workbook = repository.save(Workbook.create(workspace, name, clock.instant(), create.in1904()));
         documents.create(workbook.id(), create, "user");
         outbox.append(
                 Topics.Calculation.WORKBOOK_EVENTS, AGGREGATE, workbook.id().toString(), workspace, workbook.created());
@@ -130,6 +146,22 @@ public class Workbooks {
                     "sheets",
                     "a workbook has at most " + limits.maxWorkbookCells() + " cells; this one has "
                             + create.cellCount());
+        }
+        Set<String> seen = new HashSet<>();
+        for (DefinedName name : create.definedNames()) {
+            String field = "names." + name.name();
+            String problem = name.problem();
+            if (problem != null) {
+                throw new InvalidInputException(field, problem);
+            }
+            if (name.sheet() != null && !create.sheets().containsKey(name.sheet())) {
+                throw new InvalidInputException(field, "the workbook has no sheet '" + name.sheet() + "'");
+            }
+            String key = (name.sheet() == null ? "" : name.sheet().toLowerCase(Locale.ROOT) + "!")
+                    + name.name().toLowerCase(Locale.ROOT);
+            if (!seen.add(key)) {
+                throw new InvalidInputException(field, "the name is defined twice in the same scope");
+            }
         }
         create.sheets().forEach((sheet, rows) -> {
             Contents.checkSheetName("sheets", sheet);

@@ -1,5 +1,7 @@
 package io.ledgerflow.calculation.xlsx;
 
+import io.ledgerflow.calculation.document.DefinedName;
+import io.ledgerflow.calculation.document.Operation;
 import io.ledgerflow.service.problem.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,13 +16,14 @@ import java.util.regex.Pattern;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.formula.FormulaParseException;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +38,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class XlsxFiles {
 
-    /** The contents of each sheet, in order, as rows of contents (formulas start with "="). */
-    public Map<String, List<List<Object>>> read(byte[] file) {
+    /**
+     * What a file holds: the contents of each sheet, in order, as rows of contents (formulas start
+     * with "="), its defined names and its date system; and the names it could not import, with why.
+     */
+    public record Imported(Operation.Create contents, List<XlsxNames.Skipped> skippedNames) {
+        public Map<String, List<List<Object>>> sheets() {
+            return contents.sheets();
+        }
+    }
+
+    /** Reads a file's sheets, defined names and date system. */
+    public Imported read(byte[] file) {
         FileMagic magic = magic(file);
         if (magic == FileMagic.OLE2) {
             // An .xlsx in an OLE2 container is an encrypted (password-protected) workbook.
@@ -49,9 +62,13 @@ public class XlsxFiles {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
             Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
             for (Sheet sheet : workbook) {
-                sheets.put(sheet.getSheetName(), rows(sheet, workbook.isDate1904()));
+                sheets.put(sheet.getSheetName(), rows(sheet));
             }
-            return sheets;
+            List<XlsxNames.Skipped> skipped = new ArrayList<>();
+            List<DefinedName> names = XlsxNames.read(workbook, skipped);
+            return new Imported(
+                    new Operation.Create(sheets, names.isEmpty() ? null : names, workbook.isDate1904() ? true : null),
+                    skipped);
         } catch (EncryptedDocumentException e) {
             throw new InvalidInputException("file", "the workbook is password-protected; save it unprotected");
         } catch (NotOfficeXmlFileException e) {
@@ -63,25 +80,28 @@ public class XlsxFiles {
 
     /** Writes sheets of contents as an .xlsx file that Excel recalculates on open. */
     public byte[] write(Map<String, List<List<Object>>> sheets) {
-        return write(sheets, Map.of());
+        return write(new Operation.Create(sheets), Map.of());
     }
 
     /**
      * Writes sheets of contents as an .xlsx file that Excel recalculates on open; {@code arrays}
      * holds, per sheet, the formulas to write as array formulas (keyed {@code row << 20 | col}) and
-     * their areas as {rows, columns}.
+     * their areas as {rows, columns}. The workbook's defined names and date system go with it: a
+     * 1904 workbook's numbers are written as they are, in a file marked as counting from 1904.
      */
-    public byte[] write(Map<String, List<List<Object>>> sheets, Map<String, Map<Long, int[]>> arrays) {
+    public byte[] write(Operation.Create contents, Map<String, Map<Long, int[]>> arrays) {
         try (XSSFWorkbook workbook = new XSSFWorkbook();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            sheets.forEach((name, rows) -> {
-                Sheet sheet = workbook.createSheet(name);
+            contents.sheets().keySet().forEach(workbook::createSheet);
+            XlsxNames.write(workbook, contents.definedNames()); // before the formulas that use them
+            contents.sheets().forEach((name, rows) -> {
+                Sheet sheet = workbook.getSheet(name);
                 Map<Long, int[]> areas = arrays.getOrDefault(name, Map.of());
                 for (int r = 0; r < rows.size(); r++) {
                     Row row = null;
-                    List<Object> contents = rows.get(r);
-                    for (int c = 0; c < contents.size(); c++) {
-                        Object content = contents.get(c);
+                    List<Object> cells = rows.get(r);
+                    for (int c = 0; c < cells.size(); c++) {
+                        Object content = cells.get(c);
                         if (content == null) {
                             continue;
                         }
@@ -99,8 +119,7 @@ public class XlsxFiles {
                         Cell cell = row.createCell(c);
                         switch (content) {
                             case String text
-                            when text.startsWith("=") && text.length() > 1 ->
-                                cell.setCellFormula(stored(text.substring(1)));
+                            when text.startsWith("=") && text.length() > 1 -> formula(cell, stored(text.substring(1)));
                             case String text -> cell.setCellValue(text);
                             case Number number -> cell.setCellValue(number.doubleValue());
                             case Boolean bool -> cell.setCellValue(bool);
@@ -109,11 +128,30 @@ public class XlsxFiles {
                     }
                 }
             });
+            if (contents.in1904()) {
+                var properties = workbook.getCTWorkbook().isSetWorkbookPr()
+                        ? workbook.getCTWorkbook().getWorkbookPr()
+                        : workbook.getCTWorkbook().addNewWorkbookPr();
+                properties.setDate1904(true);
+            }
             workbook.setForceFormulaRecalculation(true);
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A cell's formula. POI checks it with its own parser, which refuses some the engine computes
+     * (a call of a name that holds a lambda, functions newer than POI): those are stored as text.
+     */
+    private static void formula(Cell cell, String formula) {
+        try {
+            cell.setCellFormula(formula);
+        } catch (FormulaParseException e) {
+            CTCell xml = ((XSSFCell) cell).getCTCell();
+            (xml.isSetF() ? xml.getF() : xml.addNewF()).setStringValue(formula);
         }
     }
 
@@ -143,17 +181,14 @@ public class XlsxFiles {
         sheet.setArrayFormula(formula, new CellRangeAddress(r, r + rows - 1, c, c + cols - 1));
     }
 
-    /** Days from 1900-01-00 (Excel's 1900 date system) to 1904-01-01 (its 1904 system's day 0). */
-    static final double DAYS_1900_TO_1904 = 1462;
-
-    private static List<List<Object>> rows(Sheet sheet, boolean date1904) {
+    private static List<List<Object>> rows(Sheet sheet) {
         List<List<Object>> rows = new ArrayList<>();
         for (int r = 0; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
             List<Object> contents = new ArrayList<>();
             if (row != null) {
                 for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                    contents.add(content(row.getCell(c), date1904));
+                    contents.add(content(row.getCell(c)));
                 }
             }
             rows.add(contents);
@@ -162,18 +197,10 @@ public class XlsxFiles {
     }
 
     /**
-     * A cell's content. In a workbook saved with the 1904 date system (Excel for Mac's old default)
-     * a date-formatted number counts days from 1904-01-01: it is moved to the 1900 system the
-     * engine computes in (+1,462 days), so it is the same date for DATE, YEAR, TODAY and every
-     * other date function. Exports are written in the 1900 system.
+     * A cell's content. Numbers are kept as the file stores them: in a workbook saved with the 1904
+     * date system (Excel for Mac's old default) a date counts days from 1904-01-01, and the workbook
+     * keeps that system (its date functions count the same way).
      */
-    private static Object content(Cell cell, boolean date1904) {
-        if (date1904 && cell != null && cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            return cell.getNumericCellValue() + DAYS_1900_TO_1904;
-        }
-        return content(cell);
-    }
-
     private static Object content(Cell cell) {
         if (cell == null) {
             return null;

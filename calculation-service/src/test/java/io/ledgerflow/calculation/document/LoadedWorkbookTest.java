@@ -42,4 +42,22 @@ class LoadedWorkbookTest {
         assertThat(workbook.formula(3, "Sheet1", 0, 2)).isEqualTo("=A1+B1");
         assertThat(workbook.formula(4, "Sheet1", 0, 2)).isEqualTo("=A1*2");
     }
+
+    @Test
+    void aCalledLambdasArgumentsAndArrayFormulasAreReferencesToo() {
+        Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
+        sheets.put(
+                "Sheet1",
+                List.of(
+                        Arrays.asList(2, "=LAMBDA(x,x*10)(A1)", "{=SUM(A2:A3*2)}"),
+                        Arrays.asList(1, "=SEQUENCE(2)"),
+                        Arrays.asList(4, null, "=SUM(B2#)")));
+        LoadedWorkbook workbook = LoadedWorkbook.create(new Operation.Create(sheets));
+
+        assertThat(workbook.dependents(1, "Sheet1", 0, 0)).containsExactly(new int[] {0, 0, 1});
+        assertThat(workbook.dependents(1, "Sheet1", 2, 0)).containsExactly(new int[] {0, 0, 2});
+        assertThat(workbook.dependents(1, "Sheet1", 1, 1)).containsExactly(new int[] {0, 2, 2});
+        assertThat(workbook.precedents(1, "Sheet1", 0, 1))
+                .containsExactly(new LoadedWorkbook.Reference("Sheet1", 0, 0, 0, 0));
+    }
 }

@@ -64,6 +64,28 @@ class SnapshotReloadIT {
     }
 
     @Test
+    void aSnapshotKeepsTheNamesAndTheDateSystem() {
+        String workspace = "snap-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, List<List<Object>>> sheets = Map.of("Q1", List.of(List.of(2, "=Rate*10", "=YEAR(0)")));
+        Workbook workbook = workbooks.create(
+                workspace,
+                "Named",
+                new Operation.Create(sheets, List.of(new DefinedName("Rate", "Q1", "=Q1!$A$1")), true));
+        UUID id = workbook.id();
+        cells.set(workspace, id, null, List.of(new Cells.CellInput("Q1!A1", 3)), "user");
+        documents.snapshot(id, 2);
+
+        documents.evict(id);
+
+        assertThat(documents.<Long>read(id, 2, LoadedWorkbook::base)).isEqualTo(2);
+        assertThat(documents.<Boolean>read(id, 2, LoadedWorkbook::date1904)).isTrue();
+        assertThat(documents.<List<DefinedName>>read(id, 2, LoadedWorkbook::names))
+                .containsExactly(new DefinedName("Rate", "Q1", "='Q1'!$A$1")); // Q1 is also a cell: quoted
+        assertThat(documents.<Value>read(id, 2, w -> w.value(2, "Q1", 0, 1))).isEqualTo(NumberValue.of(30));
+        assertThat(documents.<Value>read(id, 2, w -> w.value(2, "Q1", 0, 2))).isEqualTo(NumberValue.of(1904));
+    }
+
+    @Test
     void theLeastRecentlyUsedWorkbooksAreForgottenAndComeBackIntact() {
         String workspace = "lru-" + UUID.randomUUID().toString().substring(0, 8);
         List<UUID> ids = new java.util.ArrayList<>();

@@ -106,6 +106,32 @@ class RevisionApiIT {
     }
 
     @Test
+    void aCalledLambdaFollowsItsArgumentAndIsItsDependent() {
+        Http.Response created = http.postJson(
+                base.substring(0, base.lastIndexOf('/')),
+                "{\"name\":\"Lambda\",\"sheets\":{\"Sheet1\":[[2,\"=LAMBDA(x,x*10)(A1)\"]]}}");
+        String lambda = base.substring(0, base.lastIndexOf('/') + 1)
+                + JSON.readTree(created.body()).get("id").asString();
+
+        assertThat(http.putJson(lambda + "/cells/Sheet1!A1", "{\"content\":3}").status())
+                .isEqualTo(200);
+
+        assertThat(get(lambda + "/cells/Sheet1!B1")
+                        .get("cells")
+                        .get(0)
+                        .get("value")
+                        .get("value")
+                        .asDouble())
+                .isEqualTo(30.0);
+        assertThat(refs(get(lambda + "/cells/Sheet1!A1/dependencies?direction=dependents")
+                        .get("cells")))
+                .containsExactly("Sheet1!B1");
+        assertThat(refs(get(lambda + "/cells/Sheet1!B1/dependencies?direction=precedents")
+                        .get("cells")))
+                .containsExactly("Sheet1!A1");
+    }
+
+    @Test
     void anExplanationDerivesAValueAndMarksInputsFromOutside() throws Exception {
         JsonNode explained = get(base + "/cells/Sheet1!A2/explain?depth=2");
         assertThat(explained.get("formula").asString()).isEqualTo("=C1*2");

@@ -87,6 +87,39 @@ class WorkbookApiIT {
     }
 
     @Test
+    void aWorkbookMadeWithNamesAndThe1904DateSystemKeepsThemAndSaysSoOnTheLog() {
+        String workspace = "ws-" + shortId();
+        Http.Response created = http.postJson(
+                workbooks(workspace),
+                "{\"name\":\"Mac\",\"dateSystem\":1904,\"sheets\":{\"S\":[[0.2,\"=100*Rate\",\"=YEAR(0)\"]]},"
+                        + "\"names\":[{\"name\":\"Rate\",\"formula\":\"=S!$A$1\"},"
+                        + "{\"name\":\"Twice\",\"sheet\":\"S\",\"formula\":\"=LAMBDA(x,2*x)\"}]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode view = JSON.readTree(created.body());
+        assertThat(view.get("dateSystem").asInt()).isEqualTo(1904);
+        assertThat(view.get("names")).hasSize(2);
+        String id = view.get("id").asString();
+        JsonNode cells = JSON.readTree(http.get(workbooks(workspace) + "/" + id + "/cells/S!B1:C1")
+                        .body())
+                .get("cells");
+        assertThat(cells.get(0).get("value").get("value").asDouble()).isEqualTo(20.0);
+        assertThat(cells.get(1).get("value").get("value").asDouble()).isEqualTo(1904.0);
+        assertThat(awaitEvent(id).payload().get("dateSystem").asInt()).isEqualTo(1904);
+
+        Http.Response badName = http.postJson(
+                workbooks(workspace), "{\"name\":\"x\",\"names\":[{\"name\":\"A1\",\"formula\":\"=1\"}]}");
+        assertThat(badName.status()).isEqualTo(422);
+        assertThat(badName.body()).contains("names.A1");
+        Http.Response noSheet = http.postJson(
+                workbooks(workspace),
+                "{\"name\":\"x\",\"names\":[{\"name\":\"R\",\"sheet\":\"Nope\",\"formula\":\"=1\"}]}");
+        assertThat(noSheet.status()).isEqualTo(422);
+        assertThat(http.postJson(workbooks(workspace), "{\"name\":\"x\",\"dateSystem\":1905}")
+                        .status())
+                .isEqualTo(422);
+    }
+
+    @Test
     void badInputGetsAProblemThatNamesWhatIsWrong() {
         String path = workbooks("acme");
 

@@ -238,6 +238,19 @@ public class Inbox {
                 work);
     }
 
+    /** Which of {@code consumers} processed each of {@code eventIds} (absent: none), in one query. */
+    public Map<UUID, String> processedBy(List<String> consumers, List<UUID> eventIds) {
+        return jdbc
+                .sql("select event_id, consumer from event_inbox where consumer = any(?) and event_id = any(?::uuid[])")
+                .params(
+                        consumers.toArray(String[]::new),
+                        eventIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getObject("event_id", UUID.class), rs.getString("consumer")))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+    }
+
     public boolean alreadyProcessed(String consumer, UUID eventId) {
         return jdbc.sql("select count(*) from event_inbox where consumer = ? and event_id = ?")
                         .params(consumer, eventId)

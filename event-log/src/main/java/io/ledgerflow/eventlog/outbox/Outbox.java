@@ -20,11 +20,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class Outbox {
 
+    /**
+     * The largest encoded envelope appended by default: the producer's {@code max.request.size} and the broker's
+     * {@code message.max.bytes} are 1 MiB, and the record's key, CloudEvents headers and framing need room too.
+     */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 1_000_000;
+
     private final JdbcClient jdbc;
     private final EventFactory events;
     private final EnvelopeCodec codec;
     private final OutboxRelay relay;
     private final EventTracing tracing;
+    private volatile int maxEventBytes = DEFAULT_MAX_EVENT_BYTES;
 
     public Outbox(JdbcClient jdbc, EventFactory events, EnvelopeCodec codec, OutboxRelay relay) {
         this(jdbc, events, codec, relay, EventTracing.NONE);
@@ -38,10 +45,19 @@ public class Outbox {
         this.tracing = tracing;
     }
 
+    /** The largest encoded envelope {@link #append} accepts (UTF-8 bytes); a larger one is refused. */
+    public void setMaxEventBytes(int maxEventBytes) {
+        this.maxEventBytes = maxEventBytes;
+    }
+
     /**
      * Appends an event of the aggregate to the outbox. Must run inside the transaction that changes
      * the aggregate, and that transaction must lock the aggregate (an update of its row does), so
      * that events of one aggregate take outbox positions in commit order.
+     *
+     * @throws EventTooLargeException when the encoded envelope is larger than the log takes: an event that cannot
+     *     be sent must not be committed (the relay would have to leave it behind), so the caller's transaction
+     *     rolls back
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public EventEnvelope append(
@@ -49,8 +65,13 @@ public class Outbox {
         EventEnvelope envelope = tracing.inSpan(
                 "outbox append", null, Map.of("topic", topic.name(), "event.type", event.eventType()), () -> {
                     EventEnvelope appended = events.envelope(aggregateType, aggregateId, tenant, event);
+                    String encoded = codec.encode(appended);
+                    int size = encoded.length() > maxEventBytes / 3 ? utf8Length(encoded) : encoded.length();
+                    if (size > maxEventBytes) {
+                        throw new EventTooLargeException(event.eventType(), aggregateId, size, maxEventBytes);
+                    }
                     jdbc.sql("insert into event_outbox (event_id, topic, message_key, envelope) values (?, ?, ?, ?)")
-                            .params(appended.id(), topic.name(), appended.key(), codec.encode(appended))
+                            .params(appended.id(), topic.name(), appended.key(), encoded)
                             .update();
                     return appended;
                 });
@@ -72,6 +93,25 @@ public class Outbox {
                 .params(UUID.randomUUID(), topic.name(), key)
                 .update();
         wakeRelayAfterCommit();
+    }
+
+    /** UTF-8 bytes of {@code text} without encoding it (a short text cannot be too large: at most 3 bytes a char). */
+    private static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private void wakeRelayAfterCommit() {

@@ -4,9 +4,11 @@ import io.ledgerflow.eventlog.CloudEventHeaders;
 import io.ledgerflow.eventlog.EnvelopeCodec;
 import io.ledgerflow.eventlog.EventEnvelope;
 import io.ledgerflow.eventlog.trace.EventTracing;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,6 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A crash after Kafka acknowledged a batch but before the mark committed republishes that batch
  * on restart: delivery is at least once, and consumers' inboxes make the effect exactly once.
+ *
+ * <p>A row Kafka refuses for good because it is too large ({@link RecordTooLargeException}: over the producer's
+ * {@code max.request.size}, the broker's {@code message.max.bytes} or the topic's {@code max.message.bytes}) would
+ * otherwise be retried for ever and hold up every later row: it is moved to {@code event_outbox_parked} with the
+ * reason, logged, counted ({@value #PARKED_METRIC}), and the relay goes on. {@link Outbox#append} refuses such
+ * events before they are committed; parking covers a limit lowered later or set per topic.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -41,6 +50,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x4c656467L; // "Ledg": one relay per database
     private static final EnvelopeCodec CODEC = new EnvelopeCodec();
+    /** Counter of rows parked because Kafka refused them as too large, tagged with the topic. */
+    public static final String PARKED_METRIC = "ledgerflow.outbox.parked";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -51,6 +62,7 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile EventTracing tracing = EventTracing.NONE;
     private final Object signal = new Object();
     private volatile AcknowledgedHook acknowledgedHook = positions -> {};
+    private volatile MeterRegistry meters;
     private volatile boolean running;
     private volatile boolean wakeRequested;
     private Thread worker;
@@ -74,6 +86,11 @@ public class OutboxRelay implements SmartLifecycle {
     /** Each send becomes a span continuing the envelope's trace, its context in the record's headers. */
     public void setTracing(EventTracing tracing) {
         this.tracing = tracing;
+    }
+
+    /** Where {@value #PARKED_METRIC} is counted. */
+    public void setMeterRegistry(MeterRegistry meters) {
+        this.meters = meters;
     }
 
     public void setAcknowledgedHook(AcknowledgedHook hook) {
@@ -120,8 +137,12 @@ public class OutboxRelay implements SmartLifecycle {
                 sends.add(send(row));
             }
             kafka.flush();
-            awaitAcknowledgements(sends);
-            List<Long> positions = rows.stream().map(PendingRow::position).toList();
+            Map<PendingRow, String> refused = awaitAcknowledgements(rows, sends);
+            park(refused);
+            List<Long> positions = rows.stream()
+                    .filter(row -> !refused.containsKey(row))
+                    .map(PendingRow::position)
+                    .toList();
             acknowledgedHook.afterAcknowledged(positions);
             jdbc.sql("update event_outbox set published_at = now() where position = any(?)")
                     .param(positions.toArray(Long[]::new))
@@ -162,15 +183,67 @@ public class OutboxRelay implements SmartLifecycle {
                 .single();
     }
 
-    private static void awaitAcknowledgements(List<CompletableFuture<SendResult<String, String>>> sends) {
+    /**
+     * Waits for every send; returns the rows Kafka refused as too large, with the reason. Any other failure throws:
+     * the batch is retried.
+     */
+    private static Map<PendingRow, String> awaitAcknowledgements(
+            List<PendingRow> rows, List<CompletableFuture<SendResult<String, String>>> sends) {
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            return Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Kafka", e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not acknowledge the batch; it will be retried", e);
+        } catch (ExecutionException e) {
+            Map<PendingRow, String> refused = new LinkedHashMap<>();
+            for (int i = 0; i < sends.size(); i++) {
+                if (!sends.get(i).isCompletedExceptionally()) {
+                    continue;
+                }
+                RecordTooLargeException tooLarge = tooLarge(sends.get(i).exceptionNow());
+                if (tooLarge == null) {
+                    throw new IllegalStateException("Kafka did not acknowledge the batch; it will be retried", e);
+                }
+                refused.put(rows.get(i), tooLarge.getClass().getSimpleName() + ": " + tooLarge.getMessage());
+            }
+            return refused;
         }
+    }
+
+    private static RecordTooLargeException tooLarge(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RecordTooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
+    }
+
+    /** Moves rows Kafka refused for good out of the outbox, in the relay's transaction. */
+    private void park(Map<PendingRow, String> refused) {
+        refused.forEach((row, reason) -> {
+            jdbc.sql("insert into event_outbox_parked (position, event_id, topic, message_key, envelope, created_at,"
+                            + " reason) select position, event_id, topic, message_key, envelope, created_at, ?"
+                            + " from event_outbox where position = ?")
+                    .params(reason, row.position())
+                    .update();
+            jdbc.sql("delete from event_outbox where position = ?")
+                    .param(row.position())
+                    .update();
+            log.error(
+                    "outbox row {} ({} bytes) for {} refused by Kafka, parked in event_outbox_parked: {}",
+                    row.position(),
+                    row.envelope() == null ? 0 : row.envelope().length(),
+                    row.topic(),
+                    reason);
+            MeterRegistry registry = meters;
+            if (registry != null) {
+                registry.counter(PARKED_METRIC, "topic", row.topic()).increment();
+            }
+        });
     }
 
     private void runLoop() {

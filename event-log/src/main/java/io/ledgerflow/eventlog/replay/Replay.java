@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -62,6 +63,19 @@ public class Replay {
      * every event of {@code topics} with {@code effect}, as the consumer's binding would.
      */
     public Result rebuild(String consumer, List<String> topics, Runnable drop, Consumer<EventEnvelope> effect) {
+        return rebuild(consumer, topics, drop, batch -> batch, effect);
+    }
+
+    /**
+     * As {@link #rebuild(String, List, Runnable, Consumer)}, applying only the events of each poll that {@code select}
+     * keeps (one look-up a poll, e.g. which of them a live consumer applied); the others are skipped.
+     */
+    public Result rebuild(
+            String consumer,
+            List<String> topics,
+            Runnable drop,
+            UnaryOperator<List<EventEnvelope>> select,
+            Consumer<EventEnvelope> effect) {
         long started = System.nanoTime();
         transactions.executeWithoutResult(status -> {
             drop.run();
@@ -94,7 +108,7 @@ public class Replay {
                         undecodable++; // its dead letter is with the live consumer's dead-letter topic
                     }
                 }
-                applied += inbox.processBatch(consumer, batch, effect);
+                applied += inbox.processBatch(consumer, batch.isEmpty() ? batch : select.apply(batch), effect);
             }
         }
         return new Result(applied, undecodable, Duration.ofNanos(System.nanoTime() - started));

@@ -2,6 +2,7 @@ package io.ledgerflow.eventlog.testapp;
 
 import io.ledgerflow.eventlog.EventLogTestApplication;
 import io.ledgerflow.eventlog.outbox.Outbox;
+import io.ledgerflow.eventlog.topic.Topic;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,6 +54,18 @@ public class TestLedger {
     public void close(String accountId) {
         jdbc.sql("delete from account where id = ?").param(accountId).update();
         outbox.appendTombstone(EventLogTestApplication.ACCOUNT_STATE, accountId);
+    }
+
+    /** Counts a note on the account and appends it to {@code topic}, in one transaction. */
+    @Transactional
+    public void note(Topic topic, String accountId, String note) {
+        jdbc.sql("insert into account (id, balance, posts) values (?, 0, 0) on conflict do nothing")
+                .param(accountId)
+                .update();
+        jdbc.sql("update account set posts = posts + 1 where id = ?")
+                .param(accountId)
+                .update();
+        outbox.append(topic, "account", accountId, "workspace-1", new NotePosted(accountId, note));
     }
 
     /** Posts, then fails after the outbox write: nothing of it may survive. */

@@ -231,6 +231,11 @@ public final class LambdaNode extends Node {
         }
 
         @Override
+        public boolean date1904() {
+            return parent.date1904();
+        }
+
+        @Override
         public Grid area(Reference ref) {
             return parent.area(ref);
         }

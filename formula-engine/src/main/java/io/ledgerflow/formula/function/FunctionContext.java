@@ -16,6 +16,14 @@ public interface FunctionContext {
     /** The date TODAY() returns (fixed per engine clock). */
     LocalDate today();
 
+    /**
+     * Whether the workbook counts dates in the 1904 date system (serial 0 is 1904-01-01) rather than
+     * the 1900 one; date functions read and return serials of the workbook's system.
+     */
+    default boolean date1904() {
+        return false;
+    }
+
     /** A view of an arbitrary area (for reference functions such as OFFSET). */
     Grid area(Reference ref);
 

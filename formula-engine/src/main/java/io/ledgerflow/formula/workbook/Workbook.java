@@ -48,6 +48,7 @@ public final class Workbook {
 
     private final FunctionRegistry functions;
     private final java.util.function.Supplier<LocalDate> today;
+    private boolean date1904;
     private final List<Sheet> sheets = new ArrayList<>();
     private final Map<String, Integer> sheetByName = new HashMap<>();
     private final Map<String, Expr> names = new LinkedHashMap<>();
@@ -108,6 +109,15 @@ public final class Workbook {
 
     public LocalDate today() {
         return today.get();
+    }
+
+    /** Counts dates in the 1904 date system (a file saved with it); the 1900 system otherwise. */
+    public void date1904(boolean date1904) {
+        this.date1904 = date1904;
+    }
+
+    public boolean date1904() {
+        return date1904;
     }
 
     // ---- sheets and names ---------------------------------------------------------------------
@@ -823,6 +833,11 @@ public final class Workbook {
         @Override
         public LocalDate today() {
             return today.get();
+        }
+
+        @Override
+        public boolean date1904() {
+            return date1904;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.ledgerflow.service.problem;
 
+import io.ledgerflow.eventlog.outbox.EventTooLargeException;
 import io.ledgerflow.http.Problems;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -56,6 +57,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ProblemDetail payloadTooLarge(PayloadTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", e.getMessage());
+    }
+
+    /** The change would make an event larger than the log takes: nothing was committed. */
+    @ExceptionHandler(EventTooLargeException.class)
+    ProblemDetail eventTooLarge(EventTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Change too large", e.getMessage());
     }
 
     @ExceptionHandler(PreconditionFailedException.class)

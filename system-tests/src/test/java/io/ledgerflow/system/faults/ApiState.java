@@ -6,23 +6,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The final state read back through the gateway once the run quiesced: per workbook its revisions (with their
- * origins) and each workload cell's history, from which the cells at any revision follow. Loaded once per workbook.
+ * origins) and each workload cell's history, from which the cells at any revision follow; per dataset the row its
+ * publisher writes at every version ({@link DatasetPublisher}). Loaded once per workbook or dataset.
  */
 final class ApiState implements FinalState {
 
     private final Api api;
     private final String workspace;
+    private final Set<String> datasets;
     private final Map<String, Loaded> workbooks = new HashMap<>();
 
     private record Loaded(List<String> origins, Map<String, List<HistoryEntry>> cells) {}
 
-    ApiState(Api api, String workspace) {
+    ApiState(Api api, String workspace, Set<String> datasets) {
         this.api = api;
         this.workspace = workspace;
+        this.datasets = datasets;
     }
 
     @Override
@@ -57,7 +61,26 @@ final class ApiState implements FinalState {
     }
 
     private synchronized Loaded load(String workbook) {
-        return workbooks.computeIfAbsent(workbook, this::fetch);
+        return workbooks.computeIfAbsent(
+                workbook, subject -> datasets.contains(subject) ? fetchDataset(subject) : fetch(subject));
+    }
+
+    /** Every version of the dataset, 1 up to the first that does not exist, and the publisher's row in each. */
+    private Loaded fetchDataset(String dataset) {
+        List<String> origins = new ArrayList<>();
+        List<HistoryEntry> row = new ArrayList<>();
+        for (long version = 1; ; version++) {
+            String path = DatasetPublisher.rowsPath(workspace, dataset) + "/rows/by-key?key=" + DatasetPublisher.KEY
+                    + "&version=" + version;
+            Api.Answer read = api.get(path);
+            if (read.status() == 404) {
+                break;
+            }
+            JsonNode value = require(path).path("rows").path(0).path(DatasetPublisher.COLUMN);
+            origins.add("publish");
+            row.add(new HistoryEntry(version, value.isNumber() ? value.asDouble() : null));
+        }
+        return new Loaded(origins, Map.of(DatasetPublisher.KEY, row));
     }
 
     private Loaded fetch(String workbook) {

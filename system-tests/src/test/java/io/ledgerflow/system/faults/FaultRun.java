@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,6 +41,9 @@ public final class FaultRun {
             Path history) {}
 
     static final Duration CONVERGENCE_BOUND = Duration.ofSeconds(120);
+
+    /** A destination's source when it is the publisher's row of a dataset: {@code dataset:<id>}. */
+    private static final String DATASET = "dataset:";
 
     private final LocalStack stack;
     private final Settings settings;
@@ -66,7 +70,7 @@ public final class FaultRun {
             String probe = createWorkbook(api, "Probe", "[[0]]");
             Map<String, String> destinations = new LinkedHashMap<>(); // destination -> its source "wb!cell"
             List<String> linked = new ArrayList<>();
-            for (String name : List.of("Chain1", "Chain2", "Fan1", "Fan2", "Fan3")) {
+            for (String name : List.of("Chain1", "Chain2", "Fan1", "Fan2", "Fan3", "FromData")) {
                 linked.add(createWorkbook(api, name, "[[null]]"));
             }
             for (String workbook : concat(edited, linked)) {
@@ -78,9 +82,20 @@ public final class FaultRun {
             for (String fan : linked.subList(2, 5)) { // fan-out: W0!B1 -> Fan1, Fan2, Fan3
                 link(api, history, w0, "B1", fan, destinations);
             }
+            // a dataset whose row K a publisher keeps changing, linked into FromData!A1
+            String dataset = createDataset(api);
+            String datasetLink = "{\"type\":\"dataset\",\"documentId\":\"" + dataset + "\",\"column\":\""
+                    + DatasetPublisher.COLUMN + "\",\"key\":[\"" + DatasetPublisher.KEY + "\"]}";
+            // linking learns of the dataset and its rows from the log: the link is retried until it has
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> link(api, history, datasetLink, linked.get(5)).ok());
+            destinations.put(linked.get(5), DATASET + dataset);
             List<Game> games = List.of(createGame(api, history, false), createGame(api, history, true));
 
             Workload workload = new Workload(() -> api(settings.clientTimeout()), workspace, edited, history, ids);
+            DatasetPublisher publisher = new DatasetPublisher(
+                    api(settings.clientTimeout()), workspace, dataset, history, ids, settings.clients());
             Api probing = api(settings.clientTimeout());
             Nemesis nemesis = new Nemesis(
                     stack,
@@ -90,6 +105,7 @@ public final class FaultRun {
                     settings.gap(),
                     () -> probe(probing, probe, games.getFirst().id()));
             workload.start(settings.clients(), settings.seed());
+            publisher.start(settings.seed());
             nemesis.start();
             Thread.sleep(settings.duration());
             // a short run lasts until every kind of fault happened once (a kill's restart alone takes ~40 s)
@@ -99,11 +115,12 @@ public final class FaultRun {
             }
             nemesis.stop();
             workload.stop();
+            publisher.stop();
             long quiet = System.nanoTime();
 
             List<Anomaly> anomalies = new ArrayList<>();
             List<Op> ops = history.ops();
-            ApiState state = new ApiState(api, workspace);
+            ApiState state = new ApiState(api, workspace, Set.of(dataset));
             anomalies.addAll(LostWriteChecker.check(ops, state));
             anomalies.addAll(IfMatchChecker.check(ops, state));
             anomalies.addAll(LinearizabilityChecker.check(ops, state));
@@ -148,16 +165,44 @@ public final class FaultRun {
                         .contains(workbook));
     }
 
+    private String createDataset(Api api) {
+        String datasets = "/api/sharing/workspaces/" + workspace + "/datasets";
+        Api.Answer created = api.send("POST", datasets, DatasetPublisher.createRequest("Faults"), null);
+        if (!created.ok()) {
+            throw new IllegalStateException("cannot create the dataset: " + created.detail());
+        }
+        String dataset = created.body().path("id").asString();
+        Api.Answer first = api.send(
+                "POST",
+                DatasetPublisher.rowsPath(workspace, dataset) + "/versions",
+                "{\"kind\":\"full\",\"rows\":[{\"key\":\"" + DatasetPublisher.KEY + "\",\"" + DatasetPublisher.COLUMN
+                        + "\":0}]}",
+                null);
+        if (!first.ok()) {
+            throw new IllegalStateException("cannot publish the dataset's first version: " + first.detail());
+        }
+        return dataset;
+    }
+
     private void link(
             Api api, History history, String source, String cell, String destination, Map<String, String> map) {
+        String json = "{\"type\":\"workbook\",\"documentId\":\"" + source + "\",\"ref\":\"Sheet1!" + cell + "\"}";
+        Api.Answer answer = link(api, history, json, destination);
+        if (!answer.ok()) {
+            throw new IllegalStateException("cannot link " + source + " to " + destination + ": " + answer.detail());
+        }
+        map.put(destination, source + "!" + cell);
+    }
+
+    /** One link request from {@code source} (the request's source object) to {@code destination}!A1, in the history. */
+    private Api.Answer link(Api api, History history, String source, String destination) {
         long id = ids.incrementAndGet();
-        history.invoke(id, -1, Op.Kind.LINK, destination, Map.of("source", source + "!" + cell));
+        history.invoke(id, -1, Op.Kind.LINK, destination, Map.of("source", source));
         long invoked = System.nanoTime();
         Api.Answer answer = api.send(
                 "POST",
                 "/api/linking/workspaces/" + workspace + "/links",
-                "{\"source\":{\"type\":\"workbook\",\"documentId\":\"" + source + "\",\"ref\":\"Sheet1!" + cell
-                        + "\"},\"destination\":{\"workbookId\":\"" + destination
+                "{\"source\":" + source + ",\"destination\":{\"workbookId\":\"" + destination
                         + "\",\"ref\":\"Sheet1!A1\"},\"publishMode\":\"auto\"}",
                 null);
         history.complete(new Op(
@@ -172,10 +217,7 @@ public final class FaultRun {
                 -1,
                 Map.of(),
                 answer.detail()));
-        if (!answer.ok()) {
-            throw new IllegalStateException("cannot link " + source + " to " + destination + ": " + answer.detail());
-        }
-        map.put(destination, source + "!" + cell);
+        return answer;
     }
 
     /** The probe that says the system recovered: an edit and a read of it, and a read of a game, through the gateway. */
@@ -205,7 +247,9 @@ public final class FaultRun {
                     return;
                 }
                 String[] ref = source.split("!");
-                Double from = cell(api, ref[0], ref[1]);
+                Double from = source.startsWith(DATASET)
+                        ? DatasetPublisher.value(api, workspace, source.substring(DATASET.length()), null)
+                        : cell(api, ref[0], ref[1]);
                 Double to = cell(api, destination, "A1");
                 values.put(destination, new Double[] {from, to});
                 if (from != null && from.equals(to)) {

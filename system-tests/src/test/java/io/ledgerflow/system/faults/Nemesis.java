@@ -4,6 +4,7 @@ import io.ledgerflow.localstack.LocalStack;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Faults on a schedule drawn from a seed: kill -9 of a service and its restart, a restart of the Kafka broker or of
- * PostgreSQL, and a pause (SIGSTOP, then SIGCONT) longer than the clients' timeout. The first faults go through
- * every kind once, in the seed's order; later ones are drawn at random. After each fault heals, the nemesis waits
+ * PostgreSQL, a pause (SIGSTOP, then SIGCONT) longer than the clients' timeout, and packet loss with a slow link
+ * between a service and the broker ({@link NetworkFaults}, where the tests have a network namespace of their own).
+ * The first faults go through every kind once, in the seed's order; later ones are drawn at random. After each fault heals, the nemesis waits
  * until a probe through the gateway succeeds again and records that recovery time per kind.
  */
 final class Nemesis {
@@ -24,9 +26,15 @@ final class Nemesis {
         PAUSE,
         KAFKA_RESTART,
         POSTGRES_RESTART,
-        NETEM
+        NETWORK
     }
 
+    /** The share of packets a network fault drops, each way, and the rate it leaves. */
+    static final double NETWORK_LOSS = 0.2;
+
+    static final String NETWORK_RATE = "512kbit";
+
+    /** Every JVM of the stack; the gateway last, since network faults draw from the others (the broker's clients). */
     static final List<String> SERVICES =
             List.of("calculation-service", "linking-service", "pong-service", "data-sharing-service", "gateway");
 
@@ -40,6 +48,8 @@ final class Nemesis {
     private final BooleanSupplier probe;
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
     private final Map<Long, Boolean> paused = new ConcurrentHashMap<>();
+    private final List<Kind> kinds;
+    private final String networkUnavailable = NetworkFaults.unavailableReason();
     private volatile boolean running = true;
     private Thread thread;
 
@@ -50,6 +60,9 @@ final class Nemesis {
         this.pause = pause;
         this.gap = gap;
         this.probe = probe;
+        this.kinds = Arrays.stream(Kind.values())
+                .filter(kind -> kind != Kind.NETWORK || networkUnavailable == null)
+                .toList();
     }
 
     void start() {
@@ -61,11 +74,12 @@ final class Nemesis {
         running = false;
         thread.join();
         paused.keySet().forEach(pid -> signal("CONT", pid));
+        NetworkFaults.heal();
     }
 
     /** Whether the first round — every kind of fault once — is over (recoveries included). */
     boolean everyKindInjected() {
-        return faults.size() >= Kind.NETEM.ordinal();
+        return faults.size() >= kinds.size();
     }
 
     List<Fault> faults() {
@@ -73,21 +87,24 @@ final class Nemesis {
     }
 
     private void run() {
-        List<Kind> first = new ArrayList<>(List.of(Kind.KILL, Kind.PAUSE, Kind.KAFKA_RESTART, Kind.POSTGRES_RESTART));
+        List<Kind> first = new ArrayList<>(kinds);
         Collections.shuffle(first, random);
-        history.nemesis("skipped", Kind.NETEM.name(), "", Netem.unavailableReason());
+        if (networkUnavailable != null) {
+            history.nemesis("skipped", Kind.NETWORK.name(), "", networkUnavailable);
+        }
         while (running) {
             if (!sleep(gap)) {
                 return;
             }
-            Kind kind = first.isEmpty() ? Kind.values()[random.nextInt(Kind.NETEM.ordinal())] : first.removeFirst();
+            Kind kind = first.isEmpty() ? kinds.get(random.nextInt(kinds.size())) : first.removeFirst();
             inject(kind);
         }
     }
 
     private void inject(Kind kind) {
         String target = switch (kind) {
-            case KILL, PAUSE, NETEM -> SERVICES.get(random.nextInt(SERVICES.size()));
+            case KILL, PAUSE -> SERVICES.get(random.nextInt(SERVICES.size()));
+            case NETWORK -> SERVICES.get(random.nextInt(SERVICES.size() - 1));
             case KAFKA_RESTART -> "kafka";
             case POSTGRES_RESTART -> "postgres";
         };
@@ -108,7 +125,18 @@ final class Nemesis {
                 }
                 case KAFKA_RESTART -> stack.restartKafka();
                 case POSTGRES_RESTART -> stack.restartPostgres();
-                case NETEM -> detail = "skipped: " + Netem.unavailableReason();
+                case NETWORK -> {
+                    try {
+                        detail = NetworkFaults.inject(
+                                stack.endpoints().services().get(target).pid(),
+                                brokerPort(),
+                                NETWORK_LOSS,
+                                NETWORK_RATE);
+                        sleepThrough(pause);
+                    } finally {
+                        NetworkFaults.heal();
+                    }
+                }
             }
         } catch (RuntimeException e) {
             detail = "fault failed: " + e;
@@ -117,6 +145,11 @@ final class Nemesis {
         Duration recovery = awaitRecovery(started);
         faults.add(new Fault(kind, target, started, recovery, detail));
         history.nemesis("recovered", kind.name(), target, recovery == null ? "never" : recovery.toMillis() + " ms");
+    }
+
+    private int brokerPort() {
+        String bootstrap = stack.endpoints().kafkaBootstrapServers();
+        return Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
     }
 
     /** From the fault's start until a probe through the gateway succeeds (null: not within 5 minutes). */

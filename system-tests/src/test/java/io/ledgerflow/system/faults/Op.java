@@ -31,7 +31,9 @@ public record Op(
         BATCH,
         READ,
         LINK,
-        PONG_INPUT
+        PONG_INPUT,
+        /** A delta version of the run's dataset: the dataset stands as the workbook, its version as the revision. */
+        PUBLISH
     }
 
     /** Jepsen's three: ok, definitely failed (fail), and indeterminate (info). */
@@ -42,7 +44,7 @@ public record Op(
     }
 
     public boolean isWrite() {
-        return kind == Kind.WRITE || kind == Kind.BATCH;
+        return kind == Kind.WRITE || kind == Kind.BATCH || kind == Kind.PUBLISH;
     }
 
     public boolean ok() {

@@ -1,9 +1,11 @@
 package io.ledgerflow.calculation.workbook.web;
 
+import io.ledgerflow.calculation.document.DefinedName;
 import io.ledgerflow.calculation.document.WorkbookDocuments;
 import io.ledgerflow.calculation.web.RevisionTags;
 import io.ledgerflow.calculation.workbook.Workbook;
 import io.ledgerflow.calculation.workbook.Workbooks;
+import io.ledgerflow.service.problem.InvalidInputException;
 import io.ledgerflow.service.web.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -47,7 +49,16 @@ class WorkbookController {
                     description = "Optional sheets: name to rows of contents (number, text, boolean, null,"
                             + " or a formula starting with =)",
                     example = "{\"Sheet1\": [[100, 200, \"=A1+B1\"]], \"Rates\": [[\"EUR\", 1.1]]}")
-            Map<String, List<List<Object>>> sheets) {}
+            Map<String, List<List<Object>>> sheets,
+
+            @Schema(
+                    description = "Optional defined names: `name`, `formula`, and `sheet` for a name of one"
+                            + " sheet (it shadows a workbook name there); null for the workbook's",
+                    example = "[{\"name\": \"Rate\", \"formula\": \"=Rates!$B$1\"}]")
+            List<DefinedName> names,
+
+            @Schema(description = "1900 (default) or 1904: the date system its serial dates count in", example = "1900")
+            Integer dateSystem) {}
 
     @Schema(description = "A sheet and the size of its used area")
     record SheetView(@Schema(example = "Sheet1") String name, int rows, int columns) {}
@@ -65,19 +76,30 @@ class WorkbookController {
 
             Instant createdAt,
 
-            @Schema(description = "Present when reading one workbook")
-            List<SheetView> sheets) {
+            @Schema(description = "1900, or 1904 when serial dates count from 1904-01-01", example = "1900")
+            int dateSystem,
 
-        static WorkbookView of(Workbook workbook, List<SheetView> sheets) {
+            @Schema(description = "Present when reading one workbook")
+            List<SheetView> sheets,
+
+            @Schema(description = "Its defined names; present when reading one workbook")
+            List<DefinedName> names) {
+
+        static WorkbookView of(Workbook workbook, Contents contents) {
             return new WorkbookView(
                     workbook.id(),
                     workbook.workspace(),
                     workbook.name(),
                     workbook.revision(),
                     workbook.createdAt(),
-                    sheets);
+                    workbook.dateSystem(),
+                    contents == null ? null : contents.sheets(),
+                    contents == null ? null : contents.names());
         }
     }
+
+    /** What a read of one workbook adds: its sheets and names. */
+    record Contents(List<SheetView> sheets, List<DefinedName> names) {}
 
     @Schema(description = "One page of workbooks")
     record WorkbookPage(List<WorkbookView> items, int page, int size, long total) {}
@@ -95,9 +117,17 @@ class WorkbookController {
     ResponseEntity<WorkbookView> create(
             @Parameter(example = "acme") @PathVariable @WorkspaceId String workspace,
             @Valid @RequestBody CreateWorkbook request) {
-        Workbook workbook = request.sheets() == null
-                ? workbooks.create(workspace, request.name())
-                : workbooks.create(workspace, request.name(), request.sheets());
+        if (request.dateSystem() != null && request.dateSystem() != 1900 && request.dateSystem() != 1904) {
+            throw new InvalidInputException(
+                    "dateSystem", "the date system is 1900 or 1904, not " + request.dateSystem());
+        }
+        Workbook workbook = workbooks.create(
+                workspace,
+                request.name(),
+                new io.ledgerflow.calculation.document.Operation.Create(
+                        request.sheets() == null ? Map.of("Sheet1", List.of()) : request.sheets(),
+                        request.names(),
+                        request.dateSystem() != null && request.dateSystem() == 1904 ? true : null));
         return ResponseEntity.created(URI.create("/api/calc/workspaces/" + workspace + "/workbooks/" + workbook.id()))
                 .header(HttpHeaders.ETAG, RevisionTags.etag(workbook.revision()))
                 .body(WorkbookView.of(workbook, sheets(workbook)));
@@ -135,15 +165,17 @@ class WorkbookController {
         workbooks.delete(workspace, id, RevisionTags.ifMatch(ifMatch));
     }
 
-    private List<SheetView> sheets(Workbook workbook) {
+    private Contents sheets(Workbook workbook) {
         return documents.read(
                 workbook.id(),
                 workbook.revision(),
-                loaded -> loaded.sheetNames().stream()
-                        .map(name -> {
-                            int[] size = loaded.sheetSize(name);
-                            return new SheetView(name, size[0], size[1]);
-                        })
-                        .toList());
+                loaded -> new Contents(
+                        loaded.sheetNames().stream()
+                                .map(name -> {
+                                    int[] size = loaded.sheetSize(name);
+                                    return new SheetView(name, size[0], size[1]);
+                                })
+                                .toList(),
+                        loaded.names()));
     }
 }

@@ -1,5 +1,6 @@
 package io.ledgerflow.calculation.xlsx.web;
 
+import io.ledgerflow.calculation.document.DefinedName;
 import io.ledgerflow.calculation.document.WorkbookDocuments;
 import io.ledgerflow.calculation.web.RevisionTags;
 import io.ledgerflow.calculation.workbook.Workbook;
@@ -42,7 +43,12 @@ class TransferController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** The JSON export: the same shape the create operation imports. */
-    record WorkbookContents(String name, long revision, Map<String, List<List<Object>>> sheets) {}
+    record WorkbookContents(
+            String name,
+            long revision,
+            Map<String, List<List<Object>>> sheets,
+            List<DefinedName> names,
+            int dateSystem) {}
 
     private final Workbooks workbooks;
     private final WorkbookDocuments documents;
@@ -63,8 +69,9 @@ class TransferController {
     @Operation(
             summary = "Import an .xlsx file as a new workbook",
             description = "Send the file as the request body with Content-Type " + XLSX
-                    + ". Sheet names, formulas (array formulas included) and constants are imported; the engine"
-                    + " computes the values. `notComputed` lists, cell by cell, the formulas it could not compute"
+                    + ". Sheet names, formulas (array formulas included), constants, defined names (workbook"
+                    + " and sheet-scoped) and the date system (1900 or 1904) are imported; the engine computes"
+                    + " the values. `namesNotImported` lists the names it left out and why; `notComputed` lists, cell by cell, the formulas it could not compute"
                     + " and why (unknown functions or names, circular references, blocked arrays): `total` and"
                     + " up to 1,000 `cells`.")
     @PostMapping(
@@ -79,7 +86,8 @@ class TransferController {
         if (file.length == 0) {
             throw new InvalidInputException("file", "the request body is empty; send the .xlsx file as the body");
         }
-        Workbook workbook = workbooks.create(workspace, name, xlsx.read(file));
+        XlsxFiles.Imported imported = xlsx.read(file);
+        Workbook workbook = workbooks.create(workspace, name, imported.contents());
         ImportReport.Summary report = documents.read(workbook.id(), workbook.revision(), ImportReport::of);
         return ResponseEntity.created(URI.create("/api/calc/workspaces/" + workspace + "/workbooks/" + workbook.id()))
                 .header(HttpHeaders.ETAG, RevisionTags.etag(workbook.revision()))
@@ -90,8 +98,12 @@ class TransferController {
                         workbook.name(),
                         "revision",
                         workbook.revision(),
+                        "dateSystem",
+                        workbook.dateSystem(),
                         "notComputed",
-                        report));
+                        report,
+                        "namesNotImported",
+                        imported.skippedNames()));
     }
 
     @Operation(summary = "Export a workbook (at its latest revision or at `revision`) as .xlsx or JSON")
@@ -104,17 +116,23 @@ class TransferController {
         Workbook workbook = workbooks.getIncludingDeleted(workspace, id);
         long at = workbook.revisionToRead(revision);
         Map<String, Map<Long, int[]>> arrays = new java.util.HashMap<>();
-        Map<String, List<List<Object>>> sheets = documents.read(id, workbook.revision(), at, loaded -> {
-            if (at == loaded.revision()) {
-                arrays.putAll(loaded.spillAreas()); // the areas of dynamic arrays, for array formulas
-            }
-            return loaded.contents(at);
-        });
+        io.ledgerflow.calculation.document.Operation.Create contents =
+                documents.read(id, workbook.revision(), at, loaded -> {
+                    if (at == loaded.revision()) {
+                        arrays.putAll(loaded.spillAreas()); // the areas of dynamic arrays, for array formulas
+                    }
+                    return loaded.snapshot(at);
+                });
         return switch (format) {
             case "json" ->
                 ResponseEntity.ok()
                         .header(HttpHeaders.ETAG, RevisionTags.etag(at))
-                        .body(new WorkbookContents(workbook.name(), at, sheets));
+                        .body(new WorkbookContents(
+                                workbook.name(),
+                                at,
+                                contents.sheets(),
+                                contents.definedNames(),
+                                contents.in1904() ? 1904 : 1900));
             case "xlsx" ->
                 ResponseEntity.ok()
                         .header(HttpHeaders.ETAG, RevisionTags.etag(at))
@@ -125,7 +143,7 @@ class TransferController {
                                         .build()
                                         .toString())
                         .contentType(MediaType.parseMediaType(XLSX))
-                        .body(xlsx.write(sheets, arrays));
+                        .body(xlsx.write(contents, arrays));
             default -> throw new InvalidInputException("format", "format is xlsx or json, not " + format);
         };
     }

@@ -30,18 +30,18 @@ public final class DateFunctions implements FunctionFamily {
                 return ErrorValue.NUM;
             }
             double s = Serials.date(y, a.integer(1), a.integer(2));
-            return s < 0 || s > MAX_SERIAL ? ErrorValue.NUM : NumberValue.of(s);
+            return s < 0 || s > MAX_SERIAL ? ErrorValue.NUM : checked(a, s);
         });
         r.register("YEAR", 1, 1, a -> NumberValue.of(Serials.ymd(serial(a, 0))[0]));
         r.register("MONTH", 1, 1, a -> NumberValue.of(Serials.ymd(serial(a, 0))[1]));
         r.register("DAY", 1, 1, a -> NumberValue.of(Serials.ymd(serial(a, 0))[2]));
         r.register("EDATE", 2, 2, a -> {
             LocalDate d = Serials.toDate(serial(a, 0)).plusMonths(a.integer(1));
-            return checked(Serials.of(d));
+            return checked(a, Serials.of(d));
         });
         r.register("EOMONTH", 2, 2, a -> {
             LocalDate d = Serials.toDate(serial(a, 0)).plusMonths(a.integer(1));
-            return checked(Serials.of(d.withDayOfMonth(d.lengthOfMonth())));
+            return checked(a, Serials.of(d.withDayOfMonth(d.lengthOfMonth())));
         });
         r.register("DAYS", 2, 2, a -> NumberValue.of(Math.floor(serial(a, 0)) - Math.floor(serial(a, 1))));
         r.register("NETWORKDAYS", 2, 3, a -> networkDays(a, SAT_SUN, 2));
@@ -57,14 +57,13 @@ public final class DateFunctions implements FunctionFamily {
                 default -> ErrorValue.NUM;
             };
         });
-        r.registerVolatile(
-                "TODAY", 0, 0, a -> NumberValue.of(Serials.of(a.context().today())));
+        r.registerVolatile("TODAY", 0, 0, a -> checked(a, Serials.of(a.context().today())));
         r.registerVolatile(
                 "NOW",
                 0,
                 0,
-                a -> NumberValue.of(
-                        Serials.of(a.context().today()) + LocalTime.now().toSecondOfDay() / 86400.0));
+                a -> checked(
+                        a, Serials.of(a.context().today()) + LocalTime.now().toSecondOfDay() / 86400.0));
         r.register("TIME", 3, 3, a -> {
             double t = (a.integer(0) * 3600.0 + a.integer(1) * 60.0 + a.integer(2)) / 86400.0;
             return t < 0 ? ErrorValue.NUM : Numbers.result(t - Math.floor(t));
@@ -74,12 +73,27 @@ public final class DateFunctions implements FunctionFamily {
         r.register("SECOND", 1, 1, a -> NumberValue.of(timePart(serial(a, 0)) % 60));
         r.register("DATEVALUE", 1, 1, a -> {
             Double s = parseDate(a.text(0));
-            return s == null ? ErrorValue.VALUE : NumberValue.of(s);
+            return s == null ? ErrorValue.VALUE : checked(a, s);
         });
     }
 
-    private static Value checked(double s) {
-        return s < 0 || s > MAX_SERIAL ? ErrorValue.NUM : NumberValue.of(s);
+    /** Days from the 1900 system's serial 0 to the 1904 system's (1904-01-01). */
+    static final double DAYS_1900_TO_1904 = 1462;
+
+    /** What a serial of the 1900 system (the one these functions compute in) is in the workbook's. */
+    private static double own(Args a, double serial1900) {
+        return a.context().date1904() ? serial1900 - DAYS_1900_TO_1904 : serial1900;
+    }
+
+    /** A serial of the workbook's date system as one of the 1900 system (for the financial functions). */
+    public static double in1900(Args a, double serial) {
+        return a.context().date1904() ? serial + DAYS_1900_TO_1904 : serial;
+    }
+
+    /** A 1900-system serial returned as a serial of the workbook's date system, #NUM! outside it. */
+    static Value checked(Args a, double serial1900) {
+        double s = own(a, serial1900);
+        return s < 0 || serial1900 > MAX_SERIAL ? ErrorValue.NUM : NumberValue.of(s);
     }
 
     private static long timePart(double serial) {
@@ -87,15 +101,19 @@ public final class DateFunctions implements FunctionFamily {
         return Math.round(frac * 86400) % 86400;
     }
 
-    /** A date argument: a serial number or a date text; negative serials are #NUM!. */
+    /**
+     * A date argument as a serial of the 1900 system: a serial number of the workbook's date system
+     * or a date text; negative serials are #NUM!.
+     */
     static double serial(Args a, int i) {
         Value v = a.value(i);
-        double s;
-        if (v instanceof TextValue t) {
-            Double p = parseDate(t.value());
-            s = p != null ? p : a.number(i);
-        } else {
-            s = a.number(i);
+        Double p = v instanceof TextValue t ? parseDate(t.value()) : null;
+        double s = p != null ? p : a.number(i);
+        if (p == null && a.context().date1904()) {
+            if (s < 0) {
+                throw FormulaError.of(ErrorValue.NUM);
+            }
+            s += DAYS_1900_TO_1904;
         }
         if (s < 0 || s > MAX_SERIAL) {
             throw FormulaError.of(ErrorValue.NUM);
@@ -162,7 +180,7 @@ public final class DateFunctions implements FunctionFamily {
                     throw FormulaError.of(e);
                 }
                 if (v instanceof NumberValue n) {
-                    h.add((long) Math.floor(n.value()));
+                    h.add((long) Math.floor(n.value() + (a.context().date1904() ? DAYS_1900_TO_1904 : 0)));
                 }
             }
         }
@@ -209,6 +227,6 @@ public final class DateFunctions implements FunctionFamily {
                 left--;
             }
         }
-        return NumberValue.of(k);
+        return checked(a, k);
     }
 }

@@ -7,6 +7,7 @@ import io.ledgerflow.formula.function.FunctionRegistry;
 import io.ledgerflow.formula.function.Grid;
 import io.ledgerflow.formula.function.Numbers;
 import io.ledgerflow.formula.function.date.CalendarFunctions;
+import io.ledgerflow.formula.function.date.DateFunctions;
 import io.ledgerflow.formula.function.date.Serials;
 import io.ledgerflow.formula.value.ErrorValue;
 import io.ledgerflow.formula.value.NumberValue;
@@ -82,8 +83,8 @@ public final class SecuritiesFunctions implements FunctionFamily {
         r.register("DOLLARDE", 2, 2, a -> dollar(a, true));
         r.register("DOLLARFR", 2, 2, a -> dollar(a, false));
         r.register("ACCRINT", 6, 8, a -> {
-            double issue = a.number(0);
-            double settlement = a.number(2);
+            double issue = DateFunctions.in1900(a, a.number(0));
+            double settlement = DateFunctions.in1900(a, a.number(2));
             double rate = a.number(3);
             double par = a.number(4, 1000);
             int freq = a.integer(5);
@@ -245,8 +246,8 @@ public final class SecuritiesFunctions implements FunctionFamily {
 
     /** settlement, maturity, rate, (pr|yld), redemption, frequency[, basis] from argument {@code i}. */
     private static Bond bond(Args a, int i) {
-        double s = Math.floor(a.number(i));
-        double m = Math.floor(a.number(i + 1));
+        double s = Math.floor(DateFunctions.in1900(a, a.number(i)));
+        double m = Math.floor(DateFunctions.in1900(a, a.number(i + 1)));
         double rate = a.number(i + 2);
         double redemption = a.number(i + 4);
         int freq = a.integer(i + 5);

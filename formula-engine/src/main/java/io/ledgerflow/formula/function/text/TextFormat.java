@@ -17,6 +17,11 @@ final class TextFormat {
     private TextFormat() {}
 
     static String format(double x, String fmt) {
+        return format(x, fmt, false);
+    }
+
+    /** TEXT's format; a date format reads {@code x} as a serial of the 1904 date system when asked. */
+    static String format(double x, String fmt, boolean date1904) {
         if (fmt.isEmpty()) {
             return "";
         }
@@ -26,7 +31,7 @@ final class TextFormat {
             return io.ledgerflow.formula.value.Values.formatNumber(x);
         }
         if (lower.matches(".*[ydhs].*") || lower.matches("^[^0#]*m+[^0#]*$")) {
-            return date(x, fmt);
+            return date(date1904 && x >= 0 ? x + 1462 : x, fmt);
         }
         return number(x, fmt);
     }

@@ -116,12 +116,13 @@ public final class TextFunctions implements FunctionFamily {
                 if (Double.isNaN(d)) {
                     return t;
                 }
-                return new TextValue(TextFormat.format(d, fmt));
+                return new TextValue(TextFormat.format(d, fmt, a.context().date1904()));
             }
             if (v instanceof BooleanValue b) {
                 return new TextValue(b.value() ? "TRUE" : "FALSE");
             }
-            return new TextValue(TextFormat.format(Args.Coerce.number(v), fmt));
+            return new TextValue(
+                    TextFormat.format(Args.Coerce.number(v), fmt, a.context().date1904()));
         });
         r.register("FIXED", 1, 3, a -> {
             int d = a.integer(1, 2);

@@ -54,6 +54,12 @@ public class DatasetStore {
                 > 0;
     }
 
+    /** Forgets every row and grant, before a rebuild from the log (the intake's ReadModelRebuild). */
+    public void forgetAll() {
+        jdbc.sql("delete from dataset_row").update();
+        jdbc.sql("delete from dataset_grant").update();
+    }
+
     public Optional<Row> row(UUID datasetId, List<String> key) {
         return jdbc.sql("select vals, version, deleted from dataset_row where dataset_id = ? and row_key = ?")
                 .params(datasetId, key(key))

@@ -37,6 +37,11 @@ public class DocumentCatalogue {
                 .update();
     }
 
+    /** Forgets every document, before a rebuild from the log (the intake's ReadModelRebuild). */
+    public void forgetAll() {
+        jdbc.sql("delete from document").update();
+    }
+
     public Optional<KnownDocument> find(String workspace, String type, UUID id) {
         return jdbc.sql("select * from document where workspace = ? and type = ? and id = ? and not deleted")
                 .params(workspace, type, id)

@@ -27,6 +27,11 @@ import tools.jackson.databind.JsonNode;
  * applied once through the inbox, and hands value changes to propagation. Reads tolerantly: only
  * the fields linking needs. Two Spring Cloud Stream consumers in batch mode ({@code workbookEvents},
  * {@code datasetEvents}; bindings in application.yml): each poll's events in one transaction.
+ *
+ * <p>Each event is first <em>learnt</em> (the read model: {@code document}, {@code dataset_row},
+ * {@code dataset_grant}) and then <em>reacted to</em> (links broken, moved or revoked, values propagated).
+ * {@link ReadModelRebuild} replays the topics with {@code react = false}: it learns only, so nothing is
+ * emitted twice.
  */
 @Configuration(proxyBeanMethods = false)
 class SourceEventsListener {
@@ -113,16 +118,17 @@ class SourceEventsListener {
     /** Calculation's workbook events (binding {@code workbookEvents-in-0}). */
     @Bean
     Consumer<Message<List<byte[]>>> workbookEvents() {
-        return inbox.batchConsumer(WORKBOOK_CONSUMER, this::workbook);
+        return inbox.batchConsumer(WORKBOOK_CONSUMER, event -> workbook(event, true));
     }
 
     /** Data-sharing's dataset events (binding {@code datasetEvents-in-0}). */
     @Bean
     Consumer<Message<List<byte[]>>> datasetEvents() {
-        return inbox.batchConsumer(DATASET_CONSUMER, this::dataset);
+        return inbox.batchConsumer(DATASET_CONSUMER, event -> dataset(event, true));
     }
 
-    private void workbook(EventEnvelope event) {
+    /** A workbook event's effect; {@code react = false} learns it only (no link change, nothing emitted). */
+    void workbook(EventEnvelope event, boolean react) {
         WorkbookFacts facts = codec.payload(event, WorkbookFacts.class);
         long revision = facts.revision() == null ? 1 : facts.revision();
         UUID id = facts.workbookId();
@@ -131,19 +137,26 @@ class SourceEventsListener {
                 catalogue.seen(KnownDocument.WORKBOOK, id, event.tenant(), facts.name(), revision, event.time());
             case "WorkbookDeleted" -> {
                 catalogue.deleted(KnownDocument.WORKBOOK, id, event.time());
-                links.documentDeleted(id, KnownDocument.WORKBOOK);
+                if (react) {
+                    links.documentDeleted(id, KnownDocument.WORKBOOK);
+                }
             }
             case "CellValuesChanged" -> {
                 seen(event, KnownDocument.WORKBOOK, id, revision);
-                propagation.cellsChanged(id, revision, cells(facts));
+                if (react) {
+                    propagation.cellsChanged(id, revision, cells(facts));
+                }
             }
             case "WorkbookStructureChanged" -> {
                 seen(event, KnownDocument.WORKBOOK, id, revision);
-                if (facts.operation() != null) {
+                if (react && facts.operation() != null) {
                     links.structureChanged(id, facts.structureEdit());
                 }
             }
             case "SourceValuesReported" -> {
+                if (!react) {
+                    return; // nothing to learn: it only answers a new link
+                }
                 if (facts.problem() != null) {
                     links.sourceUnreadable(facts.linkId(), facts.problem());
                 } else {
@@ -174,7 +187,8 @@ class SourceEventsListener {
                 : facts.cells().stream().map(Change::cell).toList();
     }
 
-    private void dataset(EventEnvelope event) {
+    /** A dataset event's effect; {@code react = false} learns it only (rows and grants kept, nothing carried). */
+    void dataset(EventEnvelope event, boolean react) {
         DatasetFacts facts = codec.payload(event, DatasetFacts.class);
         UUID id = facts.datasetId();
         long version = facts.version() == null ? 0 : facts.version();
@@ -184,18 +198,23 @@ class SourceEventsListener {
                 catalogue.seen(KnownDocument.DATASET, id, event.tenant(), facts.name(), version, at);
             case "DatasetRowsChanged" -> {
                 seen(event, KnownDocument.DATASET, id, version);
-                propagation.datasetRowsChanged(
-                        id,
-                        version,
-                        facts.rows() == null
-                                ? List.of()
-                                : facts.rows().stream()
-                                        .map(r -> new Propagation.RowChange(r.key(), r.change(), r.values()))
-                                        .toList());
+                List<Propagation.RowChange> rows = facts.rows() == null
+                        ? List.of()
+                        : facts.rows().stream()
+                                .map(r -> new Propagation.RowChange(r.key(), r.change(), r.values()))
+                                .toList();
+                if (react) {
+                    propagation.datasetRowsChanged(id, version, rows); // keeps the rows, then carries them
+                } else {
+                    rows.forEach(r -> datasets.rowChanged(
+                            id, r.key(), "deleted".equals(r.change()) ? null : r.values(), version));
+                }
             }
             case "DatasetDeleted" -> {
                 catalogue.deleted(KnownDocument.DATASET, id, at);
-                links.documentDeleted(id, KnownDocument.DATASET);
+                if (react) {
+                    links.documentDeleted(id, KnownDocument.DATASET);
+                }
             }
             case "DatasetShared" ->
                 datasets.granted(
@@ -210,7 +229,9 @@ class SourceEventsListener {
                         at);
             case "DatasetShareRevoked" -> {
                 datasets.revoked(facts.grantId(), id, event.tenant(), facts.grantee(), at);
-                links.grantRevoked(facts.grantId());
+                if (react) {
+                    links.grantRevoked(facts.grantId());
+                }
             }
             default -> {}
         }

@@ -2,6 +2,7 @@ package io.ledgerflow.system.faults.check;
 
 import static io.ledgerflow.system.faults.check.Histories.WB;
 import static io.ledgerflow.system.faults.check.Histories.conditionalWrite;
+import static io.ledgerflow.system.faults.check.Histories.publish;
 import static io.ledgerflow.system.faults.check.Histories.read;
 import static io.ledgerflow.system.faults.check.Histories.refused;
 import static io.ledgerflow.system.faults.check.Histories.workbook;
@@ -38,6 +39,27 @@ class CheckersTest {
         assertThat(LostWriteChecker.check(GOOD, workbook(0.0, 99.0, 20.0)))
                 .singleElement()
                 .satisfies(a -> assertThat(a.description()).contains("A1=10.0").contains("holds 99.0"));
+    }
+
+    @Test
+    void datasetPublishesAreCheckedLikeEditsLostDoubledAndOrdered() {
+        List<io.ledgerflow.system.faults.Op> publishes =
+                List.of(publish(1, 0, 10, 2, 10.0), publish(2, 20, 30, 3, 20.0));
+        assertThat(LostWriteChecker.check(publishes, workbook(0.0, 10.0, 20.0))).isEmpty();
+        assertThat(ExactlyOnceChecker.check(publishes, workbook(0.0, 10.0, 20.0), List.of()))
+                .isEmpty();
+        // version 3 acknowledged, then lost
+        assertThat(LostWriteChecker.check(publishes, workbook(0.0, 10.0)))
+                .singleElement()
+                .satisfies(a -> assertThat(a.description()).contains("revision 3, which does not exist"));
+        // the first publish applied twice: at versions 2 and 4 (a redelivered request, say)
+        assertThat(ExactlyOnceChecker.check(publishes, workbook(0.0, 10.0, 20.0, 10.0), List.of()))
+                .singleElement()
+                .satisfies(a -> assertThat(a.description()).contains("applied at revisions [2, 4]"));
+        // a later publish ordered before an earlier one
+        assertThat(LinearizabilityChecker.check(
+                        List.of(publish(1, 0, 10, 3, 10.0), publish(2, 20, 30, 2, 20.0)), workbook(0.0, 20.0, 10.0)))
+                .isNotEmpty();
     }
 
     @Test

@@ -26,6 +26,11 @@ final class Histories {
         return new Op(id, 0, Op.Kind.WRITE, WB, from, to, Op.Outcome.REFUSED, 1L, -1, Map.of("A1", value), "412");
     }
 
+    /** A dataset publish, recorded as the harness records it: the dataset in the workbook's place. */
+    static Op publish(long id, long from, long to, long version, double value) {
+        return new Op(id, 2, Op.Kind.PUBLISH, WB, from, to, Op.Outcome.OK, null, version, Map.of("A1", value), "");
+    }
+
     static Op read(long id, long from, long to, Long minRevision, long revision, double value) {
         return new Op(id, 1, Op.Kind.READ, WB, from, to, Op.Outcome.OK, minRevision, revision, Map.of("A1", value), "");
     }
