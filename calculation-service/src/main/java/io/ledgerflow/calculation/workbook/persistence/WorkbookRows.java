@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class WorkbookRows {
 
-    private static final String COLUMNS = "id, workspace, name, revision, created_at, deleted_at, version";
+    private static final String COLUMNS = "id, workspace, name, revision, created_at, deleted_at, date_system, version";
 
     private final JdbcClient jdbc;
 
@@ -71,6 +71,7 @@ public class WorkbookRows {
                 changed.revision(),
                 changed.createdAt(),
                 changed.deletedAt(),
+                changed.dateSystem(),
                 changed.version() + 1);
     }
 
@@ -83,6 +84,7 @@ public class WorkbookRows {
                 rs.getLong("revision"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 deleted == null ? null : deleted.toInstant(),
+                rs.getInt("date_system"),
                 rs.getLong("version"));
     }
 }
