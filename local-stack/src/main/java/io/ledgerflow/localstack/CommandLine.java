@@ -31,6 +31,10 @@ public final class CommandLine {
               --state-dir <dir>           data, logs and pids (default <home>/.local-stack)
               --no-build                  (./run-local only) skip the Maven build, use the jars in */target
               -h, --help                  this text
+
+            LEDGERFLOW_JVM_OPTS (environment) adds JVM options to every service's, {module} standing for
+            the module's name, e.g. a profile of each:
+              LEDGERFLOW_JVM_OPTS='-XX:StartFlightRecording=filename=/tmp/{module}.jfr,settings=profile'
             """;
 
     /** The outcome of parsing: the options, or a request for help. */
@@ -156,6 +160,7 @@ public final class CommandLine {
         if (timeout != null) {
             options = options.withHealthTimeout(timeout);
         }
+        options = options.withExtraServiceJvmArgs(env.get(LocalStackOptions.JVM_OPTS_VARIABLE));
         for (Map.Entry<String, String> variable : extraEnv.entrySet()) {
             options = options.withEnv(variable.getKey(), variable.getValue());
         }

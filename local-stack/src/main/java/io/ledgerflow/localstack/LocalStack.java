@@ -249,7 +249,7 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess startService(ServiceSpec spec, Credentials credentials) {
         List<String> command = new ArrayList<>();
         command.add(options.javaCommand().toString());
-        command.addAll(options.serviceJvmArgs());
+        command.addAll(options.serviceJvmArgs(spec.module()));
         if (startupCache != null) {
             command.addAll(startupCache.launch(spec.module(), options.execJar(spec)));
         } else {

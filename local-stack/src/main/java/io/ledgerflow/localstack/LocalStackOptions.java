@@ -405,6 +405,29 @@ public record LocalStackOptions(
                 startupCache);
     }
 
+    /**
+     * The variable whose JVM options {@link CommandLine} (and the load harnesses) add to every service's, split at
+     * white space; {@code {module}} in an option stands for the module's name (e.g. a JFR file per service).
+     */
+    public static final String JVM_OPTS_VARIABLE = "LEDGERFLOW_JVM_OPTS";
+
+    /** Adds {@code extra} (options separated by white space; null or blank: none) to the service JVM options. */
+    public LocalStackOptions withExtraServiceJvmArgs(String extra) {
+        if (extra == null || extra.isBlank()) {
+            return this;
+        }
+        List<String> args = new java.util.ArrayList<>(serviceJvmArgs);
+        args.addAll(List.of(extra.trim().split("\\s+")));
+        return withServiceJvmArgs(args);
+    }
+
+    /** The JVM options of {@code module}'s process: {@link #serviceJvmArgs()} with {@code {module}} replaced. */
+    public List<String> serviceJvmArgs(String module) {
+        return serviceJvmArgs.stream()
+                .map(arg -> arg.replace("{module}", module))
+                .toList();
+    }
+
     public LocalStackOptions withServiceJvmArgs(List<String> args) {
         return new LocalStackOptions(
                 home,

@@ -49,6 +49,22 @@ class CommandLineTest {
     }
 
     @Test
+    void extraJvmOptionsComeFromTheEnvironmentWithTheModuleNamed() {
+        LocalStackOptions options = CommandLine.parse(
+                        new String[0],
+                        Map.of(
+                                LocalStackOptions.JVM_OPTS_VARIABLE,
+                                " -XX:StartFlightRecording=filename=/tmp/{module}.jfr  -Dx=1 "),
+                        repo)
+                .options();
+
+        assertThat(options.serviceJvmArgs("gateway"))
+                .startsWith(LocalStackOptions.DEFAULT_SERVICE_JVM_ARGS.toArray(String[]::new))
+                .endsWith("-XX:StartFlightRecording=filename=/tmp/gateway.jfr", "-Dx=1");
+        assertThat(parse().serviceJvmArgs()).isEqualTo(LocalStackOptions.DEFAULT_SERVICE_JVM_ARGS);
+    }
+
+    @Test
     void flagsAreRead() {
         LocalStackOptions options = parse("--fresh", "--only-infra", "--timeout", "30", "--env", "LOG_FORMAT=ecs");
 

@@ -4,6 +4,7 @@ import io.ledgerflow.calculation.document.DefinedName;
 import io.ledgerflow.calculation.document.Operation;
 import io.ledgerflow.calculation.document.WorkbookDocuments;
 import io.ledgerflow.calculation.workbook.persistence.WorkbookRepository;
+import io.ledgerflow.calculation.workbook.persistence.WorkbookRows;
 import io.ledgerflow.eventlog.outbox.Outbox;
 import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.service.problem.InvalidInputException;
@@ -28,13 +29,20 @@ public class Workbooks {
     public static final String AGGREGATE = "workbook";
 
     private final WorkbookRepository repository;
+    private final WorkbookRows rows;
     private final WorkbookDocuments documents;
     private final Outbox outbox;
     private final CalculationLimits limits;
     private final Clock clock;
 
-    Workbooks(WorkbookRepository repository, WorkbookDocuments documents, Outbox outbox, CalculationLimits limits) {
+    Workbooks(
+            WorkbookRepository repository,
+            WorkbookRows rows,
+            WorkbookDocuments documents,
+            Outbox outbox,
+            CalculationLimits limits) {
         this.repository = repository;
+        this.rows = rows;
         this.documents = documents;
         this.outbox = outbox;
         this.limits = limits;
@@ -76,8 +84,7 @@ public class Workbooks {
 
     @Transactional(readOnly = true)
     public Workbook get(String workspace, UUID id) {
-        return repository
-                .findByIdAndWorkspace(id, workspace)
+        return rows.find(id, workspace)
                 .filter(workbook -> !workbook.isDeleted())
                 .orElseThrow(() -> notFound(workspace, id));
     }
@@ -85,7 +92,7 @@ public class Workbooks {
     /** The workbook even when deleted: its history stays readable. */
     @Transactional(readOnly = true)
     public Workbook getIncludingDeleted(String workspace, UUID id) {
-        return repository.findByIdAndWorkspace(id, workspace).orElseThrow(() -> notFound(workspace, id));
+        return rows.find(id, workspace).orElseThrow(() -> notFound(workspace, id));
     }
 
     /**
@@ -93,8 +100,7 @@ public class Workbooks {
      * Must run inside the changing transaction.
      */
     public Workbook lockForChange(String workspace, UUID id, Long expectedRevision) {
-        Workbook workbook = repository
-                .findForUpdateByIdAndWorkspace(id, workspace)
+        Workbook workbook = rows.findForUpdate(id, workspace)
                 .filter(found -> !found.isDeleted())
                 .orElseThrow(() -> notFound(workspace, id));
         if (expectedRevision != null && expectedRevision != workbook.revision()) {
@@ -106,7 +112,7 @@ public class Workbooks {
 
     /** Records that the locked workbook moved to its next revision. */
     public Workbook advance(Workbook locked) {
-        return repository.save(locked.nextRevision());
+        return rows.update(locked.nextRevision());
     }
 
     @Transactional(readOnly = true)
@@ -123,7 +129,7 @@ public class Workbooks {
     @Transactional
     public void delete(String workspace, UUID id, Long expectedRevision) {
         Workbook locked = lockForChange(workspace, id, expectedRevision);
-        Workbook deleted = repository.save(locked.delete(clock.instant()));
+        Workbook deleted = rows.update(locked.delete(clock.instant()));
         documents.apply(id, deleted.revision(), new Operation.Delete(), "user");
         outbox.append(Topics.Calculation.WORKBOOK_EVENTS, AGGREGATE, id.toString(), workspace, deleted.deleted());
     }

@@ -28,8 +28,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Publisher {
 
-    /** Rows per {@code DatasetRowsChanged} event. */
+    /** Rows per {@code DatasetRowsChanged} event, at most (a chunk closes at CHUNK rows or CHUNK_BYTES). */
     public static final int CHUNK = 1000;
+
+    /**
+     * Bytes of row JSON after which a {@code DatasetRowsChanged} chunk closes: a chunk holds at most twice this plus one
+     * row, well under the outbox's 1,000,000-byte limit on an event, however wide the rows.
+     */
+    public static final int CHUNK_BYTES = 300_000;
 
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
@@ -89,13 +95,13 @@ public class Publisher {
                 schema.primaryKey());
         append(dataset, published);
         long changed = counts.inserted() + counts.updated() + counts.deleted();
-        int chunks = (int) ((changed + CHUNK - 1) / CHUNK);
         writer.changeChunks(
                 id,
                 number,
                 CHUNK,
+                CHUNK_BYTES,
                 schema.columns(),
-                (chunk, rowsJson) -> append(
+                (chunk, chunks, rowsJson) -> append(
                         dataset, new DatasetRowsChangedChunk(id, workspace, number, at, chunk, chunks, rowsJson)));
         outbox.append(
                 Topics.Sharing.DATASET_LATEST,

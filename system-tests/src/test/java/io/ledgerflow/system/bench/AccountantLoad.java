@@ -40,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * java ... AccountantLoad --sustained                                                        # 10 minutes, mixed
  * java ... AccountantLoad --phases direct-read-1,gateway-read-1,direct-read-16,gateway-read-16 # gateway cost
  * java ... AccountantLoad --sampling 0.1   /   --no-tracing                                   # tracing's cost
+ * java ... AccountantLoad --jfr /tmp/profiles   # a JFR recording of each service per phase (PhaseProfiles)
+ * java ... AccountantLoad --port-offset 13600 --barrier /tmp/ab:2   # two stacks side by side, load started together
  * </pre>
  *
  * Phases: {@code mixed} (60% single-cell edits, 25% batches of 2–10 cells, 15% reads, 0.2%
@@ -107,6 +109,7 @@ public final class AccountantLoad {
         int clients = 16;
         int linkCount = 10;
         int timeout = 300;
+        int portOffset = 13_000; // below the ephemeral port range (32768+)
         List<String> phases = List.of("mixed", "single", "batch", "hot");
         List<String> jvmArgs = null;
         boolean startupCache = true;
@@ -115,6 +118,8 @@ public final class AccountantLoad {
         String sampling = null;
         boolean tracing = true;
         Path out = Path.of("accountant-load.out");
+        Path jfr = null;
+        String barrier = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--gateway" -> gateway = args[++i];
@@ -127,11 +132,14 @@ public final class AccountantLoad {
                 case "--links" -> linkCount = Integer.parseInt(args[++i]);
                 case "--phases" -> phases = List.of(args[++i].split(","));
                 case "--timeout" -> timeout = Integer.parseInt(args[++i]);
+                case "--port-offset" -> portOffset = Integer.parseInt(args[++i]);
                 case "--skip" -> skipped = List.of(args[++i].split(","));
                 case "--no-startup-cache" -> startupCache = false;
                 case "--no-tracing" -> tracing = false;
                 case "--sampling" -> sampling = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
+                case "--jfr" -> jfr = Path.of(args[++i]);
+                case "--barrier" -> barrier = args[++i];
                 case "--service-jvm-args" -> jvmArgs = List.of(args[++i].trim().split("\\s+"));
                 case "--sustained" -> {
                     phases = List.of("mixed");
@@ -149,7 +157,7 @@ public final class AccountantLoad {
                     .withStateDir(Path.of(System.getProperty("java.io.tmpdir"), "ledgerflow-load"))
                     .withFresh(true)
                     .withStartupCache(startupCache)
-                    .withPortOffset(13_000) // below the ephemeral port range (32768+)
+                    .withPortOffset(portOffset)
                     .withHealthTimeout(Duration.ofSeconds(timeout))
                     // One load generator is one client: the gateway's per-client limit would cap it.
                     .withEnv("RATE_LIMIT_ENABLED", "false")
@@ -163,6 +171,8 @@ public final class AccountantLoad {
             if (jvmArgs != null) {
                 options = options.withServiceJvmArgs(jvmArgs);
             }
+            // e.g. a JFR recording per service: -XX:StartFlightRecording=filename=/tmp/{module}.jfr,settings=profile
+            options = options.withExtraServiceJvmArgs(System.getenv(LocalStackOptions.JVM_OPTS_VARIABLE));
             for (String module : skipped) { // e.g. data-sharing-service,pong-service: idle in this workload
                 options = options.withSkipped(module);
             }
@@ -188,6 +198,9 @@ public final class AccountantLoad {
                     "serviceJvmArgs",
                     String.join(
                             " ", running == null ? List.of() : running.options().serviceJvmArgs()));
+            if (barrier != null) {
+                awaitOthers(barrier);
+            }
             if (warmup > 0) {
                 load.phase("mixed", warmup, null);
             }
@@ -198,7 +211,15 @@ public final class AccountantLoad {
                         Files.readString(Path.of("/proc/loadavg"))
                                 .substring(0, 14)
                                 .trim());
+                PhaseProfiles profiles =
+                        jfr == null || running == null ? null : new PhaseProfiles(jfr, running::processGroups);
+                if (profiles != null) {
+                    profiles.start(phase);
+                }
                 LoadReport report = load.phase(phase, seconds, cpu);
+                if (profiles != null) {
+                    profiles.stop();
+                }
                 reports.add(report);
                 System.out.println(report.json(context));
             }
@@ -221,6 +242,27 @@ public final class AccountantLoad {
                 stack.close();
             }
         }
+    }
+
+    /**
+     * {@code DIR:N}: marks this run ready in {@code DIR}, then waits until {@code N} runs are, so that two stacks
+     * compared side by side (before and after a change, same moment, same machine load) start their load together.
+     */
+    private static void awaitOthers(String barrier) throws Exception {
+        int colon = barrier.lastIndexOf(':');
+        Path dir = Files.createDirectories(Path.of(barrier.substring(0, colon)));
+        int runs = Integer.parseInt(barrier.substring(colon + 1));
+        Files.writeString(dir.resolve(ProcessHandle.current().pid() + ".ready"), "");
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    try (var ready = Files.list(dir)) {
+                        return ready.filter(p -> p.toString().endsWith(".ready"))
+                                        .count()
+                                >= runs;
+                    }
+                });
     }
 
     /** A result line: to standard output and appended to {@code out} (the broker's log shares standard output). */
@@ -467,6 +509,7 @@ public final class AccountantLoad {
             String destination = api + "/" + links.get(i)[1] + "/cells/Sheet1!F1";
             long deadline = t + Duration.ofSeconds(20).toNanos();
             while (number(send("GET", destination, null).body()) != value) {
+                report.probeReads.incrementAndGet();
                 if (System.nanoTime() > deadline) {
                     report.error("link " + i + " did not deliver " + value + " within 20 s");
                     break;

@@ -18,6 +18,9 @@ final class LoadReport {
     final AtomicLong cellEdits = new AtomicLong();
     final AtomicLong reads = new AtomicLong();
     final AtomicLong imports = new AtomicLong();
+    /** The prober's reads of link destinations (every 2 ms until the value arrived): load on the stack too. */
+    final AtomicLong probeReads = new AtomicLong();
+
     final AtomicLong errors = new AtomicLong();
     final ConcurrentLinkedQueue<Long> editNanos = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Long> readNanos = new ConcurrentLinkedQueue<>();
@@ -85,6 +88,7 @@ final class LoadReport {
         fields.put("imports", imports.get());
         fields.put("importP50Ms", percentile(importNanos, 50));
         fields.put("linkedSamples", linkedNanos.size());
+        fields.put("probeReads", probeReads.get());
         fields.put("linkedP50Ms", percentile(linkedNanos, 50));
         fields.put("linkedP99Ms", percentile(linkedNanos, 99));
         fields.put("errors", errors.get());

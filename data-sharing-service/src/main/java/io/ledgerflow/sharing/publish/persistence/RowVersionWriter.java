@@ -135,43 +135,51 @@ public class RowVersionWriter {
     }
 
     /**
-     * The rows version {@code version} changed, in key order, in chunks of {@code chunk} rows, each chunk as the JSON
-     * array of its {@code ChangedRow}s ({@code key} parts, {@code change}, unless deleted {@code values} of every
-     * column in {@code columns}' order, null where absent) — built by PostgreSQL, so a publish of 10^6 rows does not
-     * parse and write each row again in Java.
+     * The rows version {@code version} changed, in key order, in chunks, each chunk as the JSON array of its
+     * {@code ChangedRow}s ({@code key} parts, {@code change}, unless deleted {@code values} of every column in
+     * {@code columns}' order, null where absent) — built by PostgreSQL, so a publish of 10^6 rows does not parse and
+     * write each row again in Java. A chunk closes after {@code chunkRows} rows or once its rows' JSON passes
+     * {@code chunkBytes}, whichever comes first; it holds at most twice each (the two counts start new chunks at
+     * different rows), so wide rows stay under the log's event size.
      */
-    public void changeChunks(UUID dataset, long version, int chunk, List<Column> columns, ChunkConsumer consumer) {
+    public void changeChunks(
+            UUID dataset, long version, int chunkRows, int chunkBytes, List<Column> columns, ChunkConsumer consumer) {
         List<Object> params = new ArrayList<>();
         String values = RowObjects.jsonObject("c.data", columns, params);
         String key = "case when c.row_key = '' then array[''] else string_to_array(c.row_key, chr(31)) end";
         String sql = "with c as (select coalesce(n.row_key, o.row_key) as row_key, n.data, o.row_key is not null"
                 + " as existed from (select row_key, data from dataset_row_version where dataset_id = ?"
                 + " and valid_from = ?) n full join (select row_key from dataset_row_version where dataset_id = ?"
-                + " and valid_to = ?) o on o.row_key = n.row_key), numbered as (select c.row_key, (row_number() over"
-                + " (order by c.row_key) - 1) / ? as chunk, case when c.data is null then json_build_object('key', "
+                + " and valid_to = ?) o on o.row_key = n.row_key), numbered as (select c.row_key, case when c.data is null then json_build_object('key', "
                 + key + ", 'change', 'deleted') else json_build_object('key', " + key + ", 'change', case when"
-                + " c.existed then 'updated' else 'inserted' end, 'values', " + values + ") end as row from c)"
-                + " select chunk, json_agg(row order by row_key)::text from numbered group by chunk order by chunk";
-        List<Object> all = new ArrayList<>(List.of(dataset, version, dataset, version, chunk));
+                + " c.existed then 'updated' else 'inserted' end, 'values', " + values + ") end as row from c),"
+                // the chunk a row falls in by count and by the bytes before it; dense_rank closes the gaps
+                + " sized as (select row_key, row, greatest((row_number() over w - 1) / ?, (sum(pg_column_size(row))"
+                + " over w - pg_column_size(row)) / ?) as by_both from numbered window w as (order by row_key)),"
+                + " chunked as (select row_key, row, dense_rank() over (order by by_both) - 1 as chunk from sized)"
+                + " select chunk, count(*) over (), json_agg(row order by row_key)::text from chunked group by chunk"
+                + " order by chunk";
+        List<Object> all = new ArrayList<>(List.of(dataset, version, dataset, version));
         all.addAll(params);
+        all.addAll(List.of(chunkRows, chunkBytes));
         jdbc.query(
                 connection -> {
                     var statement = connection.prepareStatement(sql);
-                    statement.setFetchSize(2); // a chunk of 1,000 rows is ~100 KB of JSON
+                    statement.setFetchSize(2); // a chunk is at most a few hundred KB of JSON
                     for (int i = 0; i < all.size(); i++) {
                         statement.setObject(i + 1, all.get(i));
                     }
                     return statement;
                 },
                 rs -> {
-                    consumer.accept(rs.getInt(1), rs.getString(2));
+                    consumer.accept(rs.getInt(1), rs.getInt(2), rs.getString(3));
                 });
     }
 
-    /** Receives chunk {@code index} (from 0) as the JSON array text of its changed rows. */
+    /** Receives chunk {@code index} (from 0) of {@code chunks} as the JSON array text of its changed rows. */
     @FunctionalInterface
     public interface ChunkConsumer {
-        void accept(int index, String rowsJson);
+        void accept(int index, int chunks, String rowsJson);
     }
 
     /** Row versions a publish ended: all of them, and those a staged row replaces (updates). */
