@@ -89,6 +89,9 @@ final class Fixture {
      * {@code dataset}, owned by {@code owner} and shared with {@code grantee}, under a fresh event id, after the
      * replacements given; returns the envelope sent.
      */
+    /** The grant id in data-sharing's contract samples (DatasetShared, DatasetShareRevoked). */
+    static final String SAMPLE_GRANT = "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e";
+
     EventEnvelope datasetSample(String type, UUID dataset, String owner, String grantee, Map<String, String> replace) {
         String text;
         try (java.io.InputStream in = getClass().getResourceAsStream("/contracts/" + type + ".v1.json")) {
@@ -105,6 +108,11 @@ final class Fixture {
             }
             text = text.replace(r.getKey(), r.getValue());
         }
+        // the samples' one grant id, made the dataset's own: grants of different datasets are different rows, and
+        // a replay (which interleaves datasets' partitions in another order than live) must not mix them up
+        text = text.replace(
+                SAMPLE_GRANT,
+                UUID.nameUUIDFromBytes(("grant of " + dataset).getBytes()).toString());
         JsonNode tree = JSON.readTree(text);
         ((tools.jackson.databind.node.ObjectNode) tree)
                 .put("id", UUID.randomUUID().toString());

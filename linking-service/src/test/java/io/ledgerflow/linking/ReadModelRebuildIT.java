@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -85,7 +86,7 @@ class ReadModelRebuildIT {
                 dataset,
                 owner,
                 grantee,
-                Map.of("b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e", UUID.randomUUID().toString())));
+                Map.of(Fixture.SAMPLE_GRANT, UUID.randomUUID().toString())));
         awaitAppliedLive(sent);
         f.link("{\"source\":{\"type\":\"dataset\",\"documentId\":\"" + dataset
                 + "\",\"column\":\"rate\",\"key\":[\"EUR\"]},\"destination\":{\"workbookId\":\"" + destination
@@ -119,6 +120,12 @@ class ReadModelRebuildIT {
         rebuild.rebuild();
         assertThat(readModel()).as("a second rebuild").isEqualTo(caughtUp);
         assertThat(running()).as("running bindings run again").containsExactlyElementsOf(BINDINGS);
+    }
+
+    /** The intake runs again whatever happened above: the tests after this one share the context and need it. */
+    @AfterEach
+    void startTheIntake() {
+        BINDINGS.forEach(b -> bindings.changeState(b, BindingsLifecycleController.State.STARTED));
     }
 
     private void awaitAppliedLive(List<EventEnvelope> sent) {
