@@ -9,17 +9,11 @@ import io.ledgerflow.eventlog.EventEnvelope;
 import io.ledgerflow.eventlog.EventFactory;
 import io.ledgerflow.eventlog.topic.Topics;
 import io.ledgerflow.testsupport.IntegrationTest;
-import io.ledgerflow.testsupport.SharedInfrastructure;
 import io.ledgerflow.testsupport.TopicReader;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,29 +125,10 @@ class SourceValuesIT {
 
     /** Every message of the topic by key, in log order, read from the beginning up to its end now. */
     private static Map<String, List<String>> everything() {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false);
         Map<String, List<String>> byKey = new java.util.HashMap<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + TOPIC + " to its end");
-                }
-                consumer.poll(Duration.ofMillis(200))
-                        .forEach(r -> byKey.computeIfAbsent(r.key(), k -> new ArrayList<>())
-                                .add(r.value()));
-            }
-        }
+        TopicReader.readToEnd(TOPIC)
+                .forEach(r ->
+                        byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value()));
         return byKey;
     }
 }

@@ -10,8 +10,8 @@ import io.ledgerflow.eventlog.testapp.AccountState;
 import io.ledgerflow.eventlog.testapp.TestLedger;
 import io.ledgerflow.testsupport.IntegrationTest;
 import io.ledgerflow.testsupport.SharedInfrastructure;
+import io.ledgerflow.testsupport.TopicReader;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +21,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.annotation.Transactional;
@@ -150,27 +146,10 @@ class StateTopicIT {
 
     /** The whole topic, from the beginning, as a new reader sees it: the records of {@code keys}, in order. */
     private static List<ConsumerRecord<String, String>> read(String... keys) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false);
         List<String> wanted = List.of(keys);
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            TopicPartition partition = new TopicPartition(TOPIC, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            while (consumer.position(partition) < end) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (wanted.contains(r.key())) {
-                        seen.add(r);
-                    }
-                });
-            }
-        }
-        return seen;
+        return TopicReader.readToEnd(TOPIC).stream()
+                .filter(r -> wanted.contains(r.key()))
+                .toList();
     }
 
     private static Admin admin() {

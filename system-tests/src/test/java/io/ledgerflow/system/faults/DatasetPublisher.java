@@ -68,11 +68,7 @@ final class DatasetPublisher {
 
     private void run(Random random) {
         while (running.get()) {
-            Api.Answer answer = publish();
-            try {
-                Thread.sleep(answer.status() < 0 || answer.status() >= 500 ? 500 : 150 + random.nextInt(150));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!Workload.thinkTime(publish(), 150, 150, random)) {
                 return;
             }
         }

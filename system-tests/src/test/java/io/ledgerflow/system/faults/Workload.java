@@ -70,13 +70,25 @@ final class Workload {
             } else {
                 answer = read(gateway, client, workbook, seen);
             }
-            try {
-                // think time: a client, not a load generator; and one that backs off while the system is down
-                Thread.sleep(answer.status() < 0 || answer.status() >= 500 ? 500 : 10 + random.nextInt(40));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!thinkTime(answer, 10, 40, random)) {
                 return;
             }
+        }
+    }
+
+    /**
+     * A client's pause before its next request (pacing, not a wait for an effect): {@code least} ms plus up to
+     * {@code spread} more — a client, not a load generator — and 500 ms while the system is down (no answer or a 5xx).
+     *
+     * @return false when interrupted (the run is stopping)
+     */
+    static boolean thinkTime(Api.Answer answer, int least, int spread, Random random) {
+        try {
+            Thread.sleep(answer.status() < 0 || answer.status() >= 500 ? 500 : least + random.nextInt(spread));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
