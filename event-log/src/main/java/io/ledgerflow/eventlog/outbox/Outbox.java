@@ -67,11 +67,7 @@ public class Outbox {
         EventEnvelope envelope = tracing.inSpan(
                 "outbox append", null, Map.of("topic", topic.name(), "event.type", event.eventType()), () -> {
                     EventEnvelope appended = events.envelope(aggregateType, aggregateId, tenant, event);
-                    String encoded = codec.encode(appended);
-                    int size = encoded.length() > maxEventBytes / 3 ? utf8Length(encoded) : encoded.length();
-                    if (size > maxEventBytes) {
-                        throw new EventTooLargeException(event.eventType(), aggregateId, size, maxEventBytes);
-                    }
+                    String encoded = encodeWithinLimit(appended, event.eventType(), aggregateId);
                     jdbc.sql("insert into event_outbox (event_id, topic, message_key, envelope) values (?, ?, ?, ?)")
                             .params(appended.id(), topic.name(), appended.key(), encoded)
                             .update();
@@ -111,13 +107,7 @@ public class Outbox {
                         appended.add(envelope);
                         ids[i] = envelope.id();
                         keys[i] = envelope.key();
-                        encoded[i] = codec.encode(envelope);
-                        int size =
-                                encoded[i].length() > maxEventBytes / 3 ? utf8Length(encoded[i]) : encoded[i].length();
-                        if (size > maxEventBytes) {
-                            throw new EventTooLargeException(
-                                    keyed.event().eventType(), keyed.aggregateId(), size, maxEventBytes);
-                        }
+                        encoded[i] = encodeWithinLimit(envelope, keyed.event().eventType(), keyed.aggregateId());
                     }
                     // positions are taken in the arrays' order
                     jdbc.sql("insert into event_outbox (event_id, topic, message_key, envelope)"
@@ -145,6 +135,16 @@ public class Outbox {
                 .params(UUID.randomUUID(), topic.name(), key)
                 .update();
         wakeRelayAfterCommit();
+    }
+
+    /** The envelope's JSON, refused with {@link EventTooLargeException} when larger than the log takes. */
+    private String encodeWithinLimit(EventEnvelope envelope, String eventType, String aggregateId) {
+        String encoded = codec.encode(envelope);
+        int size = encoded.length() > maxEventBytes / 3 ? utf8Length(encoded) : encoded.length();
+        if (size > maxEventBytes) {
+            throw new EventTooLargeException(eventType, aggregateId, size, maxEventBytes);
+        }
+        return encoded;
     }
 
     /** UTF-8 bytes of {@code text} without encoding it (a short text cannot be too large: at most 3 bytes a char). */
