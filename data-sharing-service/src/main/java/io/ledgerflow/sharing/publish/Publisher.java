@@ -98,6 +98,7 @@ public class Publisher {
         writer.changeChunks(
                 id,
                 number,
+                counts,
                 CHUNK,
                 CHUNK_BYTES,
                 schema.columns(),

@@ -61,9 +61,14 @@ public class Reads {
         this.reader = reader;
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public RowPage rows(Dataset asked, RowQuery query, Slice slice) {
-        Dataset dataset = current(asked);
+    /**
+     * A page of version n's rows. No transaction: the version is found first (the caller's dataset's latest when
+     * none is asked), then its rows — which never change — are read in one statement. That statement walks the
+     * partial index of open row versions only while it sees n as the latest version (a publish committed in
+     * between makes it find nothing, and the page is read again by the version range), so a page never mixes
+     * versions. Two round trips to PostgreSQL fewer than a repeatable-read transaction (docs/benchmarks.md).
+     */
+    public RowPage rows(Dataset dataset, RowQuery query, Slice slice) {
         DatasetVersion version = version(dataset, query.version(), query.asOf());
         Schema schema = new Schema(version.columns(), dataset.primaryKey());
         List<Column> columns = project(schema, slice, query.columns());
@@ -71,15 +76,14 @@ public class Reads {
         for (String filter : query.filters()) {
             where.add(Condition.parse(filter, visible(schema, slice)));
         }
-        List<PageRow> stored = reader.page(
-                dataset.id(),
-                version.version(),
-                version.version() == dataset.latestVersion(),
-                decode(query.cursor()),
-                query.limit() + 1,
-                schema,
-                where,
-                columns);
+        String after = decode(query.cursor());
+        boolean latest = version.version() == dataset.latestVersion();
+        List<PageRow> stored =
+                reader.page(dataset.id(), version.version(), latest, after, query.limit() + 1, schema, where, columns);
+        if (stored.isEmpty() && latest) {
+            stored = reader.page(
+                    dataset.id(), version.version(), false, after, query.limit() + 1, schema, where, columns);
+        }
         boolean more = stored.size() > query.limit();
         List<PageRow> page = more ? stored.subList(0, query.limit()) : stored;
         return new RowPage(

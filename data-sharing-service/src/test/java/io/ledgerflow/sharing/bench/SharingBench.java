@@ -11,10 +11,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -73,6 +75,18 @@ public final class SharingBench {
             t = System.nanoTime();
             check(send("POST", dataset + "/versions?kind=delta", "text/csv", delta));
             report("publish delta, 1,000 changed rows on %,d".formatted(rows), t);
+
+            // The relay sends the publishes' events to Kafka (in this JVM) after they commit; reads measured while
+            // it still works would measure the relay too.
+            t = System.nanoTime();
+            Awaitility.await()
+                    .atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> jdbc.sql("select count(*) from event_outbox where published_at is null")
+                                    .query(Long.class)
+                                    .single()
+                            == 0);
+            report("outbox relayed to Kafka after the publishes", t);
 
             pages(dataset + "/rows?limit=1000", rows, "page read, latest");
             pages(dataset + "/rows?limit=1000&version=1", rows, "page read, as of version 1");

@@ -4,14 +4,18 @@ import static io.ledgerflow.sharing.support.SharingApi.JSON;
 import static io.ledgerflow.sharing.support.SharingApi.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgerflow.sharing.dataset.Dataset;
+import io.ledgerflow.sharing.dataset.Datasets;
 import io.ledgerflow.sharing.support.SharingApi;
 import io.ledgerflow.testsupport.Http;
 import io.ledgerflow.testsupport.IntegrationTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -26,11 +30,37 @@ class ReadIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    Datasets datasets;
+
+    @Autowired
+    Reads reads;
+
     SharingApi api;
 
     @BeforeEach
     void setUp() {
         api = new SharingApi(port, "read");
+    }
+
+    @Test
+    void aPageOfTheLatestVersionStaysThatVersionWhenAPublishCommitsBeforeItIsRead() {
+        String id = api.create(SharingApi.FX_RATES);
+        api.published(id, "{\"rows\":[{\"currency\":\"EUR\",\"rate\":1.08},{\"currency\":\"JPY\",\"rate\":0.0067}]}");
+        Dataset seenAtVersion1 = datasets.get(api.workspace, UUID.fromString(id));
+        api.published(
+                id,
+                "{\"kind\":\"delta\",\"rows\":[{\"currency\":\"EUR\",\"rate\":1.09}],"
+                        + "\"delete\":[{\"currency\":\"JPY\"}]}");
+
+        Reads.RowPage page =
+                reads.rows(seenAtVersion1, new Reads.RowQuery(null, null, null, 10, null, null), Slice.ALL);
+
+        assertThat(page.version().version()).isEqualTo(1);
+        assertThat(page.rows())
+                .extracting(
+                        row -> row.values().get("currency") + "=" + row.values().get("rate"))
+                .containsExactly("EUR=1.0800", "JPY=0.0067");
     }
 
     @Test

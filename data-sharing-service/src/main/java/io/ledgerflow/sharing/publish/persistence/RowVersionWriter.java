@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -49,7 +50,7 @@ public class RowVersionWriter {
         this.jdbc.setFetchSize(1000);
     }
 
-    /** Copies the source's rows into the staging table; then refuses a key that appears twice. */
+    /** Copies the source's rows into the staging table (checked as they are read; keys not yet compared). */
     public void stage(RowSource source, Schema schema, boolean full) {
         jdbc.execute("create temp table publish_staging (ordinal bigint not null, row_key text collate \"C\" not null,"
                 + " deleted boolean not null, data jsonb) on commit drop");
@@ -86,28 +87,39 @@ public class RowVersionWriter {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        // An index and statistics on the staged rows keep every later plan a hash or an index join,
-        // whatever the planner believes of dataset_row_version (a delta of 10^4 rows took 74 s
-        // without them, on a nested loop over the unindexed staging table).
-        jdbc.execute("create index on publish_staging (row_key)");
-        jdbc.execute("analyze publish_staging");
     }
 
-    /** A key staged twice is a 422 naming the second row with it and the key. */
+    /**
+     * Indexes the staged keys, unique: a key staged twice is a 422 naming the second row with it and the key. The
+     * unique index is the check (one sort of the keys instead of an index and a grouping of every staged row); only
+     * when it fails, back at a savepoint, a grouping finds the row to name.
+     */
     public void refuseDuplicateKeys(RowSource source, String keyColumns) {
-        jdbc
-                .query(
-                        "select row_key, (array_agg(ordinal order by ordinal))[2] as second from publish_staging"
-                                + " group by row_key having count(*) > 1 order by 2 limit 1",
-                        (rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)})
-                .stream()
-                .findFirst()
-                .ifPresent(duplicate -> {
-                    throw new BadRow(
-                            source.where((Long) duplicate[1]),
-                            keyColumns,
-                            "primary key " + duplicate[0].toString().replace('\u001f', '|') + " appears twice");
-                });
+        jdbc.execute("savepoint staged_keys");
+        try {
+            jdbc.execute("create unique index on publish_staging (row_key)");
+            jdbc.execute("release savepoint staged_keys");
+        } catch (DuplicateKeyException e) {
+            jdbc.execute("rollback to savepoint staged_keys");
+            jdbc
+                    .query(
+                            "select row_key, (array_agg(ordinal order by ordinal))[2] as second from publish_staging"
+                                    + " group by row_key having count(*) > 1 order by 2 limit 1",
+                            (rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)})
+                    .stream()
+                    .findFirst()
+                    .ifPresent(duplicate -> {
+                        throw new BadRow(
+                                source.where((Long) duplicate[1]),
+                                keyColumns,
+                                "primary key " + duplicate[0].toString().replace('\u001f', '|') + " appears twice");
+                    });
+            throw e;
+        }
+        // The index and statistics on the staged rows keep every later plan a hash or an index join, whatever the
+        // planner believes of dataset_row_version (a delta of 10^4 rows took 74 s without them, on a nested loop
+        // over the unindexed staging table).
+        jdbc.execute("analyze publish_staging");
     }
 
     /** Full replacement: every current row not staged with the same values ends; staged rows not current begin. */
@@ -141,39 +153,77 @@ public class RowVersionWriter {
      * write each row again in Java. A chunk closes after {@code chunkRows} rows or once its rows' JSON passes
      * {@code chunkBytes}, whichever comes first; it holds at most twice each (the two counts start new chunks at
      * different rows), so wide rows stay under the log's event size.
+     *
+     * <p>One pass in key order: the new row versions and the ended ones no new row replaces, each row's JSON by
+     * concatenation ({@link RowObjects}), the chunk of each row from running counts over that one order (no sort
+     * by chunk, no grouping); the rows of a chunk are joined here as they stream in. A row is {@code updated} when
+     * a row version of its key ended at this version — looked up only when the counts leave it open.
      */
     public void changeChunks(
-            UUID dataset, long version, int chunkRows, int chunkBytes, List<Column> columns, ChunkConsumer consumer) {
+            UUID dataset,
+            long version,
+            Counts counts,
+            int chunkRows,
+            int chunkBytes,
+            List<Column> columns,
+            ChunkConsumer consumer) {
         List<Object> params = new ArrayList<>();
-        String values = RowObjects.jsonObject("c.data", columns, params);
-        String key = "case when c.row_key = '' then array[''] else string_to_array(c.row_key, chr(31)) end";
-        String sql = "with c as (select coalesce(n.row_key, o.row_key) as row_key, n.data, o.row_key is not null"
-                + " as existed from (select row_key, data from dataset_row_version where dataset_id = ?"
-                + " and valid_from = ?) n full join (select row_key from dataset_row_version where dataset_id = ?"
-                + " and valid_to = ?) o on o.row_key = n.row_key), numbered as (select c.row_key, case when c.data is null then json_build_object('key', "
-                + key + ", 'change', 'deleted') else json_build_object('key', " + key + ", 'change', case when"
-                + " c.existed then 'updated' else 'inserted' end, 'values', " + values + ") end as row from c),"
-                // the chunk a row falls in by count and by the bytes before it; dense_rank closes the gaps
-                + " sized as (select row_key, row, greatest((row_number() over w - 1) / ?, (sum(pg_column_size(row))"
-                + " over w - pg_column_size(row)) / ?) as by_both from numbered window w as (order by row_key)),"
-                + " chunked as (select row_key, row, dense_rank() over (order by by_both) - 1 as chunk from sized)"
-                + " select chunk, count(*) over (), json_agg(row order by row_key)::text from chunked group by chunk"
-                + " order by chunk";
-        List<Object> all = new ArrayList<>(List.of(dataset, version, dataset, version));
+        String key = "to_json(case when %1$s.row_key = '' then array[''] else string_to_array(%1$s.row_key, chr(31))"
+                + " end)::text";
+        String values = RowObjects.jsonObject("n.data", columns, params);
+        String sql = "with c as (select n.row_key, '{\"key\":' || " + key.formatted("n")
+                + " || ',\"change\":' || case when ? then '\"inserted\"' when ? then '\"updated\"'"
+                + " when exists (select 1 from dataset_row_version o where o.dataset_id = n.dataset_id"
+                + " and o.row_key = n.row_key and o.valid_to = n.valid_from) then '\"updated\"' else '\"inserted\"'"
+                + " end || ',\"values\":' || " + values + " || '}' as row from dataset_row_version n"
+                + " where n.dataset_id = ? and n.valid_from = ?"
+                + " union all select o.row_key, '{\"key\":' || " + key.formatted("o")
+                + " || ',\"change\":\"deleted\"}' from dataset_row_version o where o.dataset_id = ? and o.valid_to = ?"
+                + " and not exists (select 1 from dataset_row_version n where n.dataset_id = o.dataset_id"
+                + " and n.row_key = o.row_key and n.valid_from = o.valid_to)),"
+                // the chunk a row falls in by count and by the bytes before it; a new chunk starts where that changes
+                + " sized as (select row_key, row, greatest((row_number() over w - 1) / ?, (sum(octet_length(row))"
+                + " over w - octet_length(row)) / ?) as by_both from c window w as (order by row_key)),"
+                + " starts as (select row_key, row, case when by_both = lag(by_both) over w then 0 else 1 end as starts"
+                + " from sized window w as (order by row_key)),"
+                + " chunked as (select row_key, row, sum(starts) over w - 1 as chunk from starts"
+                + " window w as (order by row_key))"
+                + " select chunk, max(chunk) over () + 1, row from chunked order by row_key";
+        List<Object> all = new ArrayList<>();
+        all.add(counts.updated() == 0);
+        all.add(counts.inserted() == 0);
         all.addAll(params);
-        all.addAll(List.of(chunkRows, chunkBytes));
+        all.addAll(List.of(dataset, version, dataset, version, chunkRows, chunkBytes));
+        StringBuilder rows = new StringBuilder();
+        int[] current = {-1, 0};
         jdbc.query(
                 connection -> {
                     var statement = connection.prepareStatement(sql);
-                    statement.setFetchSize(2); // a chunk is at most a few hundred KB of JSON
+                    statement.setFetchSize(1000);
                     for (int i = 0; i < all.size(); i++) {
                         statement.setObject(i + 1, all.get(i));
                     }
                     return statement;
                 },
                 rs -> {
-                    consumer.accept(rs.getInt(1), rs.getInt(2), rs.getString(3));
+                    int chunk = rs.getInt(1);
+                    if (chunk != current[0]) {
+                        if (current[0] >= 0) {
+                            consumer.accept(
+                                    current[0], current[1], rows.append(']').toString());
+                        }
+                        current[0] = chunk;
+                        current[1] = rs.getInt(2);
+                        rows.setLength(0);
+                        rows.append('[');
+                    } else {
+                        rows.append(',');
+                    }
+                    rows.append(rs.getString(3));
                 });
+        if (current[0] >= 0) {
+            consumer.accept(current[0], current[1], rows.append(']').toString());
+        }
     }
 
     /** Receives chunk {@code index} (from 0) of {@code chunks} as the JSON array text of its changed rows. */

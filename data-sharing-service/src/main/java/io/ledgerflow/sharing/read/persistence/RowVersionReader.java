@@ -48,11 +48,13 @@ public class RowVersionReader {
      * Up to {@code limit} rows of version {@code version} after key {@code after} (null: from the
      * first) that satisfy every condition, in key order, each as the JSON object of
      * {@code columns} (in their order, null where the row has no value) built by PostgreSQL.
+     * {@code latestIfStill}: by the partial index of open row versions, and no rows at all unless
+     * {@code version} is the dataset's latest when the statement runs (then read again without it).
      */
     public List<PageRow> page(
             UUID dataset,
             long version,
-            boolean latest,
+            boolean latestIfStill,
             String after,
             int limit,
             Schema schema,
@@ -63,8 +65,11 @@ public class RowVersionReader {
                 .append(RowObjects.jsonObject("data", columns, params))
                 .append("::text from dataset_row_version where dataset_id = ?");
         params.add(dataset);
-        if (latest) {
-            sql.append(" and valid_to is null");
+        if (latestIfStill) {
+            // the open row versions are version n's only while n is the dataset's latest in this statement's snapshot
+            sql.append(" and valid_to is null and exists (select 1 from dataset where id = ? and latest_version = ?)");
+            params.add(dataset);
+            params.add(version);
         } else {
             sql.append(" and valid_from <= ? and (valid_to is null or valid_to > ?)");
             params.add(version);
