@@ -37,6 +37,9 @@ public class Publisher {
      */
     public static final int CHUNK_BYTES = 300_000;
 
+    /** Changed rows from which a publish gathers the row versions' statistics once it has committed. */
+    static final int ANALYZE_AFTER = 100_000;
+
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
     private final Datasets datasets;
@@ -95,6 +98,9 @@ public class Publisher {
                 schema.primaryKey());
         append(dataset, published);
         long changed = counts.inserted() + counts.updated() + counts.deleted();
+        if (changed >= ANALYZE_AFTER) {
+            writer.analyzeAfterCommit();
+        }
         writer.changeChunks(
                 id,
                 number,

@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reads of a dataset version (latest, as of a version, as of a time), a row by key and the change
  * feed between two versions — each through a {@link Slice} (all for the owner, a grant's for a
- * grantee). Each read is one repeatable-read transaction, so a page never mixes versions.
+ * grantee). A page never mixes versions (see {@link #rows}); a row by key and a page of the feed are each one
+ * repeatable-read transaction.
  */
 @Service
 public class Reads {

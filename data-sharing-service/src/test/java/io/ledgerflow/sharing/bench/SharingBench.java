@@ -43,12 +43,9 @@ public final class SharingBench {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         ConfigurableApplicationContext context = new SpringApplicationBuilder(DataSharingServiceApplication.class)
                 .initializers(new InfrastructureInitializer())
-                .properties(
-                        "server.port=0",
-                        "management.server.port=0",
-                        "logging.level.root=WARN",
-                        "logging.level.io.ledgerflow.sharing.publish=INFO")
-                .run();
+                .properties("logging.level.root=WARN", "logging.level.io.ledgerflow.sharing.publish=INFO")
+                // arguments, not default properties: application.yml's ports outrank those
+                .run("--server.port=0", "--management.server.port=0");
         try {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             String base = "http://localhost:" + port + "/api/sharing/workspaces/bench/datasets";

@@ -178,8 +178,8 @@ class PublishPropertiesIT {
         if (context == null) {
             context = new SpringApplicationBuilder(DataSharingServiceApplication.class)
                     .initializers(new InfrastructureInitializer())
-                    .properties("server.port=0", "management.server.port=0")
-                    .run();
+                    // arguments, not default properties: application.yml's ports outrank those
+                    .run("--server.port=0", "--management.server.port=0");
         }
         return context;
     }
