@@ -186,7 +186,10 @@ public class RowVersionWriter {
                 + " union all select o.row_key, '{\"key\":' || " + key.formatted("o")
                 + " || ',\"change\":\"deleted\"}' from dataset_row_version o where o.dataset_id = ? and o.valid_to = ?"
                 + " and not exists (select 1 from dataset_row_version n where n.dataset_id = o.dataset_id"
-                + " and n.row_key = o.row_key and n.valid_from = o.valid_to)),"
+                // offset 0 keeps this a probe per ended row on (dataset_id, valid_from, row_key): as an anti join the
+                // planner, believing a new version has one row, rescanned all its rows per ended row (10^4 ended rows
+                // of a 10^4-row delta: 65 s)
+                + " and n.row_key = o.row_key and n.valid_from = o.valid_to offset 0)),"
                 // the chunk a row falls in by count and by the bytes before it; a new chunk starts where that changes
                 + " sized as (select row_key, row, greatest((row_number() over w - 1) / ?, (sum(octet_length(row))"
                 + " over w - octet_length(row)) / ?) as by_both from c window w as (order by row_key)),"
