@@ -19,15 +19,15 @@ import net.jqwik.api.Provide;
 
 /**
  * The cycle check's search ({@link LinkGraph#cellPath}) against a brute-force oracle: random links
- * between blocks of four workbooks (sheets {@code S}, {@code s} — the same sheet — and {@code T}),
+ * between blocks of three workbooks (sheets {@code S}, {@code s} — the same sheet — and {@code T}),
  * expanded cell by cell; a new link closes a cycle of links exactly when some cell of its
  * destination reaches, cell by cell, some cell of its source. The path found must be a real chain,
  * and the document-level check must refuse whatever the exact one does.
  */
 class CyclePathPropertyTest {
 
-    private static final int DOCUMENTS = 4;
-    private static final int GRID = 4;
+    private static final int DOCUMENTS = 3;
+    private static final int GRID = 3;
 
     record Block(int document, String sheet, int row, int col) {}
 
