@@ -12,9 +12,10 @@ cd "$(dirname "$0")/../.."
 out=${1:-formula-engine/target/bench-sumifs}
 reps=${2:-2}
 mkdir -p "$out/classes"
+out=$(cd "$out" && pwd)
 repo=${MAVEN_REPO:+-Dmaven.repo.local=$MAVEN_REPO}
 ./mvnw -B -ntp -q -pl formula-engine test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$(pwd)/$out/test.cp" -Dmdep.includeScope=test $repo
+  -Dmdep.outputFile="$out/test.cp" -Dmdep.includeScope=test $repo
 rm -rf "$out/classes/classes" "$out/classes/test-classes"
 cp -r formula-engine/target/classes formula-engine/target/test-classes "$out/classes/"
 source bin/jdk.sh
