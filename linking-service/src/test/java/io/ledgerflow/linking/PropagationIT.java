@@ -279,6 +279,10 @@ class PropagationIT {
         assertThat(path.get(1).get("linkId").asString()).isEqualTo(bc.get("id").asString());
         assertThat(path.get(2).get("fromDocument").asString()).isEqualTo(c.toString());
         assertThat(path.get(2).get("toDocument").asString()).isEqualTo(a.toString());
+        // no cell flows round by links alone: refused because formulas in A and C could close it
+        assertThat(Fixture.JSON.readTree(cycle.body()).get("certain").asBoolean())
+                .isFalse();
+        assertThat(viaFormulas(path)).containsExactly(true, false, true);
         assertThat(f.get(f.links())).hasSize(2);
 
         // lineage follows the chain at cell granularity, both ways
@@ -298,6 +302,40 @@ class PropagationIT {
         assertThat(f.http.get("/api/linking/workspaces/elsewhere/impact?documentId=" + a)
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aCycleOfLinksIsNamedCellByCellAndOneInsideAWorkbookIsRefusedToo() {
+        UUID a = f.workbook("A");
+        UUID b = f.workbook("B");
+        JsonNode ab = f.link(workbookLink(a, "S!A1:A2", b, "Dst!B1:B2"));
+        // A!A2 → B!B2, and back from B!B2 (the sheet spelt otherwise) onto A!A2
+        Http.Response back = f.http.postJson(f.links(), workbookLink(b, "dst!$B$2", a, "'S'!A2"));
+        assertThat(back.status()).as(back.body()).isEqualTo(409);
+        JsonNode problem = Fixture.JSON.readTree(back.body());
+        assertThat(problem.get("certain").asBoolean()).isTrue();
+        JsonNode path = problem.get("cycle");
+        assertThat(path).hasSize(2);
+        assertThat(path.get(0).get("linkId").asString()).isEqualTo(ab.get("id").asString());
+        assertThat(path.get(0).get("fromRef").asString()).isEqualTo("'S'!A2"); // the cell on the cycle, not A1:A2
+        assertThat(path.get(0).get("toRef").asString()).isEqualTo("'Dst'!B2");
+        assertThat(path.get(1).get("fromDocument").asString()).isEqualTo(b.toString());
+        assertThat(viaFormulas(path)).containsExactly(false, false);
+
+        // inside one workbook: C!A1 → C!B1, then C!B1 → C!A1 (no formula, so no engine, sees it)
+        UUID c = f.workbook("C");
+        f.link(workbookLink(c, "S!A1", c, "S!B1"));
+        Http.Response inside = f.http.postJson(f.links(), workbookLink(c, "S!B1", c, "S!A1"));
+        assertThat(inside.status()).as(inside.body()).isEqualTo(409);
+        assertThat(Fixture.JSON.readTree(inside.body()).get("certain").asBoolean())
+                .isTrue();
+        // C!B1 → C!A2 carries nothing round
+        f.link(workbookLink(c, "S!B1", c, "S!A2"));
+        assertThat(f.get(f.links())).hasSize(3);
+    }
+
+    private static List<Boolean> viaFormulas(JsonNode path) {
+        return path.valueStream().map(hop -> hop.get("viaFormulas").asBoolean()).toList();
     }
 
     record WorkbookStructureChanged(

@@ -197,6 +197,68 @@ public final class LinkGraph {
         }
     }
 
+    /** One link of a chain, with the cells of it on the chain: {@code from} (in its source) flows into {@code to}. */
+    public record Step(Edge edge, Area from, Area to) {}
+
+    /** Places a {@link #cellPath} search visits at most before it gives up (and says so with null). */
+    static final int MAX_PLACES = 100_000;
+
+    private record Place(UUID document, Area area) {}
+
+    private record Reached(Place previous, Step step) {}
+
+    /**
+     * The shortest chain of active workbook links (links inside one workbook included) along which
+     * values in {@code area} of document {@code from} reach cells of {@code target} in document
+     * {@code to}, each step naming the very cells it carries; empty when there is none. Exact at
+     * cell level: a step continues only from the cells the previous one filled, compared as
+     * addresses. Formulas inside a workbook are not steps (linking does not see them). Null when
+     * the search passed {@link #MAX_PLACES} places without an answer.
+     */
+    public List<Step> cellPath(UUID from, Area area, UUID to, Area target) {
+        lock.readLock().lock();
+        try {
+            Place start = new Place(from, area);
+            Map<Place, Reached> reachedBy = new HashMap<>();
+            ArrayDeque<Place> queue = new ArrayDeque<>(List.of(start));
+            Set<Place> seen = new HashSet<>(List.of(start));
+            while (!queue.isEmpty()) {
+                Place place = queue.poll();
+                for (Edge edge : bySource.getOrDefault(place.document(), List.of())) {
+                    if (!edge.active() || !edge.fromWorkbook()) {
+                        continue;
+                    }
+                    Area carried = edge.sourceArea().intersection(place.area());
+                    if (carried == null) {
+                        continue;
+                    }
+                    Area filled = carried.mapped(edge.sourceArea(), edge.destinationArea());
+                    Place next = new Place(edge.destinationDocument(), filled);
+                    if (!seen.add(next)) {
+                        continue;
+                    }
+                    reachedBy.put(next, new Reached(place, new Step(edge, carried, filled)));
+                    if (next.document().equals(to) && filled.overlaps(target)) {
+                        List<Step> path = new ArrayList<>();
+                        for (Place at = next;
+                                !at.equals(start);
+                                at = reachedBy.get(at).previous()) {
+                            path.addFirst(reachedBy.get(at).step());
+                        }
+                        return path;
+                    }
+                    if (seen.size() > MAX_PLACES) {
+                        return null;
+                    }
+                    queue.add(next);
+                }
+            }
+            return List.of();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /**
      * Where values at {@code start} flow to, following the links of {@code workspace} (null: every
      * workspace's) to {@code depth} hops.
@@ -247,10 +309,10 @@ public final class LinkGraph {
                 reached = edge.destinationArea();
                 from = Node.workbook(node.document(), edge.sourceArea());
             } else if (edge.fromWorkbook()) {
-                Area overlap = intersection(edge.sourceArea(), node.area());
+                Area overlap = edge.sourceArea().intersection(node.area());
                 if (overlap != null) {
                     from = Node.workbook(node.document(), overlap);
-                    reached = translate(overlap, edge.sourceArea(), edge.destinationArea());
+                    reached = overlap.mapped(edge.sourceArea(), edge.destinationArea());
                 }
             } else if (node.column() == null || node.column().equals(edge.column())) {
                 if (node.key() == null) {
@@ -281,16 +343,16 @@ public final class LinkGraph {
             if (workspace != null && !workspace.equals(edge.workspace())) {
                 continue;
             }
-            Area overlap =
-                    node.area() == null ? edge.destinationArea() : intersection(edge.destinationArea(), node.area());
+            Area overlap = node.area() == null
+                    ? edge.destinationArea()
+                    : edge.destinationArea().intersection(node.area());
             if (overlap == null) {
                 continue;
             }
             Node to = Node.workbook(node.document(), overlap);
             Node from;
             if (edge.fromWorkbook()) {
-                from = Node.workbook(
-                        edge.sourceDocument(), translate(overlap, edge.destinationArea(), edge.sourceArea()));
+                from = Node.workbook(edge.sourceDocument(), overlap.mapped(edge.destinationArea(), edge.sourceArea()));
             } else if (edge.keys().size() == 1 || !overlap.isSingleCell()) {
                 from = Node.dataset(
                         edge.sourceDocument(),
@@ -310,25 +372,6 @@ public final class LinkGraph {
     private static Area keyCell(Edge edge, int index) {
         Area d = edge.destinationArea();
         return d.cols() == 1 ? d.at(index, 0) : d.at(0, index);
-    }
-
-    static Area intersection(Area a, Area b) {
-        if (!a.overlaps(b)) {
-            return null;
-        }
-        return new Area(
-                a.sheet(),
-                Math.max(a.row1(), b.row1()),
-                Math.max(a.col1(), b.col1()),
-                Math.min(a.row2(), b.row2()),
-                Math.min(a.col2(), b.col2()));
-    }
-
-    /** The part of {@code to} that corresponds to {@code part} of {@code from} (same shapes). */
-    static Area translate(Area part, Area from, Area to) {
-        int dr = to.row1() - from.row1();
-        int dc = to.col1() - from.col1();
-        return new Area(to.sheet(), part.row1() + dr, part.col1() + dc, part.row2() + dr, part.col2() + dc);
     }
 
     /** Every downstream document and how many of its cells a change at {@code start} reaches. */

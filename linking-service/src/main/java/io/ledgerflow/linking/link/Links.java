@@ -266,27 +266,64 @@ public class Links {
         }
     }
 
-    /** Document-level: refused when the destination already flows, link by link, into the source. */
+    /**
+     * Refused when links alone would carry the destination's cells back into the source's (exact,
+     * cell by cell, links inside one workbook included); and, under the {@code documents} check,
+     * when links reach the source document from the destination document at all, since formulas
+     * inside a workbook (which linking does not see) may join the cells in between.
+     */
     private void refuseCycle(Link link) {
-        if (link.sourceDocumentId().equals(link.destinationWorkbookId())) {
-            return; // inside one workbook the engine's own cycle detection applies
+        List<LinkGraph.Step> exact = graph.cellPath(
+                link.destinationWorkbookId(), link.destinationArea(), link.sourceDocumentId(), link.sourceArea());
+        if (exact != null && !exact.isEmpty()) {
+            List<CycleException.Hop> hops = new ArrayList<>();
+            for (LinkGraph.Step step : exact) {
+                hops.add(new CycleException.Hop(
+                        step.edge().linkId(),
+                        step.edge().sourceDocument(),
+                        step.from().toString(),
+                        step.edge().destinationDocument(),
+                        step.to().toString(),
+                        false));
+            }
+            hops.add(closingHop(link, false));
+            throw new CycleException(hops, true);
+        }
+        boolean conservative = exact == null || LinkingLimits.DOCUMENTS.equals(limits.cycleCheck());
+        if (!conservative || link.sourceDocumentId().equals(link.destinationWorkbookId())) {
+            return;
         }
         List<LinkGraph.Edge> path = graph.documentPath(link.destinationWorkbookId(), link.sourceDocumentId());
         if (path.isEmpty()) {
             return;
         }
         List<CycleException.Hop> hops = new ArrayList<>();
+        Area arrived = link.destinationArea(); // the cells links alone fill in the hop's document
         for (LinkGraph.Edge edge : path) {
+            Area carried = edge.sourceArea().intersection(arrived);
             hops.add(new CycleException.Hop(
                     edge.linkId(),
                     edge.sourceDocument(),
                     edge.sourceArea().toString(),
                     edge.destinationDocument(),
-                    edge.destinationArea().toString()));
+                    edge.destinationArea().toString(),
+                    carried == null));
+            arrived = carried == null
+                    ? edge.destinationArea()
+                    : carried.mapped(edge.sourceArea(), edge.destinationArea());
         }
-        hops.add(new CycleException.Hop(
-                null, link.sourceDocumentId(), link.sourceRef(), link.destinationWorkbookId(), link.destinationRef()));
-        throw new CycleException(hops);
+        hops.add(closingHop(link, !link.sourceArea().overlaps(arrived)));
+        throw new CycleException(hops, false);
+    }
+
+    private static CycleException.Hop closingHop(Link link, boolean viaFormulas) {
+        return new CycleException.Hop(
+                null,
+                link.sourceDocumentId(),
+                link.sourceRef(),
+                link.destinationWorkbookId(),
+                link.destinationRef(),
+                viaFormulas);
     }
 
     /**

@@ -95,6 +95,26 @@ public record Area(String sheet, int row1, int col1, int row2, int col2) {
                 && other.col1 <= col2;
     }
 
+    /** The cells in both, or null when they do not overlap. */
+    public Area intersection(Area other) {
+        if (!overlaps(other)) {
+            return null;
+        }
+        return new Area(
+                sheet,
+                Math.max(row1, other.row1),
+                Math.max(col1, other.col1),
+                Math.min(row2, other.row2),
+                Math.min(col2, other.col2));
+    }
+
+    /** Where this part of {@code from} lands in {@code to}, a block of the same shape (a link's cells). */
+    public Area mapped(Area from, Area to) {
+        int dr = to.row1 - from.row1;
+        int dc = to.col1 - from.col1;
+        return new Area(to.sheet, row1 + dr, col1 + dc, row2 + dr, col2 + dc);
+    }
+
     /** The cell at offset ({@code dr}, {@code dc}) from the top-left corner. */
     public Area at(int dr, int dc) {
         return cell(sheet, row1 + dr, col1 + dc);

@@ -149,6 +149,7 @@ class LinkController {
         problem.setType(URI.create("https://ledgerflow.io/problems/link-cycle"));
         problem.setTitle("Link cycle");
         problem.setProperty("cycle", e.path());
+        problem.setProperty("certain", e.certain());
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
