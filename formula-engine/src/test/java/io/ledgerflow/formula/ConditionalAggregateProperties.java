@@ -12,7 +12,8 @@ import net.jqwik.api.Property;
  * Conditional aggregates with several criteria kept up to date by deltas ({@code IncrementalIfs})
  * equal a full recalculation: a random ledger with SUMIFS, COUNTIFS, AVERAGEIFS, MAXIFS and
  * MINIFS summaries (equality, comparison, wildcard and not-equal criteria, some read from cells)
- * goes through random edits of rows, criteria cells and summaries; after each edit every summary
+ * goes through random edits of rows (below the ledger too), criteria cells and summaries over
+ * whole ranges, half ranges and whole columns; after each edit every summary
  * equals the value of a fresh engine loaded with the same contents (numbers to 1e-9 relative:
  * sums by deltas round differently from a scan).
  */
@@ -37,14 +38,22 @@ class ConditionalAggregateProperties {
             sum[s][2] = summary(rnd, rows, s + 1);
         }
         FormulaEngine engine = FormulaEngine.builder()
-                .sheet("L", ledger)
+                .sheet("L", withEnd(ledger))
                 .sheet("S", sum)
                 .parallelism(1 + rnd.nextInt(2))
                 .build();
         for (int step = 0; step < 25; step++) {
             int k = rnd.nextInt(10);
             if (k < 6) {
-                int r = rnd.nextInt(rows);
+                // now and then a row below the ledger: whole columns grow
+                int r = rnd.nextInt(20) == 0 ? rows + rnd.nextInt(3) : rnd.nextInt(rows);
+                if (r >= rows) {
+                    ledger = java.util.Arrays.copyOf(ledger, r + 1);
+                    for (int i = rows; i <= r; i++) {
+                        ledger[i] = new Object[3];
+                    }
+                    rows = r + 1;
+                }
                 int c = rnd.nextInt(3);
                 Object v = row(rnd)[c];
                 ledger[r][c] = v;
@@ -66,7 +75,7 @@ class ConditionalAggregateProperties {
                 engine.setBlock("L", r, 0, new Object[][] {{v[0] == null ? "" : v[0], v[1], v[2]}});
             }
             FormulaEngine fresh = FormulaEngine.builder()
-                    .sheet("L", ledger)
+                    .sheet("L", withEnd(ledger))
                     .sheet("S", sum)
                     .parallelism(1)
                     .build();
@@ -85,6 +94,19 @@ class ConditionalAggregateProperties {
                 }
             }
         }
+    }
+
+    /**
+     * The ledger and a text in D1000: whole columns then end at row 1000 in both engines (they
+     * end at a sheet's last cell, and an edit to "" leaves a cell where a fresh load has none).
+     */
+    static Object[][] withEnd(Object[][] ledger) {
+        Object[][] sheet = java.util.Arrays.copyOf(ledger, 1000);
+        for (int r = ledger.length; r < 1000; r++) {
+            sheet[r] = new Object[4];
+        }
+        sheet[999][3] = "end";
+        return sheet;
     }
 
     static Object[] row(Random rnd) {
@@ -110,9 +132,14 @@ class ConditionalAggregateProperties {
 
     static String summary(Random rnd, int rows, int row) {
         String f = FUNCS[rnd.nextInt(FUNCS.length)];
-        String cats = "L!$A$1:$A$" + rows;
-        String nums = "L!$B$1:$B$" + rows;
-        String amounts = "L!$C$1:$C$" + rows;
+        // whole ranges, a first half (on which the whole range's node is then built: its change
+        // log must cover the half's rows too) or whole columns (which grow with the sheet)
+        int shape = rnd.nextInt(4);
+        String end = shape == 3 ? "" : "$" + (shape == 2 ? Math.max(1, rows / 2) : rows);
+        String start = shape == 3 ? "" : "$1";
+        String cats = "L!$A" + start + ":$A" + end;
+        String nums = "L!$B" + start + ":$B" + end;
+        String amounts = "L!$C" + start + ":$C" + end;
         String c1 = criterion(rnd, "$A" + row);
         String c2 = criterion(rnd, "$B" + row);
         String criteria =

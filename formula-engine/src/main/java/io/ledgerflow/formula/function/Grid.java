@@ -74,6 +74,21 @@ public interface Grid {
         return null;
     }
 
+    /**
+     * Asks the grid to log which cells change from now on, for {@link #changedSince} (engine
+     * grids only; others ignore it).
+     */
+    default void trackChanges() {}
+
+    /**
+     * Row-major positions of the cells that changed since {@link #version()} was {@code version}
+     * (possibly repeated), or null when unknown. Engine grids know it for the versions since
+     * {@link #trackChanges}, unless too much changed at once; others return null.
+     */
+    default int[] changedSince(long version) {
+        return null;
+    }
+
     /** Identity under which memo keys may refer to this grid; null when not cacheable. */
     default Object identity() {
         return null;

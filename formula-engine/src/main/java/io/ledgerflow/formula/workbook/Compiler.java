@@ -95,7 +95,7 @@ final class Compiler {
             if (s < 0) {
                 return compile3D(area, a.sheet(), host, pre, vol, depth, dr, dc);
             }
-            RangeNode rn = wb.acquireRange(s, a.row1(), a.col1(), a.row2(), a.col2());
+            RangeNode rn = wb.ranges.acquire(s, a.row1(), a.col1(), a.row2(), a.col2());
             pre.add(rn.id);
             return new AreaNode(a, s, a.sheet() != null, rn);
         }

@@ -140,7 +140,7 @@ final class Loading {
         }
         wb.forgetCompileCaches();
         IntList seeds = new IntList(n + 16);
-        wb.linkPendingRanges(seeds);
+        wb.ranges.linkPending(seeds);
         for (int i = 0; i < n; i++) {
             seeds.add(formulaCells.get(i));
         }

@@ -2,6 +2,7 @@ package io.ledgerflow.formula.workbook;
 
 import io.ledgerflow.formula.function.Grid;
 import io.ledgerflow.formula.function.Reference;
+import io.ledgerflow.formula.graph.IntList;
 import io.ledgerflow.formula.parse.Expr;
 import io.ledgerflow.formula.value.ErrorValue;
 import io.ledgerflow.formula.value.Value;
@@ -45,6 +46,8 @@ public final class RangeNode implements Grid {
     private volatile Map<Object, Object[]> memo;
     /** Objects kept across changes ({@link #keep}); created on first use. */
     private volatile Map<Object, Object> kept;
+    /** The cells that changed, once someone asked for them ({@link #trackChanges}). */
+    private volatile ChangeLog changes;
 
     RangeNode(Workbook wb, int id, int sheet, int r1, int c1, int r2, int c2) {
         this.wb = wb;
@@ -89,6 +92,15 @@ public final class RangeNode implements Grid {
     }
 
     private void compute(RangeNode from, int firstRow) {
+        // when tracked, the cells that changed are logged on the way: an edit records the old
+        // value of each cell it changes (prevState), so those are the ones
+        ChangeLog log = changes;
+        IntList changed = log == null ? null : new IntList(4);
+        int width = cols();
+        byte[] prevState = wb.changesTracked ? wb.prevState : null;
+        if (changed != null && prevState != null && from != null) {
+            logChanged(r1, firstRow - 1, width, prevState, changed);
+        }
         double sum = 0;
         int count = 0;
         ErrorValue err = null;
@@ -109,6 +121,9 @@ public final class RangeNode implements Grid {
                 if (id < 0) {
                     continue;
                 }
+                if (changed != null && prevState != null && prevState[id] != 0) {
+                    changed.add((r - r1) * width + (c - c1));
+                }
                 if (numeric[id]) {
                     sum += nums[id];
                     count++;
@@ -121,6 +136,29 @@ public final class RangeNode implements Grid {
         this.count = count;
         this.error = err;
         bump();
+        if (changed != null) {
+            synchronized (this) {
+                if (prevState == null) {
+                    log.unknownUpTo(version);
+                } else {
+                    log.record(version, width, changed);
+                }
+            }
+        }
+    }
+
+    /** Adds the positions of the cells of rows from..to that the edit changed. */
+    private void logChanged(int from, int to, int width, byte[] prevState, IntList changed) {
+        Sheet sh = wb.sheet(sheet);
+        int lastCol = Math.min(lastCol(), sh.columnCount() - 1);
+        for (int r = from; r <= to; r++) {
+            for (int c = c1; c <= lastCol; c++) {
+                int id = sh.get(r, c);
+                if (id >= 0 && prevState[id] != 0) {
+                    changed.add((r - r1) * width + (c - c1));
+                }
+            }
+        }
     }
 
     private void bump() {
@@ -204,6 +242,20 @@ public final class RangeNode implements Grid {
             }
         }
         return (T) k.computeIfAbsent(key, x -> factory.get());
+    }
+
+    @Override
+    public synchronized void trackChanges() {
+        if (changes == null) {
+            ChangeLog log = new ChangeLog();
+            log.unknownUpTo(version);
+            changes = log;
+        }
+    }
+
+    @Override
+    public synchronized int[] changedSince(long version) {
+        return changes == null ? null : changes.since(version);
     }
 
     @Override

@@ -80,13 +80,17 @@ public final class Workbook {
     final Spills spills = new Spills(this);
     /** Loading a workbook's contents (see {@link Loading}). */
     private final Loading loading = new Loading(this);
-    // value before the current edit: state 0 none recorded, 1 number in prevNum, 2 value in prev
-    private byte[] prevState = new byte[1024];
+    // value before the current edit: state 0 none recorded, 1 number in prevNum, 2 value in prev;
+    // while changesTracked (an edit's recalculation), a cell changed iff its state is not 0
+    byte[] prevState = new byte[1024];
+    boolean changesTracked;
     private double[] prevNum = new double[1024];
     private Value[] prev = new Value[1024];
     private int volatileCount;
 
-    private final RangeIndex ranges = new RangeIndex(this);
+    /** Range nodes: see {@link RangeIndex}. */
+    final RangeIndex ranges = new RangeIndex(this);
+
     private final Ctx[] contexts;
     private final IntList scratchPrecedents = new IntList(8);
     private final boolean[] scratchVolatile = new boolean[1];
@@ -449,7 +453,6 @@ public final class Workbook {
     /** Old contents of the cells an edit touched: Node (formula) or Value (constant). */
     public record ContentChange(int cell, Object oldContent) {}
 
-    /** What an edit did: changed value cells (ids, old values) and changed contents. */
     /**
      * What an edit did: the cells whose value changed, with old and new values. A null entry in
      * {@code oldValues}/{@code newValues} means the value is the number at the same index of
@@ -497,7 +500,7 @@ public final class Workbook {
             }
             seeds.add(id);
         }
-        linkPendingRanges(seeds);
+        ranges.linkPending(seeds);
         if (fullRecalc) {
             for (int id = 0; id < nodeCount; id++) {
                 if (kind[id] == RANGE || (kind[id] == CELL && formulas[id] != null)) {
@@ -511,7 +514,9 @@ public final class Workbook {
                 }
             }
         }
+        changesTracked = true; // range nodes log the cells that changed for their kept indexes
         IntList changed = recalcSpilling(seeds);
+        changesTracked = false;
         int m = changed.size();
         IntList out = new IntList(m);
         double[] oldNums = new double[m];
@@ -700,16 +705,6 @@ public final class Workbook {
 
     void forgetCompileCaches() {
         compiler.forgetCaches();
-    }
-
-    // ---- range nodes: see RangeIndex -----------------------------------------------------------
-
-    RangeNode acquireRange(int sheet, int r1, int c1, int r2, int c2) {
-        return ranges.acquire(sheet, r1, c1, r2, c2);
-    }
-
-    void linkPendingRanges(IntList seeds) {
-        ranges.linkPending(seeds);
     }
 
     // ---- evaluation ----------------------------------------------------------------------------

@@ -101,7 +101,7 @@ public final class FaultRun {
                     stack,
                     history,
                     settings.seed(),
-                    settings.clientTimeout().plusSeconds(4),
+                    settings.clientTimeout().plusSeconds(2),
                     settings.gap(),
                     () -> probe(probing, probe, games.getFirst().id()));
             workload.start(settings.clients(), settings.seed());

@@ -55,6 +55,6 @@ class FaultsIT {
                 Duration.parse(System.getProperty("faults.duration", "PT30S")),
                 Integer.getInteger("faults.clients", 4),
                 Duration.parse(System.getProperty("faults.timeout", "PT8S")),
-                Duration.parse(System.getProperty("faults.gap", "PT3S")));
+                Duration.parse(System.getProperty("faults.gap", "PT2S")));
     }
 }

@@ -34,6 +34,9 @@ final class Nemesis {
 
     static final String NETWORK_RATE = "512kbit";
 
+    /** How long a network fault lasts: shorter than a pause, long enough for retransmits and a full queue. */
+    static final Duration NETWORK_HOLD = Duration.ofSeconds(6);
+
     /** Every JVM of the stack; the gateway last, since network faults draw from the others (the broker's clients). */
     static final List<String> SERVICES =
             List.of("calculation-service", "linking-service", "pong-service", "data-sharing-service", "gateway");
@@ -132,7 +135,7 @@ final class Nemesis {
                                 brokerPort(),
                                 NETWORK_LOSS,
                                 NETWORK_RATE);
-                        sleepThrough(pause);
+                        sleepThrough(NETWORK_HOLD);
                     } finally {
                         NetworkFaults.heal();
                     }

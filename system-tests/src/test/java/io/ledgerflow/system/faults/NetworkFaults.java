@@ -47,67 +47,45 @@ final class NetworkFaults {
         if (connections.isEmpty()) {
             return "no connection of pid " + pid + " to the broker: nothing to disturb";
         }
+        // two commands in all, whatever the number of connections: one process per rule took ~25 s on a loaded machine
+        String probability = String.format(Locale.ROOT, "%.3f", loss);
+        StringBuilder shaping = new StringBuilder()
+                .append("qdisc add dev lo root handle 1: htb default 1\n")
+                .append("class add dev lo parent 1: classid 1:1 htb rate 10gbit\n")
+                .append("class add dev lo parent 1: classid 1:2 htb rate ")
+                .append(rate)
+                .append('\n');
         for (boolean ipv6 :
                 connections.stream().map(Connection::ipv6).distinct().toList()) {
-            check(run(iptables(ipv6), "-N", CHAIN));
-            check(run(iptables(ipv6), "-I", "OUTPUT", "-o", "lo", "-j", CHAIN));
-        }
-        check(run("tc", "qdisc", "add", "dev", "lo", "root", "handle", "1:", "htb", "default", "1"));
-        check(run("tc", "class", "add", "dev", "lo", "parent", "1:", "classid", "1:1", "htb", "rate", "10gbit"));
-        check(run("tc", "class", "add", "dev", "lo", "parent", "1:", "classid", "1:2", "htb", "rate", rate));
-        String probability = String.format(Locale.ROOT, "%.3f", loss);
-        for (Connection connection : connections) {
-            String local = Integer.toString(connection.localPort());
-            String broker = Integer.toString(brokerPort);
-            for (List<String> way : List.of(List.of(local, broker), List.of(broker, local))) {
-                String sport = way.get(0);
-                String dport = way.get(1);
-                check(run(
-                        iptables(connection.ipv6()),
-                        "-A",
-                        CHAIN,
-                        "-p",
-                        "tcp",
-                        "--sport",
-                        sport,
-                        "--dport",
-                        dport,
-                        "-m",
-                        "statistic",
-                        "--mode",
-                        "random",
-                        "--probability",
-                        probability,
-                        "-j",
-                        "DROP"));
-                String match = connection.ipv6() ? "ip6" : "ip";
-                check(run(
-                        "tc",
-                        "filter",
-                        "add",
-                        "dev",
-                        "lo",
-                        "parent",
-                        "1:",
-                        "protocol",
-                        connection.ipv6() ? "ipv6" : "ip",
-                        "prio",
-                        "1",
-                        "u32",
-                        "match",
-                        match,
-                        "sport",
-                        sport,
-                        "0xffff",
-                        "match",
-                        match,
-                        "dport",
-                        dport,
-                        "0xffff",
-                        "flowid",
-                        "1:2"));
+            StringBuilder drops = new StringBuilder("*filter\n:" + CHAIN + " - [0:0]\n")
+                    .append("-I OUTPUT -o lo -j ")
+                    .append(CHAIN)
+                    .append('\n');
+            for (Connection connection :
+                    connections.stream().filter(c -> c.ipv6() == ipv6).toList()) {
+                for (int[] way : ways(connection.localPort(), brokerPort)) {
+                    drops.append(String.format(
+                            Locale.ROOT,
+                            "-A %s -p tcp --sport %d --dport %d -m statistic --mode random --probability %s -j DROP%n",
+                            CHAIN,
+                            way[0],
+                            way[1],
+                            probability));
+                    String match = ipv6 ? "ip6" : "ip";
+                    shaping.append(String.format(
+                            Locale.ROOT,
+                            "filter add dev lo parent 1: protocol %s prio 1 u32 match %s sport %d 0xffff"
+                                    + " match %s dport %d 0xffff flowid 1:2%n",
+                            ipv6 ? "ipv6" : "ip",
+                            match,
+                            way[0],
+                            match,
+                            way[1]));
+                }
             }
+            check(runWithInput(drops.append("COMMIT\n").toString(), iptables(ipv6) + "-restore", "--noflush"));
         }
+        check(runWithInput(shaping.toString(), "tc", "-batch", "-"));
         return String.format(
                 Locale.ROOT,
                 "%.0f%% loss and %s on %d connections to the broker",
@@ -165,6 +143,11 @@ final class NetworkFaults {
         return Integer.parseInt(port);
     }
 
+    /** Both directions of a connection: {sport, dport}. */
+    private static int[][] ways(int localPort, int brokerPort) {
+        return new int[][] {{localPort, brokerPort}, {brokerPort, localPort}};
+    }
+
     private record Result(int exit, String command, String output) {}
 
     private static void check(Result result) {
@@ -175,9 +158,17 @@ final class NetworkFaults {
     }
 
     private static Result run(String... command) {
+        return runWithInput("", command);
+    }
+
+    /** Runs {@code command} with {@code input} on its standard input. */
+    private static Result runWithInput(String input, String... command) {
         try {
             Process process =
                     new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return new Result(process.waitFor(), String.join(" ", command), output.strip());
         } catch (IOException e) {

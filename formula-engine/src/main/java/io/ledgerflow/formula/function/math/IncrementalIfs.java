@@ -18,7 +18,9 @@ import java.util.Map;
  * accumulator of every criteria tuple asked for. When a range changed, the first lookup compares
  * the snapshot with the ranges (once per edit, shared by every summary) and applies each changed
  * row to each accumulator: subtracted if the old row matched its criteria, added if the new one
- * does. So after an edit of one row a summary costs O(criteria), and a summary whose criteria the
+ * does. The rows compared are those the ranges' change logs name ({@link Grid#changedSince}: the
+ * rows an edit changed, so an edit costs O(rows changed × summaries kept), not O(rows)), or every
+ * row when a log does not know. So after an edit of one row a summary costs O(criteria), and a summary whose criteria the
  * row matches neither before nor after keeps its value (value-change pruning stops there).
  * Accumulators that cannot take a delta (an error entering or leaving, the minimum or maximum
  * leaving, more than {@link #MAX_DELTAS} deltas since their last scan) are rescanned from the
@@ -125,6 +127,12 @@ final class IncrementalIfs {
         int r = first.rows();
         int c = first.cols();
         if (snapshot == null || r != rows || c != cols) {
+            for (int i = 0; i < n; i++) {
+                grids.get(i).trackChanges();
+            }
+            if (valueGrid != null) {
+                valueGrid.trackChanges();
+            }
             rows = r;
             cols = c;
             snapshot = new Value[n][];
@@ -141,38 +149,23 @@ final class IncrementalIfs {
     }
 
     private void applyChanges(Grid valueGrid, List<Grid> grids) {
-        int n = ranges;
-        int size = rows * cols;
         // entries no summary asked for since the previous change are stale (their criteria changed)
         for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
             if (it.next().generation < generation) {
                 it.remove();
             }
         }
-        Value[] oldRow = new Value[n];
-        Value[] newRow = new Value[n];
+        int[] candidates = changedPositions(valueGrid, grids);
+        int size = rows * cols;
+        int limit = Math.max(16, size / 16);
+        Value[] oldRow = new Value[ranges];
+        Value[] newRow = new Value[ranges];
         int changed = 0;
-        for (int idx = 0; idx < size; idx++) {
-            int r = idx / cols;
-            int c = idx % cols;
-            boolean same = true;
-            for (int i = 0; i < n; i++) {
-                Value now = grids.get(i).get(r, c);
-                oldRow[i] = snapshot[i][idx];
-                newRow[i] = now;
-                if (!now.equals(oldRow[i])) {
-                    same = false;
-                }
-            }
-            Value oldValue = values == null ? null : values[idx];
-            Value newValue = valueGrid == null ? null : valueGrid.get(r, c);
-            if (same && (values == null || newValue.equals(oldValue))) {
-                continue;
-            }
-            changed++;
-            if (changed > Math.max(16, size / 16)) {
+        for (int k = 0, end = candidates == null ? size : candidates.length; k < end; k++) {
+            int idx = candidates == null ? k : candidates[k];
+            if (applyAt(idx, valueGrid, grids, oldRow, newRow) && ++changed > limit) {
                 // too much changed for deltas: start over from a fresh snapshot, lazily
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < ranges; i++) {
                     snapshot[i] = read(grids.get(i));
                 }
                 values = valueGrid == null ? null : read(valueGrid);
@@ -181,18 +174,67 @@ final class IncrementalIfs {
                 }
                 return;
             }
-            for (Entry e : entries.values()) {
-                if (e.acc != null) {
-                    delta(e, oldRow, oldValue, newRow, newValue);
-                }
+        }
+    }
+
+    /**
+     * The positions that may have changed since the snapshot, from the grids' change logs (a
+     * few rows after an edit), or null when a grid does not know them: then every row is compared.
+     */
+    private int[] changedPositions(Grid valueGrid, List<Grid> grids) {
+        int[][] parts = new int[ranges + 1][];
+        int total = 0;
+        for (int i = 0; i <= ranges; i++) {
+            Grid g = i < ranges ? grids.get(i) : valueGrid;
+            if (g == null) {
+                parts[i] = new int[0];
+                continue;
             }
-            for (int i = 0; i < n; i++) {
-                snapshot[i][idx] = newRow[i];
+            parts[i] = g.changedSince(versions[i]);
+            if (parts[i] == null) {
+                return null;
             }
-            if (values != null) {
-                values[idx] = newValue;
+            total += parts[i].length;
+        }
+        int[] all = new int[total];
+        int at = 0;
+        for (int[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all; // repeats are harmless: a row already applied equals its snapshot
+    }
+
+    /** Applies the row at a position to every entry if it differs from the snapshot; true if it did. */
+    private boolean applyAt(int idx, Grid valueGrid, List<Grid> grids, Value[] oldRow, Value[] newRow) {
+        int r = idx / cols;
+        int c = idx % cols;
+        boolean same = true;
+        for (int i = 0; i < ranges; i++) {
+            Value now = grids.get(i).get(r, c);
+            oldRow[i] = snapshot[i][idx];
+            newRow[i] = now;
+            if (!now.equals(oldRow[i])) {
+                same = false;
             }
         }
+        Value oldValue = values == null ? null : values[idx];
+        Value newValue = valueGrid == null ? null : valueGrid.get(r, c);
+        if (same && (values == null || newValue.equals(oldValue))) {
+            return false;
+        }
+        for (Entry e : entries.values()) {
+            if (e.acc != null) {
+                delta(e, oldRow, oldValue, newRow, newValue);
+            }
+        }
+        for (int i = 0; i < ranges; i++) {
+            snapshot[i][idx] = newRow[i];
+        }
+        if (values != null) {
+            values[idx] = newValue;
+        }
+        return true;
     }
 
     private static boolean matches(Criterion[] cs, Value[] row) {

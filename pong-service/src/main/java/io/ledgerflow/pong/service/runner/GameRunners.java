@@ -207,17 +207,21 @@ public class GameRunners {
         }
 
         void stop() {
-            synchronized (this) {
-                ticks.cancel(false);
-            }
+            // not under the game's lock: a tick holds it while it waits (for shard hosts, for the broker), and is
+            // interrupted here; no tick starts after
             thread.shutdownNow();
             try {
-                thread.awaitTermination(5, TimeUnit.SECONDS); // a tick in progress finishes; none starts after
+                thread.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             synchronized (this) {
-                shards.release(placementKey(id, generation));
+                try {
+                    shards.release(placementKey(id, generation));
+                } catch (RuntimeException e) {
+                    // the broker is gone (shutting down with it): the hosts lose these shards when they stop too
+                    log.warn("game {}: shards not released: {}", id, e.toString());
+                }
             }
         }
     }

@@ -44,13 +44,18 @@ final class TopicTail implements AutoCloseable {
         this.poller = Thread.ofPlatform().name("pong-tail-" + topic).daemon().start(() -> poll(onRecord));
     }
 
-    /** A producer for messages that matter for milliseconds: no batching delay, the leader's ack only. */
+    /**
+     * A producer for messages that matter for milliseconds: no batching delay, the leader's ack only, and a send that
+     * gives up after 2 s without the broker instead of holding its caller (a game's tick, under the game's lock) for the
+     * default minute.
+     */
     static KafkaProducer<String, String> fastProducer(KafkaConnection connection) {
         Properties props = new Properties();
         props.putAll(connection.properties());
         props.put(ProducerConfig.ACKS_CONFIG, "1");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         return new KafkaProducer<>(props);
