@@ -3,6 +3,7 @@ package io.ledgerflow.eventlog;
 import io.ledgerflow.eventlog.trace.EventTracing;
 import java.time.Clock;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /** Wraps a domain event in its envelope, filling ids, time, causation and trace from the context. */
 public final class EventFactory {
@@ -24,6 +25,19 @@ public final class EventFactory {
     }
 
     public EventEnvelope envelope(String aggregateType, String aggregateId, String tenant, DomainEvent event) {
+        return envelope(aggregateType, aggregateId, tenant, event, codec.toTree(event));
+    }
+
+    /**
+     * The same envelope with the event itself as its payload ({@link EnvelopeCodec#toPojoNode}): for a writer that
+     * only encodes it (the outbox), which then serializes the event once instead of to a tree and then to text.
+     */
+    public EventEnvelope envelopeToEncode(String aggregateType, String aggregateId, String tenant, DomainEvent event) {
+        return envelope(aggregateType, aggregateId, tenant, event, codec.toPojoNode(event));
+    }
+
+    private EventEnvelope envelope(
+            String aggregateType, String aggregateId, String tenant, DomainEvent event, JsonNode payload) {
         UUID id = UUID.randomUUID();
         return new EventEnvelope(
                 id,
@@ -37,7 +51,7 @@ public final class EventFactory {
                 EventContext.causationId(),
                 EventContext.correlationId(id),
                 traceparent(),
-                codec.toTree(event));
+                payload);
     }
 
     /** The current span's context when tracing is on (so the trace continues from here), else the cause's. */

@@ -28,8 +28,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -54,6 +56,13 @@ import org.slf4j.LoggerFactory;
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /**
+     * The stop grace when a service records its AOT cache ({@code -XX:AOTCacheOutput}): the JVM writes the cache at
+     * exit, which takes tens of seconds of CPU (two minutes and more on a loaded machine); killed at 20 s, every
+     * later start would be a recording run again and never start from the cache.
+     */
+    private static final Duration RECORDING_STOP_GRACE = Duration.ofSeconds(300);
+
     static final String NO_AUTH_WARNING = "!!! AUTHENTICATION IS OFF (--no-auth): anyone who can reach the gateway or a"
             + " service reads and writes every workspace. !!!";
 
@@ -61,6 +70,9 @@ public final class LocalStack implements AutoCloseable {
     private final Consumer<String> console;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<ServiceProcess> processes = new ArrayList<>();
+    /** The services started to record their start-up cache, which they write when they stop. */
+    private final Set<ServiceProcess> recording = ConcurrentHashMap.newKeySet();
+
     private volatile boolean closing;
     private final Object startLock = new Object();
 
@@ -266,6 +278,9 @@ public final class LocalStack implements AutoCloseable {
                 spawner);
         synchronized (processes) {
             processes.add(process);
+        }
+        if (command.stream().anyMatch(arg -> arg.startsWith("-XX:AOTCacheOutput="))) {
+            recording.add(process);
         }
         pids.record(process.handle(), spec.module());
         log().info("started {} with {}", process, command);
@@ -547,7 +562,13 @@ public final class LocalStack implements AutoCloseable {
         if (!running.isEmpty()) {
             console.accept("Stopping " + running.size() + " services...");
             running.forEach(ServiceProcess::requestStop);
-            long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+            boolean writingCaches = running.stream().anyMatch(recording::contains);
+            if (writingCaches) {
+                console.accept("Writing the start-up caches recorded by this first run (once, up to "
+                        + RECORDING_STOP_GRACE.toSeconds() + " s)...");
+            }
+            running.forEach(recording::remove);
+            long deadline = System.nanoTime() + (writingCaches ? RECORDING_STOP_GRACE : STOP_GRACE).toNanos();
             for (ServiceProcess process : running.reversed()) {
                 process.awaitStop(Duration.ofNanos(deadline - System.nanoTime()));
             }

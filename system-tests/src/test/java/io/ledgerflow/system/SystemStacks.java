@@ -70,7 +70,7 @@ public final class SystemStacks {
         if (sharedOptions == null) {
             sharedOptions = options(SHARED_STATE)
                     .withEnv("RATE_LIMIT_ENABLED", "false")
-                    .withHealthTimeout(Duration.ofSeconds(600));
+                    .withHealthTimeout(Duration.ofSeconds(Long.getLong("ledgerflow.health-timeout-seconds", 600)));
         }
         return sharedOptions;
     }

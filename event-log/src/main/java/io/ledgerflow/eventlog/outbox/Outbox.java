@@ -60,13 +60,15 @@ public class Outbox {
      * @throws EventTooLargeException when the encoded envelope is larger than the log takes: an event that cannot
      *     be sent must not be committed (the relay would have to leave it behind), so the caller's transaction
      *     rolls back
+     * @return the envelope as written; its payload is the event itself ({@link EnvelopeCodec#toPojoNode}), serialized
+     *     once to the row's JSON rather than to a tree first
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public EventEnvelope append(
             Topic topic, String aggregateType, String aggregateId, String tenant, DomainEvent event) {
         EventEnvelope envelope = tracing.inSpan(
                 "outbox append", null, Map.of("topic", topic.name(), "event.type", event.eventType()), () -> {
-                    EventEnvelope appended = events.envelope(aggregateType, aggregateId, tenant, event);
+                    EventEnvelope appended = events.envelopeToEncode(aggregateType, aggregateId, tenant, event);
                     String encoded = encodeWithinLimit(appended, event.eventType(), aggregateId);
                     jdbc.sql("insert into event_outbox (event_id, topic, message_key, envelope) values (?, ?, ?, ?)")
                             .params(appended.id(), topic.name(), appended.key(), encoded)
@@ -103,7 +105,7 @@ public class Outbox {
                     for (int i = 0; i < events.size(); i++) {
                         Keyed keyed = events.get(i);
                         EventEnvelope envelope =
-                                this.events.envelope(aggregateType, keyed.aggregateId(), tenant, keyed.event());
+                                this.events.envelopeToEncode(aggregateType, keyed.aggregateId(), tenant, keyed.event());
                         appended.add(envelope);
                         ids[i] = envelope.id();
                         keys[i] = envelope.key();

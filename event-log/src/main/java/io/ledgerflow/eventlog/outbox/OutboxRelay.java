@@ -154,13 +154,14 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Sends one row, with its CloudEvents headers, in a span that ends when Kafka acknowledged (or
-     * refused) the record; the span's traceparent replaces the envelope's in the headers. The envelope is
-     * decoded once, for the headers and the span's parent; a tombstone row (no envelope) is sent with a
+     * refused) the record; the span's traceparent replaces the envelope's in the headers. Only the envelope's
+     * fields are read, for the headers and the span's parent, not its payload; a tombstone row (no envelope) is sent with a
      * null value.
      */
     private CompletableFuture<SendResult<String, String>> send(PendingRow row) {
-        EventEnvelope envelope =
-                row.envelope() == null ? null : CODEC.decode(row.envelope()).orElse(null);
+        EventEnvelope envelope = row.envelope() == null
+                ? null
+                : CODEC.decodeHeaders(row.envelope()).orElse(null);
         ProducerRecord<String, String> record =
                 CloudEventHeaders.record(row.topic(), row.key(), row.envelope(), envelope);
         Span span = tracing.start(
