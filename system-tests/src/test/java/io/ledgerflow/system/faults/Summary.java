@@ -36,7 +36,7 @@ final class Summary {
         for (Nemesis.Fault fault : result.faults()) {
             text.append(String.format(
                     "| %s | %s | %s | %s |%n",
-                    fault.kind(), fault.target(), seconds(fault.recovery()), fault.detail()));
+                    fault.kind(), fault.target(), seconds(fault.recovery()), firstLine(fault.detail())));
             if (fault.recovery() != null) {
                 recoveries.computeIfAbsent(fault.kind(), k -> new ArrayList<>()).add(fault.recovery());
             }
@@ -60,5 +60,11 @@ final class Summary {
 
     private static String seconds(Duration duration) {
         return duration == null ? "never" : String.format("%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    /** A table cell: the first line of a detail (a failed restart's carries the service's last log lines). */
+    static String firstLine(String detail) {
+        int end = detail.indexOf('\n');
+        return (end < 0 ? detail : detail.substring(0, end)).replace("|", "/");
     }
 }
