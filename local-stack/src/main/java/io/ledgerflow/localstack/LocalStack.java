@@ -494,23 +494,33 @@ public final class LocalStack implements AutoCloseable {
      * is ready. {@link #endpoints()} then names the new process.
      */
     public void killAndRestart(String module, Duration readyTimeout) {
-        ServiceSpec spec = options.services().stream()
-                .filter(s -> s.module().equals(module))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no service " + module));
-        ServiceProcess old;
+        killAndRestart(List.of(module), readyTimeout);
+    }
+
+    /**
+     * {@link #killAndRestart(String, Duration)} of several services at once: every one is dead
+     * before any starts again, and they start side by side.
+     */
+    public void killAndRestart(List<String> modules, Duration readyTimeout) {
+        List<ServiceSpec> specs = modules.stream()
+                .map(module -> options.services().stream()
+                        .filter(s -> s.module().equals(module))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no service " + module)))
+                .toList();
+        List<ServiceProcess> old;
         synchronized (processes) {
-            old = processes.stream()
-                    .filter(p -> p.name().equals(module))
-                    .findFirst()
-                    .orElseThrow();
-            processes.remove(old);
+            old = processes.stream().filter(p -> modules.contains(p.name())).toList();
+            processes.removeAll(old);
         }
-        old.handle().descendants().forEach(ProcessHandle::destroyForcibly);
-        old.process().destroyForcibly();
-        old.process().onExit().join();
-        ServiceProcess started = startService(spec, credentials);
-        new ReadinessWaiter().awaitReady(List.of(started), readyTimeout, line -> console.accept("  " + line));
+        for (ServiceProcess process : old) {
+            process.handle().descendants().forEach(ProcessHandle::destroyForcibly);
+            process.process().destroyForcibly();
+        }
+        old.forEach(process -> process.process().onExit().join());
+        List<ServiceProcess> started =
+                specs.stream().map(spec -> startService(spec, credentials)).toList();
+        new ReadinessWaiter().awaitReady(started, readyTimeout, line -> console.accept("  " + line));
         endpoints = endpoints(credentials);
     }
 

@@ -54,18 +54,7 @@ public final class SystemStacks {
         return shared;
     }
 
-    /**
-     * Closes the shared stack (its processes already killed or not) and starts it again on the same data: what a
-     * restart of the whole suite does. The tests after this one get the new stack from {@link #shared()}.
-     */
-    public static synchronized LocalStack restartShared() {
-        shared();
-        shared.close();
-        shared = start(sharedOptions().withFresh(false));
-        return shared;
-    }
-
-    /** The same options (ports included) for the first start and a restart. */
+    /** The shared stack's options. */
     private static LocalStackOptions sharedOptions() {
         if (sharedOptions == null) {
             sharedOptions = options(SHARED_STATE)
