@@ -52,6 +52,11 @@ import org.slf4j.LoggerFactory;
  *
  * {@link #close()} stops the services (SIGTERM, SIGKILL after a grace period), then Kafka, then
  * PostgreSQL. As a program ({@link #main}) it does the same on Ctrl-C.
+ *
+ * <p>~800 lines because start, the fault-injection restarts and stop share one lifecycle state (the
+ * processes, the broker, the database, the credentials, one lock); the per-process mechanics already
+ * live in {@code process}, {@code health} and the infrastructure classes. Split along that state
+ * only with a test of the restarts beside it.
  */
 public final class LocalStack implements AutoCloseable {
 
